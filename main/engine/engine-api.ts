@@ -1,0 +1,78 @@
+// The engine's service interface. The host process exposes exactly these methods over the
+// protocol in protocol.ts; Electron main, the CLI and the tests call them through EngineClient.
+import type { AddFoldersResult, EngineStatus, IndexProgress } from '../../preload/contract';
+
+export type Device = 'auto' | 'cpu' | 'webgpu' | 'cuda' | 'dml' | 'coreml';
+
+export interface IndexOptions {
+  /** Model package folder; default: the library's active model, else the built-in demo model. */
+  readonly modelDir?: string;
+  readonly device?: Device;
+}
+
+/** `facet index --json`, as DESIGN.md specifies it. */
+export interface IndexReport {
+  readonly files: number;
+  readonly embedded: number;
+  readonly skipped: number;
+  readonly errors: readonly { readonly path: string; readonly error: string }[];
+  readonly device: string;
+}
+
+export interface TagOptions extends IndexOptions {
+  /** Path of a label set file (JSON or indented plain text). */
+  readonly labels: string;
+  readonly top?: number;
+}
+
+/** `facet tag --json`. */
+export interface TagReport {
+  readonly files: readonly {
+    readonly path: string;
+    readonly tags: readonly { readonly label: string; readonly score: number }[];
+    readonly error: string | null;
+  }[];
+  readonly summary: Readonly<Record<string, unknown>>;
+}
+
+export interface SearchResult {
+  readonly results: readonly { readonly path: string; readonly score: number }[];
+}
+
+/** `facet status --json`. */
+export interface LibraryStatusReport {
+  readonly roots: readonly string[];
+  readonly files: number;
+  readonly embedded: Readonly<Record<string, number>>;
+  readonly errors: number;
+}
+
+export interface EngineApi {
+  getStatus(): Promise<EngineStatus>;
+  libraryStatus(): Promise<LibraryStatusReport>;
+  listRoots(): Promise<readonly string[]>;
+  addFolders(paths: readonly string[]): Promise<AddFoldersResult>;
+  removeFolder(root: string): Promise<void>;
+  index(paths: readonly string[], options: IndexOptions): Promise<IndexReport>;
+  tag(paths: readonly string[], options: TagOptions): Promise<TagReport>;
+  search(text: string, k: number): Promise<SearchResult>;
+  similar(imagePath: string, k: number): Promise<SearchResult>;
+}
+
+/** Events the host pushes to its client. */
+export interface EngineEvents {
+  status: EngineStatus;
+  progress: IndexProgress;
+}
+
+export const ENGINE_METHODS = [
+  'getStatus',
+  'libraryStatus',
+  'listRoots',
+  'addFolders',
+  'removeFolder',
+  'index',
+  'tag',
+  'search',
+  'similar',
+] as const satisfies readonly (keyof EngineApi)[];

@@ -1,0 +1,45 @@
+// The message protocol between an engine client (Electron main, the CLI, the test harness) and
+// the engine host process. Tagged unions with sequence numbers, so every reply finds its call.
+
+/** A call from the client: `method` names a member of EngineApi. */
+export interface EngineRequest {
+  readonly kind: 'request';
+  readonly seq: number;
+  readonly method: string;
+  readonly args: readonly unknown[];
+}
+
+export type EngineReply =
+  | { readonly kind: 'reply'; readonly seq: number; readonly ok: true; readonly result: unknown }
+  | {
+      readonly kind: 'reply';
+      readonly seq: number;
+      readonly ok: false;
+      readonly error: { readonly message: string; readonly code?: string };
+    };
+
+/** An unsolicited message from the host: status changes, progress, log lines. */
+export interface EngineEvent {
+  readonly kind: 'event';
+  readonly name: string;
+  readonly payload: unknown;
+}
+
+export type HostMessage = EngineReply | EngineEvent;
+
+export function isEngineRequest(m: unknown): m is EngineRequest {
+  const r = m as EngineRequest | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    r.kind === 'request' &&
+    Number.isInteger(r.seq) &&
+    typeof r.method === 'string' &&
+    Array.isArray(r.args)
+  );
+}
+
+export function isHostMessage(m: unknown): m is HostMessage {
+  const r = m as HostMessage | null;
+  return typeof r === 'object' && r !== null && (r.kind === 'reply' || r.kind === 'event');
+}
