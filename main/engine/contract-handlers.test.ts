@@ -1,0 +1,87 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { EngineStatus } from '../../preload/contract';
+import type { EngineApi } from './engine-api';
+import { createInvokeHandlers, isEngineInvokeChannel } from './contract-handlers';
+
+const SHAPES = join(import.meta.dirname, '../../e2e/fixtures/shapes');
+
+/** A library that only remembers its roots: enough to see which calls reach the engine. */
+function rootsOnlyEngine(): EngineApi & { calls: string[] } {
+  const roots: string[] = [];
+  const calls: string[] = [];
+  const status: EngineStatus = {
+    state: 'ready',
+    message: null,
+    model: null,
+    device: null,
+    library: { roots: 0, files: 0, embedded: 0 },
+    progress: null,
+  };
+  const unused = () => Promise.reject(new Error('not part of the IPC contract'));
+  return {
+    calls,
+    getStatus: async () => (
+      calls.push('getStatus'),
+      { ...status, library: { ...status.library, roots: roots.length } }
+    ),
+    listRoots: async () => (calls.push('listRoots'), [...roots]),
+    addFolders: async (paths) => {
+      calls.push('addFolders');
+      roots.push(...paths);
+      return { added: [...paths], refused: [] };
+    },
+    removeFolder: async (root) => {
+      calls.push('removeFolder');
+      roots.splice(roots.indexOf(root), 1);
+    },
+    libraryStatus: unused,
+    index: unused,
+    tag: unused,
+    search: unused,
+    similar: unused,
+  };
+}
+
+describe('createInvokeHandlers', () => {
+  it('passes valid calls to the engine and returns its answers', async () => {
+    const engine = rootsOnlyEngine();
+    const handlers = createInvokeHandlers(engine);
+    const added = await handlers['library:add']([[SHAPES]]);
+    assert.deepEqual(added, { added: [SHAPES], refused: [] });
+    assert.deepEqual(await handlers['library:roots']([]), [SHAPES]);
+    assert.equal((await handlers['engine:status']([])).library.roots, 1);
+    await handlers['library:remove']([SHAPES]);
+    assert.deepEqual(await handlers['library:roots']([]), []);
+  });
+
+  it('refuses invalid arguments with a message naming the channel and the problem', async () => {
+    const engine = rootsOnlyEngine();
+    const handlers = createInvokeHandlers(engine);
+    await assert.rejects(handlers['library:add'](['not-an-array']), {
+      name: 'TypeError',
+      message: /^Invalid call to library:add: argument 0 .*array/,
+    });
+    await assert.rejects(handlers['library:add']([['relative/folder']]), {
+      message: 'Invalid call to library:add: argument 0.0 must be an absolute path.',
+    });
+    await assert.rejects(handlers['library:add']([[]]), {
+      message: 'Invalid call to library:add: argument 0 needs at least one path.',
+    });
+    await assert.rejects(handlers['library:remove']([42]), /Invalid call to library:remove/);
+    await assert.rejects(handlers['library:remove']([`${SHAPES}\0x`]), /NUL/);
+    await assert.rejects(handlers['engine:status'](['extra']), /Invalid call to engine:status/);
+    await assert.rejects(
+      handlers['library:remove']([SHAPES, SHAPES]),
+      /Invalid call to library:remove/,
+    );
+    assert.deepEqual(engine.calls, [], 'no invalid call reached the engine');
+  });
+
+  it('knows which channels the engine answers', () => {
+    assert.equal(isEngineInvokeChannel('library:add'), true);
+    assert.equal(isEngineInvokeChannel('dialog:choose-folders'), false);
+    assert.equal(isEngineInvokeChannel('toString'), false);
+  });
+});

@@ -1,0 +1,239 @@
+// The client side of the engine host protocol: a typed EngineApi proxy over one host process,
+// with crash recovery (pending calls fail clearly, the host is respawned, status says so).
+import type { EngineStatus } from '../../preload/contract';
+import { ENGINE_METHODS, type EngineApi, type EngineEvents } from './engine-api';
+import { isHostMessage, type EngineRequest, type HostMessage } from './protocol';
+
+/** One running host process, whatever started it (Node fork, Electron utilityProcess). */
+export interface HostConnection {
+  send(message: EngineRequest): void;
+  onMessage(listener: (message: HostMessage) => void): void;
+  onExit(listener: (code: number | null, reason: string) => void): void;
+  kill(): void;
+}
+
+export interface EngineClientOptions {
+  /** Respawn the host after it crashes (default true). */
+  readonly restart?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+/** Host events that are not part of EngineEvents: lifecycle and log lines. */
+export const HOST_READY_EVENT = 'host:ready';
+export const HOST_FATAL_EVENT = 'host:fatal';
+export const HOST_LOG_EVENT = 'host:log';
+
+// Calls slower than this are logged, so a sluggish UI can be traced to the engine call behind it.
+const SLOW_CALL_MS = 2_000;
+const CLOSE_TIMEOUT_MS = 5_000;
+
+interface PendingCall {
+  readonly method: string;
+  readonly started: number;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+interface Host {
+  readonly connection: HostConnection;
+  ready: boolean;
+  fatal: string | null;
+  exited: Promise<void>;
+}
+
+type Listener = (payload: never) => void;
+
+const EMPTY_STATUS: EngineStatus = {
+  state: 'starting',
+  message: null,
+  model: null,
+  device: null,
+  library: { roots: 0, files: 0, embedded: 0 },
+  progress: null,
+};
+
+export class EngineClient {
+  readonly api: EngineApi;
+  private readonly restart: boolean;
+  private readonly log: (line: string) => void;
+  private readonly pending = new Map<number, PendingCall>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private host: Host | null = null;
+  private nextSeq = 1;
+  private closing = false;
+  private lastStatus: EngineStatus = EMPTY_STATUS;
+
+  constructor(
+    private readonly spawn: () => HostConnection,
+    options: EngineClientOptions = {},
+  ) {
+    this.restart = options.restart ?? true;
+    this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+    const api: Partial<Record<keyof EngineApi, unknown>> = {};
+    for (const method of ENGINE_METHODS) {
+      api[method] = (...args: unknown[]) => this.call(method, args);
+    }
+    this.api = Object.freeze(api) as EngineApi;
+    this.host = this.startHost();
+  }
+
+  /** Sends one request by method name; the host refuses names outside ENGINE_METHODS. */
+  call(method: string, args: readonly unknown[]): Promise<unknown> {
+    if (this.closing) return Promise.reject(new Error('The engine has been closed.'));
+    const host = this.host ?? (this.host = this.startHost());
+    const seq = this.nextSeq++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(seq, { method, started: Date.now(), resolve, reject });
+      try {
+        host.connection.send({ kind: 'request', seq, method, args });
+      } catch (error) {
+        this.pending.delete(seq);
+        reject(new Error(`The engine could not be reached: ${(error as Error).message}`));
+      }
+    });
+  }
+
+  on<E extends keyof EngineEvents>(
+    name: E,
+    listener: (payload: EngineEvents[E]) => void,
+  ): () => void {
+    const set = this.listeners.get(name) ?? new Set<Listener>();
+    this.listeners.set(name, set);
+    set.add(listener as Listener);
+    return () => set.delete(listener as Listener);
+  }
+
+  /** Stops the host (it closes the library first) and fails any call still in flight. */
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    this.failPending('The engine was closed before the call completed.');
+    const host = this.host;
+    this.host = null;
+    if (host === null) return;
+    host.connection.kill();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)));
+    await Promise.race([host.exited, timeout]);
+    clearTimeout(timer);
+  }
+
+  private startHost(): Host {
+    const connection = this.spawn();
+    let markExited = () => {};
+    const host: Host = {
+      connection,
+      ready: false,
+      fatal: null,
+      exited: new Promise<void>((resolve) => (markExited = resolve)),
+    };
+    connection.onMessage((message) => {
+      if (isHostMessage(message)) this.handleMessage(host, message);
+    });
+    connection.onExit((code, reason) => {
+      markExited();
+      this.handleExit(host, code, reason);
+    });
+    return host;
+  }
+
+  private handleMessage(host: Host, message: HostMessage): void {
+    if (message.kind === 'reply') {
+      const call = this.pending.get(message.seq);
+      if (call === undefined) return;
+      this.pending.delete(message.seq);
+      const elapsed = Date.now() - call.started;
+      if (elapsed > SLOW_CALL_MS)
+        this.log(`engine: ${call.method} took ${(elapsed / 1000).toFixed(1)} s`);
+      if (message.ok) {
+        call.resolve(message.result);
+      } else {
+        call.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+      }
+      return;
+    }
+    switch (message.name) {
+      case HOST_READY_EVENT:
+        host.ready = true;
+        return;
+      case HOST_FATAL_EVENT:
+        host.fatal = String(
+          (message.payload as { message?: unknown } | null)?.message ?? message.payload,
+        );
+        this.log(`engine: could not start: ${host.fatal}`);
+        return;
+      case HOST_LOG_EVENT:
+        this.log(`engine: ${String(message.payload)}`);
+        return;
+      case 'status':
+        this.lastStatus = message.payload as EngineStatus;
+        this.emit('status', this.lastStatus);
+        return;
+      default:
+        this.emit(message.name, message.payload);
+    }
+  }
+
+  private handleExit(host: Host, code: number | null, reason: string): void {
+    if (this.host !== host) return; // an old host that was replaced or closed
+    this.host = null;
+    if (this.closing) return;
+    if (!host.ready) {
+      // A host that dies before it is ready would die again: fail clearly, retry on the next call.
+      const why = host.fatal ?? `it exited during start-up (${reason})`;
+      this.failPending(`The engine could not start: ${why}`);
+      this.emitStatus({ state: 'error', message: `The engine could not start: ${why}` });
+      return;
+    }
+    this.log(
+      `engine: the host process stopped unexpectedly (${reason}, exit code ${code ?? 'none'})`,
+    );
+    this.failPending(`The engine stopped unexpectedly (${reason}); the call was not completed.`);
+    if (!this.restart) {
+      this.emitStatus({ state: 'error', message: `The engine stopped unexpectedly (${reason}).` });
+      return;
+    }
+    this.emitStatus({
+      state: 'restarting',
+      message: 'The engine stopped unexpectedly; restarting it.',
+    });
+    this.host = this.startHost();
+    void this.reportRestarted();
+  }
+
+  private async reportRestarted(): Promise<void> {
+    try {
+      const status = (await this.call('getStatus', [])) as EngineStatus;
+      this.emitStatus({
+        ...status,
+        state: 'ready',
+        message: 'The engine restarted after a crash.',
+      });
+    } catch (error) {
+      this.log(`engine: restart failed: ${(error as Error).message}`);
+    }
+  }
+
+  private emitStatus(
+    change: Pick<EngineStatus, 'state' | 'message'> & Partial<EngineStatus>,
+  ): void {
+    this.lastStatus = { ...this.lastStatus, progress: null, ...change };
+    this.emit('status', this.lastStatus);
+  }
+
+  private emit(name: string, payload: unknown): void {
+    for (const listener of this.listeners.get(name) ?? []) {
+      try {
+        (listener as (payload: unknown) => void)(payload);
+      } catch (error) {
+        this.log(`engine: a '${name}' listener failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private failPending(message: string): void {
+    const calls = [...this.pending.values()];
+    this.pending.clear();
+    for (const call of calls) call.reject(new Error(message));
+  }
+}

@@ -1,0 +1,53 @@
+// A small engine for the host-process tests (loaded with --engine-module): it keeps its roots in
+// <libraryDir>/roots.json, so a restarted host sees what the crashed one stored, and its `index`
+// call stays in flight until the test decides what happens to it.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EngineStatus } from '../../preload/contract';
+import type { Engine, EngineOptions } from './engine';
+
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const file = join(options.libraryDir, 'roots.json');
+  mkdirSync(options.libraryDir, { recursive: true });
+  const roots = (): string[] => {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as string[];
+    } catch {
+      return [];
+    }
+  };
+  const status = (): EngineStatus => ({
+    state: 'ready',
+    message: `pid ${process.pid}`,
+    model: null,
+    device: null,
+    library: { roots: roots().length, files: 0, embedded: 0 },
+    progress: null,
+  });
+  const unsupported = () => Promise.reject(new Error('not supported by the test engine'));
+  return {
+    getStatus: async () => status(),
+    libraryStatus: async () => ({ roots: roots(), files: 0, embedded: {}, errors: 0 }),
+    listRoots: async () => roots(),
+    addFolders: async (paths) => {
+      writeFileSync(file, JSON.stringify([...roots(), ...paths]));
+      options.emit?.('status', status());
+      return { added: [...paths], refused: [] };
+    },
+    removeFolder: async (root) => {
+      writeFileSync(file, JSON.stringify(roots().filter((r) => r !== root)));
+    },
+    // Never finishes on its own: the crash test kills the host while it is in flight.
+    index: () => new Promise(() => {}),
+    tag: unsupported,
+    search: async (text) => {
+      if (text === '')
+        throw Object.assign(new Error('Type something to search for.'), { code: 'EMPTY_QUERY' });
+      return { results: [] };
+    },
+    similar: unsupported,
+    close: async () => {
+      writeFileSync(join(options.libraryDir, 'closed'), String(process.pid));
+    },
+  };
+}

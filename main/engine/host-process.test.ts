@@ -1,0 +1,147 @@
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EngineStatus } from '../../preload/contract';
+import { startEngineHost, type EngineHostOptions } from './host-process';
+import type { EngineClient } from './engine-client';
+
+const FIXTURE_ENGINE = join(import.meta.dirname, 'host-process.fixture.ts');
+const temps: string[] = [];
+const clients: EngineClient[] = [];
+
+after(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function start(options: Partial<EngineHostOptions> = {}) {
+  const libraryDir = await mkdtemp(join(tmpdir(), 'facet-host-'));
+  temps.push(libraryDir);
+  const logs: string[] = [];
+  const statuses: EngineStatus[] = [];
+  const client = startEngineHost({
+    libraryDir,
+    engineModule: FIXTURE_ENGINE,
+    log: (line) => logs.push(line),
+    ...options,
+  });
+  clients.push(client);
+  client.on('status', (status) => statuses.push(status));
+  return { client, libraryDir, logs, statuses };
+}
+
+async function hostPid(client: EngineClient): Promise<number> {
+  const status = await client.api.getStatus();
+  return Number(/pid (\d+)/.exec(status.message ?? '')?.[1]);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('startEngineHost', () => {
+  it('answers engine calls and forwards the engine events', async () => {
+    const { client, statuses } = await start();
+    const result = await client.api.addFolders(['/photos/2024']);
+    assert.deepEqual(result, { added: ['/photos/2024'], refused: [] });
+    assert.deepEqual(await client.api.listRoots(), ['/photos/2024']);
+    assert.equal(statuses.at(-1)?.library.roots, 1);
+  });
+
+  it('passes engine errors through with their message and code', async () => {
+    const { client } = await start();
+    await assert.rejects(client.api.search('', 10), {
+      message: 'Type something to search for.',
+      code: 'EMPTY_QUERY',
+    });
+  });
+
+  it('refuses a method that is not part of the engine API', async () => {
+    const { client } = await start();
+    await assert.rejects(client.call('dropEverything', []), {
+      message: 'Unknown engine method "dropEverything".',
+      code: 'UNKNOWN_METHOD',
+    });
+    await assert.rejects(client.call('constructor', []), /Unknown engine method/);
+    assert.deepEqual(await client.api.listRoots(), [], 'the host still answers afterwards');
+  });
+
+  it('recovers from a host crash: the pending call fails clearly and the next one works', async () => {
+    const { client, logs, statuses } = await start();
+    await client.api.addFolders(['/photos/kept']);
+    const pid = await hostPid(client);
+    const ready = new Promise<void>((resolve) =>
+      client.on(
+        'status',
+        (s) => s.state === 'ready' && s.message?.includes('restarted') && resolve(),
+      ),
+    );
+
+    const inFlight = client.api.index(['/photos/kept'], {});
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the request has reached the host
+    process.kill(pid, 'SIGKILL');
+
+    await assert.rejects(inFlight, {
+      message: 'The engine stopped unexpectedly (killed by SIGKILL); the call was not completed.',
+    });
+    await ready;
+    assert.deepEqual(await client.api.listRoots(), ['/photos/kept']);
+    const newPid = await hostPid(client);
+    assert.notEqual(newPid, pid);
+    const restarting = statuses.findIndex((s) => s.state === 'restarting');
+    const restarted = statuses.findIndex(
+      (s) => s.state === 'ready' && s.message?.includes('restarted'),
+    );
+    assert.ok(restarting >= 0 && restarted > restarting, 'status went restarting -> ready');
+    assert.ok(
+      logs.some((line) => line.includes('stopped unexpectedly (killed by SIGKILL')),
+      logs.join('\n'),
+    );
+  });
+
+  it('reports a host that cannot start instead of hanging', async () => {
+    const missing = join(tmpdir(), 'facet-no-such-engine.mjs');
+    const { client } = await start({ engineModule: missing });
+    const failed = new Promise<EngineStatus>((resolve) =>
+      client.on('status', (s) => s.state === 'error' && resolve(s)),
+    );
+    await assert.rejects(client.api.listRoots(), (error: Error) => {
+      assert.match(error.message, /^The engine could not start: /);
+      assert.match(error.message, /facet-no-such-engine/);
+      return true;
+    });
+    assert.match(
+      (await failed).message ?? '',
+      /^The engine could not start: .*facet-no-such-engine/,
+    );
+
+    const notAnEngine = await start({ engineModule: join(import.meta.dirname, 'media-guard.ts') });
+    await assert.rejects(notAnEngine.client.api.getStatus(), /does not export createEngine/);
+  });
+
+  it('close() closes the library and ends the host process', async () => {
+    const { client, libraryDir } = await start();
+    const pid = await hostPid(client);
+    await client.close();
+    assert.equal(isRunning(pid), false);
+    assert.equal(await readFile(join(libraryDir, 'closed'), 'utf8'), String(pid));
+    await assert.rejects(client.api.listRoots(), /The engine has been closed/);
+  });
+
+  it('fails calls still in flight when closed', async () => {
+    const { client, libraryDir } = await start();
+    await client.api.getStatus();
+    const inFlight = assert.rejects(client.api.index([], {}), /closed before the call completed/);
+    await client.close();
+    await inFlight;
+    assert.ok(existsSync(join(libraryDir, 'closed')));
+  });
+});

@@ -1,0 +1,165 @@
+// Entry of the engine host process. The same file runs as an Electron utilityProcess
+// (process.parentPort) and as a Node child process (process.send), for the app, the CLI and tests.
+//
+//   host --library DIR [--model DIR] [--device auto|cpu|...] [--engine-module FILE]
+//
+// --engine-module loads the engine factory (`createEngine`) from another module instead of
+// ./engine; the tests use it to run the host around a small fixture engine.
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ENGINE_METHODS, type Device, type EngineApi, type EngineEvents } from './engine-api';
+import { isEngineRequest, type EngineRequest, type HostMessage } from './protocol';
+import { HOST_FATAL_EVENT, HOST_LOG_EVENT, HOST_READY_EVENT } from './engine-client';
+import type { Engine, EngineOptions } from './engine';
+
+type EngineFactory = (options: EngineOptions) => Promise<Engine>;
+
+interface ParentChannel {
+  send(message: HostMessage): void;
+  onMessage(listener: (message: unknown) => void): void;
+}
+
+/** Electron's utilityProcess port, present only when Electron started this process. */
+interface ParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+function parentChannel(): ParentChannel | null {
+  const port = (process as { parentPort?: ParentPort }).parentPort;
+  if (port !== undefined) {
+    return {
+      send: (message) => port.postMessage(message),
+      onMessage: (listener) => port.on('message', (event) => listener(event.data)),
+    };
+  }
+  const send = process.send?.bind(process);
+  if (send === undefined) return null;
+  return {
+    send: (message) => {
+      // The parent may already be gone; its exit ends this process through 'disconnect'.
+      if (process.connected) send(message, undefined, undefined, () => {});
+    },
+    onMessage: (listener) => process.on('message', listener),
+  };
+}
+
+async function loadEngineFactory(engineModule: string | undefined): Promise<EngineFactory> {
+  if (engineModule === undefined) return (await import('./engine')).createEngine;
+  const loaded = (await import(pathToFileURL(engineModule).href)) as { createEngine?: unknown };
+  if (typeof loaded.createEngine !== 'function') {
+    throw new Error(`${engineModule} does not export createEngine`);
+  }
+  return loaded.createEngine as EngineFactory;
+}
+
+const DEVICES: readonly Device[] = ['auto', 'cpu', 'webgpu', 'cuda', 'dml', 'coreml'];
+
+function readOptions(): { engineOptions: Omit<EngineOptions, 'emit'>; engineModule?: string } {
+  const { values } = parseArgs({
+    options: {
+      library: { type: 'string' },
+      model: { type: 'string' },
+      device: { type: 'string' },
+      'engine-module': { type: 'string' },
+    },
+    strict: true,
+  });
+  if (values.library === undefined) throw new Error('--library DIR is required');
+  const device = values.device as Device | undefined;
+  if (device !== undefined && !DEVICES.includes(device)) {
+    throw new Error(`--device must be one of ${DEVICES.join(', ')}`);
+  }
+  return {
+    engineOptions: {
+      libraryDir: values.library,
+      ...(values.model !== undefined && { modelDir: values.model }),
+      ...(device !== undefined && { device }),
+    },
+    ...(values['engine-module'] !== undefined && { engineModule: values['engine-module'] }),
+  };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function answer(engine: Promise<Engine>, request: EngineRequest): Promise<HostMessage> {
+  const { seq, method, args } = request;
+  if (!(ENGINE_METHODS as readonly string[]).includes(method)) {
+    return {
+      kind: 'reply',
+      seq,
+      ok: false,
+      error: { message: `Unknown engine method "${method}".`, code: 'UNKNOWN_METHOD' },
+    };
+  }
+  try {
+    const api: EngineApi = await engine;
+    const fn = api[method as keyof EngineApi] as (...a: readonly unknown[]) => Promise<unknown>;
+    return { kind: 'reply', seq, ok: true, result: await fn.apply(api, [...args]) };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return {
+      kind: 'reply',
+      seq,
+      ok: false,
+      error: { message: errorMessage(error), ...(typeof code === 'string' && { code }) },
+    };
+  }
+}
+
+function main(): void {
+  const parent = parentChannel();
+  if (parent === null) {
+    process.stderr.write('The engine host runs only as a child process (see host-process.ts).\n');
+    process.exit(2);
+  }
+  const fail = (error: unknown): void => {
+    parent.send({
+      kind: 'event',
+      name: HOST_FATAL_EVENT,
+      payload: { message: errorMessage(error) },
+    });
+    // Let the message leave before exiting; the client reports it with the exit.
+    setTimeout(() => process.exit(1), 50);
+  };
+
+  let engine: Promise<Engine>;
+  try {
+    const { engineOptions, engineModule } = readOptions();
+    const emit = <E extends keyof EngineEvents>(name: E, payload: EngineEvents[E]) =>
+      parent.send({ kind: 'event', name, payload });
+    engine = loadEngineFactory(engineModule).then((createEngine) =>
+      createEngine({ ...engineOptions, emit }),
+    );
+  } catch (error) {
+    engine = Promise.reject(error);
+  }
+  engine.then(() => parent.send({ kind: 'event', name: HOST_READY_EVENT, payload: null }), fail);
+  const started = engine.catch((error: unknown) => {
+    throw new Error(`The engine could not start: ${errorMessage(error)}`);
+  });
+  started.catch(() => {}); // reported through `fail`; requests see the rejection themselves
+
+  // Requests that arrive while the engine starts wait for it.
+  parent.onMessage((message) => {
+    if (!isEngineRequest(message)) {
+      parent.send({ kind: 'event', name: HOST_LOG_EVENT, payload: 'ignored a malformed message' });
+      return;
+    }
+    void answer(started, message).then((reply) => parent.send(reply));
+  });
+
+  const shutDown = () => {
+    engine
+      .then((e) => e.close())
+      .catch(() => {})
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', shutDown);
+  process.on('SIGINT', shutDown);
+  process.on('disconnect', shutDown); // the Node parent went away
+}
+
+main();
