@@ -1,0 +1,59 @@
+// Hosts the engine in an Electron utilityProcess: crash-isolated from the main process, with its
+// output logged and its crashes recovered by EngineClient.
+import { app, utilityProcess, type UtilityProcess } from 'electron';
+import { join } from 'node:path';
+import { EngineClient, type HostConnection } from '../engine/engine-client';
+import { isHostMessage, type HostMessage } from '../engine/protocol';
+import { log } from './log';
+
+const SERVICE_NAME = 'Facet Engine';
+
+function forwardLines(stream: NodeJS.ReadableStream | null): void {
+  if (stream === null) return;
+  let buffered = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (buffered + chunk).split(/\r?\n/);
+    buffered = lines.pop() ?? '';
+    for (const line of lines) if (line !== '') log(`engine host: ${line}`);
+  });
+}
+
+function utilityConnection(child: UtilityProcess): HostConnection {
+  let gone = false;
+  child.once('exit', () => (gone = true));
+  return {
+    send: (message) => {
+      if (!gone) child.postMessage(message);
+    },
+    onMessage: (listener: (message: HostMessage) => void) =>
+      child.on('message', (message: unknown) => {
+        if (isHostMessage(message)) listener(message);
+      }),
+    onExit: (listener) => child.on('exit', (code) => listener(code, `exit code ${code}`)),
+    kill: () => {
+      child.kill();
+    },
+  };
+}
+
+export function startDesktopEngine(libraryDir: string): EngineClient {
+  const entry = join(app.getAppPath(), 'out', 'main', 'engine-host.js');
+  app.on('child-process-gone', (_event, details) => {
+    if (details.type !== 'Utility' || details.name !== SERVICE_NAME) return;
+    log(`engine host gone: ${details.reason} (exit code ${details.exitCode})`);
+  });
+  return new EngineClient(
+    () => {
+      const child = utilityProcess.fork(entry, ['--library', libraryDir], {
+        serviceName: SERVICE_NAME,
+        stdio: 'pipe',
+      });
+      child.on('error', (type, location) => log(`engine host: ${type} at ${location}`));
+      forwardLines(child.stdout);
+      forwardLines(child.stderr);
+      return utilityConnection(child);
+    },
+    { restart: true, log },
+  );
+}

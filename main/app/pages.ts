@@ -1,0 +1,37 @@
+// Where the app's own page comes from: the built renderer file, or electron-vite's dev server.
+// Every privileged entry point (IPC, CSP) asks isAppPage() before trusting a frame.
+import { app } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The dev server, honoured only when running unpackaged (`electron-vite dev`). */
+export function devServerUrl(): URL | null {
+  const url = process.env['ELECTRON_RENDERER_URL'];
+  if (app.isPackaged || url === undefined || url === '') return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+export function rendererFile(): string {
+  return join(app.getAppPath(), 'out', 'renderer', 'index.html');
+}
+
+export function preloadFile(): string {
+  return join(app.getAppPath(), 'out', 'preload', 'index.cjs');
+}
+
+/** True for the app's own page (ignoring query and hash), false for anything else. */
+export function isAppPage(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  const dev = devServerUrl();
+  if (dev !== null) return parsed.origin === dev.origin;
+  return parsed.protocol === 'file:' && parsed.pathname === pathToFileURL(rendererFile()).pathname;
+}
