@@ -1,0 +1,207 @@
+// Opens the image and text towers on an execution provider, proving a GPU with a warm-up run.
+import {
+  openOnnxSession,
+  supportedProviders,
+  type ExecutionProvider,
+  type OnnxSession,
+  type TensorInfo,
+} from '../../../native/onnx-session';
+import type { Device } from '../engine-api';
+import { ModelPackageError, PACKAGE_FILES, packageError, type ModelPackage } from './model-package';
+
+export interface Towers {
+  readonly visual: OnnxSession;
+  readonly textual: OnnxSession;
+  /** Batch size the image graph requires, or null when its batch axis is dynamic. */
+  readonly visualBatch: number | null;
+  readonly textualBatch: number | null;
+  readonly device: ExecutionProvider;
+  readonly deviceNote: string | null;
+}
+
+/** An explicitly requested device that cannot be used. */
+export class DeviceError extends Error {
+  override readonly name = 'DeviceError';
+}
+
+export interface TowerOptions {
+  readonly device?: Device;
+  /** Limit for opening a model and for the warm-up run on a GPU provider. */
+  readonly warmUpTimeoutMs?: number;
+  readonly threads?: number;
+}
+
+const AUTO_ORDER: Partial<Record<NodeJS.Platform, ExecutionProvider[]>> = {
+  linux: ['webgpu', 'cuda'],
+  win32: ['dml', 'webgpu'],
+  darwin: ['coreml'],
+};
+
+const LABELS: Record<ExecutionProvider, string> = {
+  cpu: 'CPU',
+  webgpu: 'WebGPU',
+  cuda: 'CUDA',
+  dml: 'DirectML',
+  coreml: 'Core ML',
+};
+
+function fixedBatch(info: TensorInfo): number | null {
+  const first = info.shape[0];
+  return typeof first === 'number' && first > 0 ? first : null;
+}
+
+/** The runtime's reason without its source location and failed-check prefix. */
+function firstLine(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  const check = message.lastIndexOf(' was false. ');
+  const reason = check >= 0 ? message.slice(check + ' was false. '.length) : message;
+  return reason.replace(/^\S+\.(cc|cpp|h):\d+ /, '').trim() || 'unknown error';
+}
+
+/** Checks the graphs against the package and the shapes Facet feeds them. */
+function checkGraphs(pkg: ModelPackage, visual: OnnxSession, textual: OnnxSession): void {
+  const size = pkg.preprocess.size;
+  const [, channels, height, width] = visual.input.shape;
+  if (visual.input.type !== 'float32' || visual.input.shape.length !== 4) {
+    throw packageError(pkg.dir, PACKAGE_FILES.visual, 'does not take a float32 [N,3,S,S] image');
+  }
+  if ([channels, height, width].some((d, i) => typeof d === 'number' && d !== [3, size, size][i])) {
+    throw packageError(
+      pkg.dir,
+      PACKAGE_FILES.preprocess,
+      `says size ${size} but the image model takes [${visual.input.shape.join(', ')}]`,
+    );
+  }
+  if (textual.input.type !== 'int32' && textual.input.type !== 'int64') {
+    throw packageError(
+      pkg.dir,
+      PACKAGE_FILES.textual,
+      `takes ${textual.input.type} ids, not int32 or int64`,
+    );
+  }
+  const context = textual.input.shape[1];
+  if (typeof context === 'number' && context !== pkg.contextLength) {
+    throw packageError(
+      pkg.dir,
+      PACKAGE_FILES.config,
+      `says context length ${pkg.contextLength} but the text model takes ${context}`,
+    );
+  }
+}
+
+async function open(pkg: ModelPackage, provider: ExecutionProvider, options: TowerOptions) {
+  const gpu = provider !== 'cpu';
+  const timeoutMs = gpu ? (options.warmUpTimeoutMs ?? 120_000) : undefined;
+  const openOne = async (path: string, file: string): Promise<OnnxSession> => {
+    try {
+      return await openOnnxSession(path, { provider, threads: options.threads, timeoutMs });
+    } catch (error) {
+      // On the CPU a load failure is the file's fault; on a GPU it may be the device's.
+      if (gpu) throw error;
+      throw packageError(pkg.dir, file, `could not be loaded: ${firstLine(error)}`);
+    }
+  };
+  const visual = await openOne(pkg.visualPath, PACKAGE_FILES.visual);
+  let textual: OnnxSession;
+  try {
+    textual = await openOne(pkg.textualPath, PACKAGE_FILES.textual);
+  } catch (error) {
+    await visual.close();
+    throw error;
+  }
+  try {
+    checkGraphs(pkg, visual, textual);
+    if (gpu) await warmUp(pkg, visual, textual, timeoutMs);
+  } catch (error) {
+    await Promise.all([visual.close(), textual.close()]);
+    throw error;
+  }
+  return { visual, textual };
+}
+
+/** Runs a small dummy batch through both towers and checks the answers are usable. */
+async function warmUp(
+  pkg: ModelPackage,
+  visual: OnnxSession,
+  textual: OnnxSession,
+  timeoutMs: number | undefined,
+): Promise<void> {
+  const size = pkg.preprocess.size;
+  const images = fixedBatch(visual.input) ?? 2;
+  const image = await visual.run(
+    new Float32Array(images * 3 * size * size),
+    [images, 3, size, size],
+    timeoutMs,
+  );
+  const ids = pkg.tokenizer.encode('a photo');
+  const texts = fixedBatch(textual.input) ?? 1;
+  const idBatch = new Int32Array(texts * ids.length);
+  for (let i = 0; i < texts; i++) idBatch.set(ids, i * ids.length);
+  const text = await textual.run(idBatch, [texts, ids.length], timeoutMs);
+  for (const [what, output] of [
+    ['image', image],
+    ['text', text],
+  ] as const) {
+    if (
+      output.dims[0] !== (what === 'image' ? images : texts) ||
+      !output.data.every(Number.isFinite)
+    ) {
+      throw new Error(`the ${what} model gave an unusable answer on the warm-up batch`);
+    }
+  }
+}
+
+/** Opens both towers on the requested device; `auto` falls back to the CPU with the reason. */
+export async function openTowers(pkg: ModelPackage, options: TowerOptions = {}): Promise<Towers> {
+  const device = options.device ?? 'auto';
+  const available = supportedProviders();
+  const done = (
+    sessions: { visual: OnnxSession; textual: OnnxSession },
+    provider: ExecutionProvider,
+    deviceNote: string | null,
+  ): Towers => ({
+    ...sessions,
+    visualBatch: fixedBatch(sessions.visual.input),
+    textualBatch: fixedBatch(sessions.textual.input),
+    device: provider,
+    deviceNote,
+  });
+
+  if (device === 'cpu') return done(await open(pkg, 'cpu', options), 'cpu', null);
+  if (device !== 'auto') {
+    const label = LABELS[device];
+    if (!available.includes(device)) {
+      const why =
+        device === 'cuda'
+          ? 'its provider libraries are not installed'
+          : 'this build of onnxruntime does not include it';
+      throw new DeviceError(`The ${label} device cannot be used on this computer: ${why}.`);
+    }
+    try {
+      return done(await open(pkg, device, options), device, null);
+    } catch (error) {
+      if (error instanceof ModelPackageError) throw error;
+      throw new DeviceError(`The ${label} device could not run ${pkg.name}: ${firstLine(error)}`);
+    }
+  }
+
+  const reasons: string[] = [];
+  for (const provider of AUTO_ORDER[process.platform] ?? []) {
+    if (!available.includes(provider)) {
+      reasons.push(
+        `${LABELS[provider]} is not available${provider === 'cuda' ? ' (provider libraries not installed)' : ''}`,
+      );
+      continue;
+    }
+    try {
+      return done(await open(pkg, provider, options), provider, null);
+    } catch (error) {
+      reasons.push(`${LABELS[provider]} failed: ${firstLine(error)}`);
+    }
+  }
+  const note =
+    reasons.length > 0
+      ? `Running on the CPU: ${reasons.join('; ')}.`
+      : 'Running on the CPU: no GPU provider is offered on this platform.';
+  return done(await open(pkg, 'cpu', options), 'cpu', note);
+}
