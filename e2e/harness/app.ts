@@ -1,0 +1,102 @@
+// One API for the specs, whichever mode runs them: launchApp() or the `app` fixture.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { launchBrowserSession, type BrowserSession } from './browser-mode';
+import { launchElectronSession, type ElectronSession } from './electron-mode';
+import { SCREENSHOT_DIR, defaultMode, findElectron, type AppMode } from './modes';
+
+export type { AppMode } from './modes';
+
+export interface FacetApp {
+  readonly page: Page;
+  readonly mode: AppMode;
+  /** The bridge server's address in browser mode; null in Electron mode. */
+  readonly url: string | null;
+  /** Sets what the folder picker answers the next time the app opens it. */
+  chooseFolders(paths: readonly string[]): Promise<void>;
+  /** How many UI events were recorded so far: pass it as `after` to wait for a newer one. */
+  eventMark(): Promise<number>;
+  /** Waits until the renderer records `name` (at or after the mark, when given). */
+  waitForEvent(name: string, options?: { readonly after?: number }): Promise<void>;
+  /** Saves e2e/results/screenshots/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  /** Errors the page logged (CSP violations, uncaught exceptions). */
+  readonly pageErrors: readonly string[];
+  close(): Promise<void>;
+}
+
+interface EventLog {
+  __facetEvents?: string[];
+}
+
+export async function launchApp(options: { readonly mode?: AppMode } = {}): Promise<FacetApp> {
+  const mode = options.mode ?? defaultMode();
+  const userDataDir = await mkdtemp(join(tmpdir(), 'facet-e2e-'));
+  let session: BrowserSession | ElectronSession;
+  try {
+    if (mode === 'electron') {
+      const electron = findElectron();
+      if (!electron.available) throw new Error(`Electron mode cannot run: ${electron.reason}`);
+      session = await launchElectronSession(electron.binary, userDataDir);
+    } else {
+      session = await launchBrowserSession(userDataDir);
+    }
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  const { page } = session;
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  if (session.url !== null) await page.goto(session.url);
+
+  return {
+    page,
+    mode,
+    url: session.url,
+    pageErrors,
+    chooseFolders: (paths) => session.chooseFolders(paths),
+    eventMark: () => page.evaluate(() => (globalThis as EventLog).__facetEvents?.length ?? 0),
+    async waitForEvent(name, { after = 0 } = {}) {
+      await page.waitForFunction(
+        ([wanted, from]) =>
+          ((globalThis as EventLog).__facetEvents ?? []).indexOf(wanted, from) >= 0,
+        [name, after] as const,
+      );
+    },
+    async screenshot(name) {
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path, animations: 'disabled' });
+      return path;
+    },
+    async close() {
+      try {
+        await session.close();
+      } finally {
+        await rm(userDataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** `test` with an `app` fixture: a fresh app per test, closed afterwards even when it fails. */
+export const test = base.extend<{ appMode: AppMode | undefined; app: FacetApp }>({
+  appMode: [undefined, { option: true }],
+  app: async ({ appMode }, use) => {
+    const app = await launchApp(appMode === undefined ? {} : { mode: appMode });
+    try {
+      await use(app);
+    } finally {
+      await app.close();
+    }
+  },
+});
+
+export { expect } from '@playwright/test';

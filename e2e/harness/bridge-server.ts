@@ -1,0 +1,253 @@
+// Browser mode's stand-in for Electron main: the real engine host behind plain HTTP. It answers
+// the same contract with the same validation (createInvokeHandlers) and the same photo guard
+// (resolveLibraryPhoto), and serves the built renderer with the app's CSP.
+// Run: node --import tsx e2e/harness/bridge-server.ts --renderer out/renderer --user-data DIR
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { EventChannel, EventChannels } from '../../preload/contract';
+import { createInvokeHandlers, isEngineInvokeChannel } from '../../main/engine/contract-handlers';
+import { startEngineHost } from '../../main/engine/host-process';
+import { photoPathFromUrl, resolveLibraryPhoto } from '../../main/engine/media-guard';
+
+/** The renderer's CSP (renderer/index.html), sent as a header too, as Electron main does. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' facet-media: data: blob:",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.avif': 'image/avif',
+  '.bmp': 'image/bmp',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+  '.heic': 'image/heic',
+  '.heif': 'image/heif',
+};
+
+const MAX_BODY_BYTES = 1 << 20;
+
+export interface BridgeServerOptions {
+  /** The built renderer (out/renderer). */
+  readonly rendererDir: string;
+  /** A fresh user-data folder: the library lives in <userData>/library. */
+  readonly userDataDir: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface BridgeServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new Error('The request body is too large.');
+    chunks.push(chunk);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+}
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const rendererDir = resolve(options.rendererDir);
+  const engine = startEngineHost({ libraryDir: join(options.userDataDir, 'library'), log });
+  const handlers = createInvokeHandlers(engine.api);
+  // What the "native folder picker" answers next: set by a spec through /facet/test/choose-folders.
+  let chosenFolders: readonly string[] = [];
+
+  const streams = new Set<ServerResponse>();
+  const broadcast = <C extends EventChannel>(channel: C, payload: EventChannels[C]): void => {
+    const frame = `event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const res of streams) res.write(frame);
+  };
+  engine.on('status', (status) => broadcast('engine:status', status));
+  engine.on('progress', (progress) => broadcast('index:progress', progress));
+
+  async function invoke(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let args: unknown;
+    try {
+      args = await readJson(req);
+    } catch (error) {
+      sendJson(res, 400, { error: `Invalid request body: ${messageOf(error)}` });
+      return;
+    }
+    if (!Array.isArray(args)) {
+      sendJson(res, 400, { error: `Invalid call to ${channel}: the arguments must be an array.` });
+      return;
+    }
+    if (channel === 'dialog:choose-folders') {
+      sendJson(res, 200, { result: chosenFolders });
+      return;
+    }
+    if (!isEngineInvokeChannel(channel)) {
+      sendJson(res, 404, { error: `Unknown channel: ${channel}` });
+      return;
+    }
+    try {
+      sendJson(res, 200, { result: (await handlers[channel](args)) ?? null });
+    } catch (error) {
+      sendJson(res, 400, { error: messageOf(error) });
+    }
+  }
+
+  async function servePhoto(url: string, res: ServerResponse): Promise<void> {
+    const requested = photoPathFromUrl(url);
+    if (requested === null) {
+      sendText(res, 404, 'Not a photo URL.');
+      return;
+    }
+    const access = await resolveLibraryPhoto(requested, await engine.api.listRoots());
+    if (!access.ok) {
+      sendText(res, access.status, access.reason);
+      return;
+    }
+    res.writeHead(200, {
+      'content-type':
+        CONTENT_TYPES[extname(access.path).toLowerCase()] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    createReadStream(access.path).pipe(res);
+  }
+
+  async function serveRenderer(pathname: string, res: ServerResponse): Promise<void> {
+    const relativePath = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
+    const file = join(rendererDir, relativePath);
+    if (!file.startsWith(rendererDir + sep)) {
+      sendText(res, 403, 'Outside the renderer.');
+      return;
+    }
+    const info = await stat(file).catch(() => null);
+    if (info === null || !info.isFile()) {
+      sendText(res, 404, 'Not found.');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    });
+    res.end(await readFile(file));
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+    res.setHeader('x-content-type-options', 'nosniff');
+    const rawUrl = req.url ?? '/';
+    const { pathname } = new URL(rawUrl, 'http://bridge.invalid');
+    const method = req.method ?? 'GET';
+
+    if (method === 'POST' && pathname.startsWith('/facet/invoke/')) {
+      await invoke(decodeURIComponent(pathname.slice('/facet/invoke/'.length)), req, res);
+    } else if (method === 'POST' && pathname === '/facet/test/choose-folders') {
+      const paths = await readJson(req);
+      if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) {
+        sendJson(res, 400, { error: 'Expected an array of folder paths.' });
+        return;
+      }
+      chosenFolders = paths;
+      sendJson(res, 200, { result: chosenFolders });
+    } else if (method === 'GET' && pathname === '/facet/events') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write('retry: 500\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+    } else if (method === 'GET' && pathname.startsWith('/facet-media/photo/')) {
+      await servePhoto(rawUrl, res);
+    } else if (method === 'GET') {
+      await serveRenderer(pathname, res);
+    } else {
+      sendText(res, 405, 'Method not allowed.');
+    }
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      log(`bridge: ${req.method} ${req.url}: ${messageOf(error)}`);
+      if (!res.headersSent) sendText(res, 500, messageOf(error));
+      else res.end();
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    async close() {
+      for (const res of streams) res.end();
+      await new Promise<void>((done) => server.close(() => done()));
+      await engine.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { renderer: { type: 'string' }, 'user-data': { type: 'string' } },
+  });
+  if (values.renderer === undefined || values['user-data'] === undefined) {
+    throw new Error('usage: bridge-server.ts --renderer DIR --user-data DIR');
+  }
+  const bridge = await startBridgeServer({
+    rendererDir: values.renderer,
+    userDataDir: values['user-data'],
+  });
+  const stop = (): void => {
+    bridge.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  // The parent keeps stdin open; when it goes away, so does this server.
+  process.stdin.on('end', stop);
+  process.stdin.resume();
+  process.stdout.write(`${JSON.stringify({ url: bridge.url })}\n`);
+}
+
+if (process.argv[1]?.endsWith('bridge-server.ts')) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bridge: ${messageOf(error)}\n`);
+    process.exit(1);
+  });
+}

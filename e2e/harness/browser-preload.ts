@@ -1,0 +1,76 @@
+// Stands in for the Electron preload in browser mode: the same createFacetApi over HTTP + SSE,
+// injected into the page before the renderer's own scripts run.
+import type {
+  EventChannel,
+  EventChannels,
+  InvokeArgs,
+  InvokeChannel,
+  InvokeResult,
+} from '../../preload/contract';
+import { createFacetApi, type FacetTransport } from '../../preload/facet-api';
+
+type Listener = (payload: unknown) => void;
+
+// The page globals this script uses (the node tsconfig it is checked under has no DOM types).
+interface PageEventSource {
+  addEventListener(type: string, listener: (event: { readonly data: string }) => void): void;
+}
+declare const EventSource: new (url: string) => PageEventSource;
+
+function createHttpTransport(): FacetTransport {
+  let source: PageEventSource | null = null;
+  const listeners = new Map<EventChannel, Set<Listener>>();
+
+  const connect = (): PageEventSource => {
+    source ??= new EventSource('/facet/events');
+    return source;
+  };
+
+  return {
+    async invoke<C extends InvokeChannel>(
+      channel: C,
+      ...args: InvokeArgs<C>
+    ): Promise<InvokeResult<C>> {
+      const response = await fetch(`/facet/invoke/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(args),
+      });
+      const body = (await response.json()) as { result?: InvokeResult<C>; error?: string };
+      if (!response.ok || typeof body.error === 'string') {
+        throw new Error(body.error ?? `${channel} failed (HTTP ${response.status})`);
+      }
+      return body.result as InvokeResult<C>;
+    },
+
+    subscribe<C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void) {
+      let set = listeners.get(channel);
+      if (set === undefined) {
+        const channelListeners = new Set<Listener>();
+        listeners.set(channel, channelListeners);
+        connect().addEventListener(channel, (event) => {
+          const payload: unknown = JSON.parse(event.data);
+          for (const l of channelListeners) l(payload);
+        });
+        set = channelListeners;
+      }
+      const wrapped = listener as Listener;
+      set.add(wrapped);
+      return () => {
+        set.delete(wrapped);
+      };
+    },
+
+    // A web page cannot learn a dropped file's path: dropped folders are an Electron-only path.
+    pathForFile: () => null,
+
+    photoUrl: (path: string) => `/facet-media/photo/${encodeURIComponent(path)}`,
+  };
+}
+
+Object.defineProperty(globalThis, 'facet', {
+  value: createFacetApi(createHttpTransport()),
+  writable: false,
+  configurable: false,
+  enumerable: true,
+});

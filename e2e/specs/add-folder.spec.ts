@@ -1,0 +1,26 @@
+import { expect, test } from '../harness/app';
+import { CAMERA, photosIn } from './fixture-paths';
+
+test('adding a folder lists it and the engine scans its photos', async ({ app }) => {
+  const { page } = app;
+  await app.waitForEvent('app-loaded');
+  await app.chooseFolders([CAMERA]);
+
+  const mark = await app.eventMark();
+  await page.getByRole('button', { name: 'Add folder…' }).click();
+  await app.waitForEvent('library-changed', { after: mark });
+
+  const rows = page.getByTestId('folder-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('camera');
+  await expect(rows.first()).toContainText(CAMERA);
+  await expect(page.getByRole('heading', { name: 'Drop photo folders here' })).toBeHidden();
+
+  // The engine really scanned the folder: the counts come from it, not from the picker.
+  const photos = photosIn(CAMERA).length;
+  await expect(page.getByTestId('library-summary')).toHaveText(`1 folder · ${photos} photos`);
+  await expect(page.getByTestId('status-library')).toContainText(`${photos} photos`);
+  await app.screenshot('add-folder');
+
+  expect(app.pageErrors, 'the page logged errors (CSP violations?)').toEqual([]);
+});

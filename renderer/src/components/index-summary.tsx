@@ -1,0 +1,57 @@
+// How far the library is from being searchable: live progress while indexing, a summary after.
+import { formatCount, formatEta, formatRate, folderName } from '../format';
+import { selectIsIndexing, useEngineStore } from '../stores/engine-store';
+import { AlertIcon, CheckIcon } from './icons';
+import { ProgressBar } from './progress-bar';
+
+export function IndexSummary() {
+  const status = useEngineStore((s) => s.status);
+  const indexing = useEngineStore(selectIsIndexing);
+  if (status === null) return null;
+
+  if (indexing && status.progress !== null) {
+    const { done, total, filesPerSecond, etaSeconds, currentFolder } = status.progress;
+    const facts = [formatRate(filesPerSecond), formatEta(etaSeconds)].filter(Boolean).join(' · ');
+    return (
+      <div className="index-card" data-testid="index-progress">
+        <div className="index-card-head">
+          <span className="index-card-title">Indexing photos</span>
+          <span className="index-card-count">
+            {done.toLocaleString()} of {formatCount(total, 'photo')}
+          </span>
+        </div>
+        <ProgressBar done={done} total={total} label="Indexing progress" />
+        <div className="index-card-foot">
+          <span>{facts || 'Loading the model…'}</span>
+          {currentFolder !== null && (
+            <span className="index-card-folder" title={currentFolder}>
+              {folderName(currentFolder)}
+            </span>
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  const { files, embedded } = status.library;
+  if (files === 0) {
+    return (
+      <p className="index-line" data-testid="index-progress">
+        No photos found in these folders yet.
+      </p>
+    );
+  }
+  const complete = embedded >= files;
+  return (
+    <p className={complete ? 'index-line is-complete' : 'index-line'} data-testid="index-progress">
+      {complete ? (
+        <CheckIcon className="index-line-icon" />
+      ) : (
+        <AlertIcon className="index-line-icon" />
+      )}
+      {complete
+        ? `All ${formatCount(files, 'photo')} are searchable.`
+        : `${embedded.toLocaleString()} of ${formatCount(files, 'photo')} are searchable.`}
+    </p>
+  );
+}

@@ -1,0 +1,35 @@
+import { useLibraryStore } from '../stores/library-store';
+import { AlertIcon, CloseIcon } from './icons';
+
+export function NoticeBanner() {
+  const notice = useLibraryStore((s) => s.notice);
+  const dismissNotice = useLibraryStore((s) => s.dismissNotice);
+  if (notice === null) return null;
+  return (
+    <div
+      className={`notice notice-${notice.tone}`}
+      role={notice.tone === 'error' ? 'alert' : 'status'}
+    >
+      <AlertIcon className="notice-icon" />
+      <div className="notice-body">
+        <p className="notice-message">{notice.message}</p>
+        {notice.details.length > 0 && (
+          <ul className="notice-details">
+            {notice.details.map((detail) => (
+              <li key={detail}>{detail}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={dismissNotice}
+        aria-label="Dismiss"
+        title="Dismiss"
+      >
+        <CloseIcon className="button-icon" />
+      </button>
+    </div>
+  );
+}
