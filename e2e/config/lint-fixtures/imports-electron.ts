@@ -1,0 +1,4 @@
+import { app } from 'electron';
+import { ipcMain } from 'electron/main';
+
+export const appName = (): string => app.getName() + String(ipcMain.listenerCount('x'));
