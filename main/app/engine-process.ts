@@ -37,15 +37,24 @@ function utilityConnection(child: UtilityProcess): HostConnection {
   };
 }
 
+/** The built-in demo model: in <resources>/assets when packaged (electron-builder.yml), else the checkout's. */
+function demoModelDir(): string {
+  const assets = app.isPackaged
+    ? join(process.resourcesPath, 'assets')
+    : join(app.getAppPath(), 'assets');
+  return join(assets, 'models', 'tiny-clip-shapes');
+}
+
 export function startDesktopEngine(libraryDir: string): EngineClient {
   const entry = join(app.getAppPath(), 'out', 'main', 'engine-host.js');
+  const args = ['--library', libraryDir, '--model', demoModelDir()];
   app.on('child-process-gone', (_event, details) => {
     if (details.type !== 'Utility' || details.name !== SERVICE_NAME) return;
     log(`engine host gone: ${details.reason} (exit code ${details.exitCode})`);
   });
   return new EngineClient(
     () => {
-      const child = utilityProcess.fork(entry, ['--library', libraryDir], {
+      const child = utilityProcess.fork(entry, args, {
         serviceName: SERVICE_NAME,
         stdio: 'pipe',
       });
