@@ -24,3 +24,28 @@ test('adding a folder lists it and the engine scans its photos', async ({ app })
 
   expect(app.pageErrors, 'the page logged errors (CSP violations?)').toEqual([]);
 });
+
+test('a drop the app cannot locate on disk says what to do instead', async ({ app }) => {
+  const { page } = app;
+  await app.waitForEvent('app-loaded');
+  // A file made in the page has no path on disk, in either mode (webUtils answers '').
+  const dataTransfer = await page.evaluateHandle(() => {
+    const scope = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: unknown): void } };
+      File: new (parts: string[], name: string, options: { type: string }) => unknown;
+    };
+    const transfer = new scope.DataTransfer();
+    transfer.items.add(new scope.File(['not a photo'], 'note.jpg', { type: 'image/jpeg' }));
+    return transfer;
+  });
+
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await expect(page.getByRole('heading', { name: 'Release to add these folders' })).toBeVisible();
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+
+  await expect(page.getByRole('status').filter({ hasText: 'could not read where' })).toContainText(
+    'Use “Add folder…” instead.',
+  );
+  await expect(page.getByRole('heading', { name: 'Drop photo folders here' })).toBeVisible();
+  await expect(page.getByTestId('folder-row')).toHaveCount(0);
+});

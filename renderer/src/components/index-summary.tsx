@@ -42,6 +42,11 @@ export function IndexSummary() {
     );
   }
   const complete = embedded >= files;
+  const text = complete
+    ? `All ${formatCount(files, 'photo')} are searchable.`
+    : embedded === 0
+      ? `${formatCount(files, 'photo')} waiting to be indexed.`
+      : `${embedded.toLocaleString()} of ${formatCount(files, 'photo')} are searchable.`;
   return (
     <p className={complete ? 'index-line is-complete' : 'index-line'} data-testid="index-progress">
       {complete ? (
@@ -49,9 +54,7 @@ export function IndexSummary() {
       ) : (
         <AlertIcon className="index-line-icon" />
       )}
-      {complete
-        ? `All ${formatCount(files, 'photo')} are searchable.`
-        : `${embedded.toLocaleString()} of ${formatCount(files, 'photo')} are searchable.`}
+      {text}
     </p>
   );
 }
