@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EngineClient, type HostConnection } from '../engine/engine-client';
 import { isHostMessage, type HostMessage } from '../engine/protocol';
 import { log } from './log';
+import { outDir } from './pages';
 
 const SERVICE_NAME = 'Facet Engine';
 
@@ -41,12 +42,12 @@ function utilityConnection(child: UtilityProcess): HostConnection {
 function demoModelDir(): string {
   const assets = app.isPackaged
     ? join(process.resourcesPath, 'assets')
-    : join(app.getAppPath(), 'assets');
+    : join(outDir(), '..', 'assets');
   return join(assets, 'models', 'tiny-clip-shapes');
 }
 
 export function startDesktopEngine(libraryDir: string): EngineClient {
-  const entry = join(app.getAppPath(), 'out', 'main', 'engine-host.js');
+  const entry = join(outDir(), 'main', 'engine-host.js');
   const args = ['--library', libraryDir, '--model', demoModelDir()];
   app.on('child-process-gone', (_event, details) => {
     if (details.type !== 'Utility' || details.name !== SERVICE_NAME) return;
