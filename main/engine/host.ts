@@ -46,11 +46,14 @@ function parentChannel(): ParentChannel | null {
 
 async function loadEngineFactory(engineModule: string | undefined): Promise<EngineFactory> {
   if (engineModule === undefined) return (await import('./engine')).createEngine;
-  const loaded = (await import(pathToFileURL(engineModule).href)) as { createEngine?: unknown };
-  if (typeof loaded.createEngine !== 'function') {
+  type EngineModule = { createEngine?: unknown; default?: { createEngine?: unknown } };
+  const loaded = (await import(pathToFileURL(engineModule).href)) as EngineModule;
+  // A CommonJS module imported from ESM may expose its exports only under `default`.
+  const createEngine = loaded.createEngine ?? loaded.default?.createEngine;
+  if (typeof createEngine !== 'function') {
     throw new Error(`${engineModule} does not export createEngine`);
   }
-  return loaded.createEngine as EngineFactory;
+  return createEngine as EngineFactory;
 }
 
 const DEVICES: readonly Device[] = ['auto', 'cpu', 'webgpu', 'cuda', 'dml', 'coreml'];
