@@ -1,4 +1,5 @@
 // Decodes photos with sharp and turns them into CLIP input tensors (open_clip preprocessing).
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import sharp, { type KernelEnum } from 'sharp';
 
@@ -46,6 +47,12 @@ export function setDecodeThreads(threads: number): void {
   sharp.concurrency(Math.max(1, Math.floor(threads)));
   // Each photo is read once: caching decoded operations would only hold memory.
   sharp.cache(false);
+}
+
+// sharp runs each pipeline on libuv's pool (4 threads by default); let decoding use up to 8
+// cores. Only effective before the pool's first use, which is why it happens on import.
+if (!process.env.UV_THREADPOOL_SIZE) {
+  process.env.UV_THREADPOOL_SIZE = String(Math.min(8, Math.max(4, availableParallelism())));
 }
 
 /** libuv threads available to run sharp pipelines in parallel. */

@@ -52,7 +52,7 @@ function describe(error) { return error && error.message ? String(error.message)
 function tensorInfo(meta, name) {
   return { name, type: meta && meta.isTensor ? meta.type : 'unknown', shape: meta && meta.isTensor ? meta.shape : [] };
 }
-parentPort.on('message', async (message) => {
+async function handle(message) {
   try {
     if (message.kind === 'open') {
       session = await ort.InferenceSession.create(message.path, message.options);
@@ -77,7 +77,10 @@ parentPort.on('message', async (message) => {
   } catch (error) {
     parentPort.postMessage({ id: message.id, ok: false, error: describe(error) });
   }
-});
+}
+// One request at a time, in order: a release must never overtake a run.
+let queue = Promise.resolve();
+parentPort.on('message', (message) => { queue = queue.then(() => handle(message)); });
 `;
 
 interface Reply {
@@ -137,18 +140,32 @@ export async function openOnnxSession(
   >();
   let nextId = 1;
   let failure: Error | null = null;
+  // Requests the worker has not answered yet, even ones whose caller gave up waiting.
+  let inFlight = 0;
+  let retire = false;
 
+  // Stopping a worker inside a native run, or one still holding a session, aborts the
+  // process: release the session after whatever is running, then stop the idle worker.
+  const retireWhenIdle = (): void => {
+    if (retire) return;
+    retire = true;
+    inFlight++;
+    worker.ref();
+    worker.postMessage({ kind: 'close', id: 0 });
+  };
   const failAll = (error: Error): void => {
     failure ??= error;
     for (const call of pending.values()) call.reject(error);
     pending.clear();
-    worker.unref();
   };
   worker.on('message', (reply: Reply) => {
+    inFlight--;
+    // Referenced while it works: exiting during a native run would abort the process.
+    if (inFlight === 0) worker.unref();
+    if (retire && inFlight === 0) void worker.terminate();
     const call = pending.get(reply.id);
     if (!call) return;
     pending.delete(reply.id);
-    if (pending.size === 0) worker.unref();
     if (reply.ok) call.resolve(reply);
     else call.reject(new Error(reply.error ?? 'onnxruntime failed'));
   });
@@ -168,13 +185,13 @@ export async function openOnnxSession(
         };
       pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
       worker.ref();
+      inFlight++;
       worker.postMessage({ ...message, id });
       if (timeoutMs !== undefined) {
         timer = setTimeout(() => {
-          const error = new OnnxTimeoutError(`no answer within ${Math.round(timeoutMs / 1000)} s`);
-          failAll(error);
-          // A run stuck in native code cannot be interrupted; abandon the thread.
-          void worker.terminate();
+          failAll(new OnnxTimeoutError(`no answer within ${Math.round(timeoutMs / 1000)} s`));
+          // A run stuck in native code cannot be interrupted: give up on the thread.
+          retireWhenIdle();
         }, timeoutMs);
       }
     });
@@ -187,7 +204,7 @@ export async function openOnnxSession(
       options.timeoutMs,
     );
   } catch (error) {
-    void worker.terminate();
+    retireWhenIdle();
     throw error;
   }
   const input = opened.input as TensorInfo;
@@ -204,9 +221,8 @@ export async function openOnnxSession(
       return { data: reply.data ?? new Float32Array(0), dims: reply.dims ?? [] };
     },
     async close() {
-      if (!failure) await call({ kind: 'close' }).catch(() => undefined);
       failure ??= new Error('The model was closed.');
-      await worker.terminate();
+      retireWhenIdle();
     },
   };
 }
