@@ -77,7 +77,8 @@ export async function decodeImage(
 ): Promise<DecodedImage> {
   const name = basename(path);
   try {
-    const image = sharp(path, { limitInputPixels: false, failOn: 'warning' });
+    // 'error' refuses truncated and corrupt files but not the harmless warnings many cameras cause.
+    const image = sharp(path, { limitInputPixels: pixelLimit, failOn: 'error' });
     const meta = await image.metadata();
     const pixels = meta.width * meta.height;
     if (pixels > pixelLimit) {

@@ -41,7 +41,10 @@ export class OnnxTimeoutError extends Error {
   override readonly name = 'OnnxTimeoutError';
 }
 
-const ORT_ENTRY = createRequire(import.meta.url).resolve('onnxruntime-node');
+// Resolved here and handed to the worker, whose eval'd code has no module location of its own.
+const ORT_ENTRY = createRequire(
+  typeof __filename === 'string' ? __filename : import.meta.url,
+).resolve('onnxruntime-node');
 
 // Plain CommonJS so the worker runs the same way from TypeScript sources and from a bundle.
 const WORKER_SOURCE = `
