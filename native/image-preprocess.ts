@@ -78,7 +78,8 @@ export async function decodeImage(
   const name = basename(path);
   try {
     // 'error' refuses truncated and corrupt files but not the harmless warnings many cameras cause.
-    const image = sharp(path, { limitInputPixels: pixelLimit, failOn: 'error' });
+    // The pixel limit is checked below, so the refusal can say how large the image is.
+    const image = sharp(path, { limitInputPixels: false, failOn: 'error' });
     const meta = await image.metadata();
     const pixels = meta.width * meta.height;
     if (pixels > pixelLimit) {
