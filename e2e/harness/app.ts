@@ -89,10 +89,13 @@ export async function launchApp(options: { readonly mode?: AppMode } = {}): Prom
 /** `test` with an `app` fixture: a fresh app per test, closed afterwards even when it fails. */
 export const test = base.extend<{ appMode: AppMode | undefined; app: FacetApp }>({
   appMode: [undefined, { option: true }],
-  app: async ({ appMode }, use) => {
+  app: async ({ appMode }, use, testInfo) => {
     const app = await launchApp(appMode === undefined ? {} : { mode: appMode });
     try {
       await use(app);
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await app.page.screenshot({ path: testInfo.outputPath('failure.png') }).catch(() => {});
+      }
     } finally {
       await app.close();
     }
