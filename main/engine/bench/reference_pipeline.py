@@ -36,9 +36,14 @@ def load_preprocess_cfg(model_dir: str) -> dict:
         return json.load(f)
 
 
-def preprocess(path: str, size: int, mean: np.ndarray, std: np.ndarray) -> np.ndarray:
-    """open_clip's image transform (torchvision Resize + CenterCrop + ToTensor + Normalize) with PIL."""
+def preprocess(path: str, size: int, mean: np.ndarray, std: np.ndarray, draft: bool = False) -> np.ndarray:
+    """open_clip's image transform (torchvision Resize + CenterCrop + ToTensor + Normalize) with PIL.
+
+    draft: let libjpeg decode at 1/2, 1/4 or 1/8 scale (still >= size), which rclip does not do.
+    """
     with Image.open(path) as im:
+        if draft:
+            im.draft("RGB", (size, size))
         im = ImageOps.exif_transpose(im).convert("RGB")
         w, h = im.size
         if w <= h:
@@ -107,7 +112,7 @@ def open_db(path: str) -> sqlite3.Connection:
     return db
 
 
-def index(model: torch.nn.Module, folder: str, db_path: str, cfg: dict, batch: int) -> dict:
+def index(model: torch.nn.Module, folder: str, db_path: str, cfg: dict, batch: int, draft: bool = False) -> dict:
     size = cfg["size"][0] if isinstance(cfg["size"], list) else cfg["size"]
     mean = np.asarray(cfg["mean"], np.float32)
     std = np.asarray(cfg["std"], np.float32)
@@ -122,7 +127,7 @@ def index(model: torch.nn.Module, folder: str, db_path: str, cfg: dict, batch: i
         tensors, ok = [], []
         for p in chunk:
             try:
-                tensors.append(preprocess(p, size, mean, std))
+                tensors.append(preprocess(p, size, mean, std, draft))
                 ok.append(p)
             except Exception as ex:  # rclip logs and skips unreadable files
                 print(f"error loading image {p}: {ex}", file=sys.stderr)
@@ -162,6 +167,7 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--warmup", help="folder indexed first (untimed) into a throwaway database")
     ap.add_argument("--check-fixture", help="tiny: reference-embeddings.json to compare with onnxruntime's output")
+    ap.add_argument("--draft", action="store_true", help="decode JPEGs at a reduced scale (not rclip's behaviour)")
     ap.add_argument("--dump-check", help="write one batch's input and PyTorch output to this folder and stop")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args()
@@ -180,8 +186,9 @@ def main() -> None:
         if not result["onnx_check"]["ok"]:
             raise SystemExit("the PyTorch tiny model does not match the ONNX one")
     if args.warmup:
-        index(model, args.warmup, args.db + ".warmup", cfg, args.batch)
-    result.update(index(model, args.folder, args.db, cfg, args.batch))
+        index(model, args.warmup, args.db + ".warmup", cfg, args.batch, args.draft)
+    result["draft"] = args.draft
+    result.update(index(model, args.folder, args.db, cfg, args.batch, args.draft))
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(result))
 
