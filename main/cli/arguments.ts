@@ -1,0 +1,147 @@
+// The `facet` command line's grammar (DESIGN.md "Command line"), checked before any work starts.
+import { parseArgs } from 'node:util';
+import type { Device } from '../engine/engine-api';
+
+export const USAGE = `Usage: facet <command> [options]
+
+  facet index <folder>...  [--library DIR] [--model DIR] [--device auto|cpu|webgpu|cuda|dml|coreml] [--json]
+  facet status             [--library DIR] [--json]
+  facet tag   <folder>...  --labels FILE [--library DIR] [--model DIR] [--top K] [--json]
+  facet search "<text>"    [--library DIR] [--k N] [--json]
+  facet similar <image>    [--library DIR] [--k N] [--json]
+
+  --library DIR   keep the library in DIR/library.db (default: the app's user-data folder)
+  --model DIR     model package to embed with (default: the library's model, else the demo model)
+  --device X      execution provider: auto (GPU when it works, else CPU), cpu, webgpu, cuda, dml, coreml
+  --labels FILE   label set: JSON, or plain text with one label per line (indent = child)
+  --top K         tags kept per photo (default 5 in exclusive mode)
+  --k N           results to show (default 10)
+  --json          print one JSON document on stdout; progress goes to stderr
+  --verbose       also print the engine's log lines on stderr
+  --help          show this help
+
+Not available yet: clusters, export, models.
+`;
+
+export const COMMANDS = ['index', 'status', 'tag', 'search', 'similar'] as const;
+export const LATER_COMMANDS = ['clusters', 'export', 'models'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+const DEVICES: readonly Device[] = ['auto', 'cpu', 'webgpu', 'cuda', 'dml', 'coreml'];
+const DEFAULT_K = 10;
+
+export interface CommandLine {
+  readonly command: CommandName;
+  readonly positionals: readonly string[];
+  readonly library: string | null;
+  readonly model: string | null;
+  readonly device: Device | null;
+  readonly labels: string | null;
+  readonly top: number | null;
+  readonly k: number;
+  readonly json: boolean;
+  readonly verbose: boolean;
+}
+
+export type Parsed =
+  | { readonly kind: 'run'; readonly line: CommandLine }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'later'; readonly command: string };
+
+/** A command line that cannot run; the message says what to change. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const OPTIONS = {
+  library: { type: 'string' },
+  model: { type: 'string' },
+  device: { type: 'string' },
+  labels: { type: 'string' },
+  top: { type: 'string' },
+  k: { type: 'string' },
+  json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+// Options each command accepts besides --library, --json, --verbose and --help.
+const ACCEPTS: Record<CommandName, readonly string[]> = {
+  index: ['model', 'device'],
+  status: [],
+  tag: ['labels', 'model', 'device', 'top'],
+  search: ['k', 'model', 'device'],
+  similar: ['k', 'model', 'device'],
+};
+
+function count(name: string, value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`--${name} must be a whole number above 0 (got "${value}").`);
+  return Number(value);
+}
+
+function nonEmpty(name: string, value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (value.trim() === '') throw new UsageError(`--${name} needs a value.`);
+  return value;
+}
+
+export function parseCommandLine(argv: readonly string[]): Parsed {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] as string);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help === true) return { kind: 'help' };
+  if (command === undefined)
+    throw new UsageError('Name a command: index, status, tag, search or similar.');
+  if ((LATER_COMMANDS as readonly string[]).includes(command)) return { kind: 'later', command };
+  if (!(COMMANDS as readonly string[]).includes(command))
+    throw new UsageError(
+      `Unknown command "${command}": use index, status, tag, search or similar.`,
+    );
+  const name = command as CommandName;
+
+  const given = Object.keys(values).filter(
+    (key) => !['library', 'json', 'verbose', 'help'].includes(key),
+  );
+  for (const key of given) {
+    if (!ACCEPTS[name].includes(key))
+      throw new UsageError(`--${key} is not an option of "facet ${name}".`);
+  }
+  if ((name === 'index' || name === 'tag') && rest.length === 0)
+    throw new UsageError(`"facet ${name}" needs at least one folder or photo.`);
+  if (name === 'status' && rest.length > 0)
+    throw new UsageError(`"facet status" takes no arguments (got "${rest[0]}").`);
+  if (name === 'search' && (rest.length !== 1 || (rest[0] as string).trim() === ''))
+    throw new UsageError(
+      '"facet search" needs one text in quotes, e.g. facet search "a red circle".',
+    );
+  if (name === 'similar' && rest.length !== 1)
+    throw new UsageError('"facet similar" needs exactly one photo.');
+  if (name === 'tag' && values.labels === undefined)
+    throw new UsageError('"facet tag" needs --labels FILE (a label set).');
+  const device = values.device as Device | undefined;
+  if (device !== undefined && !DEVICES.includes(device))
+    throw new UsageError(`--device must be one of ${DEVICES.join(', ')} (got "${device}").`);
+
+  return {
+    kind: 'run',
+    line: {
+      command: name,
+      positionals: rest,
+      library: nonEmpty('library', values.library),
+      model: nonEmpty('model', values.model),
+      device: device ?? null,
+      labels: nonEmpty('labels', values.labels),
+      top: count('top', values.top),
+      k: count('k', values.k) ?? DEFAULT_K,
+      json: values.json === true,
+      verbose: values.verbose === true,
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// `facet`, the command line: a thin host of the engine (DESIGN.md "Command line"). It checks the
+// arguments, runs the engine in its own process, prints the result, and exits 0 when the run
+// completed (even with unreadable photos), non-zero with a one-line reason otherwise.
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { defaultLibraryDir } from '../engine/library/library-dir';
+import type { Device, EngineApi, EngineEvents } from '../engine/engine-api';
+import { startEngineHost } from '../engine/host-process';
+import { parseCommandLine, USAGE, UsageError, type CommandLine } from './arguments';
+import { formatIndex, formatResults, formatStatus, formatTag } from './output';
+import { progressLine } from './progress';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, model: 3, library: 4 } as const;
+
+const EXIT_BY_CODE: Readonly<Record<string, number>> = {
+  BAD_PATH: EXIT.usage,
+  BAD_ARGUMENT: EXIT.usage,
+  BAD_LABEL_SET: EXIT.usage,
+  EMPTY_QUERY: EXIT.usage,
+  UNREADABLE: EXIT.usage,
+  MODEL_PACKAGE: EXIT.model,
+  MODEL_LOAD: EXIT.model,
+  DEVICE: EXIT.model,
+  LIBRARY_UNAVAILABLE: EXIT.library,
+  LIBRARY_TOO_NEW: EXIT.library,
+};
+
+interface RunningEngine {
+  readonly api: EngineApi;
+  on<E extends keyof EngineEvents>(name: E, listener: (payload: EngineEvents[E]) => void): void;
+  close(): Promise<void>;
+}
+
+/** The engine in its own process, as the desktop app runs it. */
+function openEngine(options: {
+  libraryDir: string;
+  modelDir?: string;
+  device?: Device;
+  log: (line: string) => void;
+}): RunningEngine {
+  return startEngineHost({ ...options, restart: false });
+}
+
+/** mkdir -p one level at a time (a recursive mkdirSync can spin on special file systems). */
+function makeFolders(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeFolders(parent);
+  mkdirSync(dir);
+}
+
+/** Fails early, with the folder's name, when the library cannot be written. */
+function checkLibraryDir(dir: string): void {
+  try {
+    makeFolders(dir);
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    throw Object.assign(new Error(`The library folder ${dir} cannot be written: ${why}.`), {
+      code: 'LIBRARY_UNAVAILABLE',
+    });
+  }
+}
+
+async function runCommand(
+  line: CommandLine,
+  engine: EngineApi,
+): Promise<{ json: unknown; text: string }> {
+  const call = {
+    ...(line.model !== null && { modelDir: resolve(line.model) }),
+    ...(line.device !== null && { device: line.device }),
+  };
+  const paths = line.positionals.map((path) => resolve(path));
+  switch (line.command) {
+    case 'index': {
+      const report = await engine.index(paths, call);
+      return { json: report, text: formatIndex(report) };
+    }
+    case 'status': {
+      const status = await engine.libraryStatus();
+      return { json: status, text: formatStatus(status) };
+    }
+    case 'tag': {
+      const report = await engine.tag(paths, {
+        ...call,
+        labels: resolve(line.labels as string),
+        ...(line.top !== null && { top: line.top }),
+      });
+      return { json: report, text: formatTag(report) };
+    }
+    case 'search': {
+      const result = await engine.search(line.positionals[0] as string, line.k);
+      return { json: result, text: formatResults(result) };
+    }
+    case 'similar': {
+      const result = await engine.similar(paths[0] as string, line.k);
+      return { json: result, text: formatResults(result) };
+    }
+  }
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let line: CommandLine;
+  try {
+    const parsed = parseCommandLine(argv);
+    if (parsed.kind === 'help') {
+      process.stdout.write(USAGE);
+      return EXIT.ok;
+    }
+    if (parsed.kind === 'later') {
+      process.stderr.write(`facet: "${parsed.command}" is not available yet.\n`);
+      return EXIT.usage;
+    }
+    line = parsed.line;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`facet: ${error.message} (facet --help shows the usage)\n`);
+    return EXIT.usage;
+  }
+
+  const libraryDir = resolve(line.library ?? defaultLibraryDir());
+  let engine: RunningEngine | null = null;
+  const progress = progressLine(process.stderr);
+  try {
+    checkLibraryDir(libraryDir);
+    engine = openEngine({
+      libraryDir,
+      // Search and similar have no per-call model: --model sets the engine's default.
+      ...(line.model !== null && { modelDir: resolve(line.model) }),
+      ...(line.device !== null && { device: line.device }),
+      log: (text) => {
+        if (line.verbose) process.stderr.write(`${text}\n`);
+      },
+    });
+    engine.on('progress', (update) => progress.show(update));
+    const result = await runCommand(line, engine.api);
+    progress.end();
+    process.stdout.write(line.json ? `${JSON.stringify(result.json)}\n` : `${result.text}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    progress.end();
+    const code = (error as { code?: unknown }).code;
+    const message = oneLine((error as Error).message ?? String(error));
+    process.stderr.write(`facet: ${message}\n`);
+    if (typeof code === 'string' && code in EXIT_BY_CODE) return EXIT_BY_CODE[code] as number;
+    // The engine opens the library as it starts: a start that fails is a library it cannot use.
+    return message.startsWith('The engine could not start') ? EXIT.library : EXIT.failed;
+  } finally {
+    await engine?.close();
+  }
+}
+
+void main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`facet: ${oneLine(String((error as Error)?.message ?? error))}\n`);
+    process.exitCode = EXIT.failed;
+  },
+);

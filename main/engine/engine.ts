@@ -1,0 +1,337 @@
+// The engine: one library, the CLIP model (loaded on first need), and the EngineApi calls the
+// app, the CLI and the tests make. Plain Node; the host process wraps it.
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddFoldersResult, EngineStatus, IndexProgress } from '../../preload/contract';
+import { DeviceError, loadClipModel, ModelPackageError, type ClipModel } from './clip/index';
+import type {
+  Device,
+  EngineApi,
+  EngineEvents,
+  IndexOptions,
+  IndexReport,
+  LibraryStatusReport,
+  SearchResult,
+  TagOptions,
+  TagReport,
+} from './engine-api';
+import { readLabelSet } from './labels/label-set';
+import { buildTagReport } from './labels/tag-report';
+import { embedMissing, syncPhotos, type FileProblem } from './library/indexer';
+import { Library, type FileRow } from './library/library';
+import { nearest } from './library/nearest';
+import { checkLibraryPath } from './library/scanner';
+
+export { defaultLibraryDir } from './library/library-dir';
+
+export interface EngineOptions {
+  /** The library lives in <libraryDir>/library.db. */
+  readonly libraryDir: string;
+  /** Model package used until the library has indexed with one (default: the built-in demo model). */
+  readonly modelDir?: string;
+  readonly device?: Device;
+  readonly emit?: <E extends keyof EngineEvents>(name: E, payload: EngineEvents[E]) => void;
+  /** Index folders in the background once addFolders has added them (default true). */
+  readonly indexAfterAdd?: boolean;
+}
+
+export interface Engine extends EngineApi {
+  close(): Promise<void>;
+}
+
+const ACTIVE_MODEL = 'active_model_dir';
+const DEMO_MODEL = join('assets', 'models', 'tiny-clip-shapes');
+
+/** The built-in demo model, found from this file whether it runs from source or a bundle. */
+export function builtInModelDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 5; up++, dir = dirname(dir)) {
+    if (existsSync(join(dir, DEMO_MODEL, 'config.json'))) return join(dir, DEMO_MODEL);
+  }
+  return resolve(DEMO_MODEL);
+}
+
+/** Errors the caller can act on carry a code the CLI and the UI can tell apart. */
+function withCode(error: unknown, code: string): Error {
+  const wrapped = error instanceof Error ? error : new Error(String(error));
+  return Object.assign(wrapped, { code: (wrapped as { code?: unknown }).code ?? code });
+}
+
+function badPath(path: string, reason: string): Error {
+  return Object.assign(new Error(`${path} ${reason}.`), { code: 'BAD_PATH' });
+}
+
+interface IndexRun {
+  readonly report: IndexReport;
+  readonly files: FileRow[];
+  readonly model: ClipModel;
+}
+
+class LibraryEngine implements Engine {
+  private loaded: { key: string; model: Promise<ClipModel> } | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private progress: IndexProgress | null = null;
+  private indexing = 0;
+  private closing = false;
+  private lastError: string | null = null;
+
+  constructor(
+    private readonly options: EngineOptions,
+    private readonly library: Library,
+  ) {}
+
+  async getStatus(): Promise<EngineStatus> {
+    const model = this.loaded === null ? null : await this.loaded.model.catch(() => null);
+    const modelId = model?.info.id ?? basename(this.modelDir());
+    const counts = this.library.counts();
+    return {
+      state: this.indexing > 0 ? 'indexing' : this.lastError !== null ? 'error' : 'ready',
+      message: this.lastError,
+      model:
+        model === null ? { id: modelId, name: modelId } : { id: modelId, name: model.info.name },
+      device: model?.device ?? null,
+      library: {
+        roots: counts.roots,
+        files: counts.files,
+        embedded: counts.embedded[modelId] ?? 0,
+      },
+      progress: this.indexing > 0 ? this.progress : null,
+    };
+  }
+
+  async libraryStatus(): Promise<LibraryStatusReport> {
+    const counts = this.library.counts();
+    return {
+      roots: this.library.roots().map((root) => root.path),
+      files: counts.files,
+      embedded: counts.embedded,
+      errors: counts.errors,
+    };
+  }
+
+  async listRoots(): Promise<readonly string[]> {
+    return this.library.roots().map((root) => root.path);
+  }
+
+  async addFolders(paths: readonly string[]): Promise<AddFoldersResult> {
+    const added: string[] = [];
+    const refused: { path: string; reason: string }[] = [];
+    for (const input of paths) {
+      const path = resolve(input);
+      const check = await checkLibraryPath(path);
+      const covering = this.library.rootCovering(path);
+      if (!check.ok) refused.push({ path, reason: check.reason });
+      else if (covering !== null)
+        refused.push({
+          path,
+          reason:
+            covering.path === path
+              ? 'is already in the library'
+              : `is already in the library (inside ${covering.path})`,
+        });
+      else {
+        this.library.addRoot(path, check.kind);
+        added.push(path);
+      }
+    }
+    if (added.length > 0) {
+      await this.serially(() => syncPhotos(this.library, added));
+      await this.emitStatus();
+      if (this.options.indexAfterAdd ?? true) {
+        void this.serially(() => this.runIndex(added, {})).catch((error: unknown) => {
+          this.lastError = `Indexing stopped: ${(error as Error).message}`;
+          void this.emitStatus();
+        });
+      }
+    }
+    return { added, refused };
+  }
+
+  async removeFolder(root: string): Promise<void> {
+    if (!this.library.removeRoot(resolve(root)))
+      throw badPath(resolve(root), 'is not a folder of the library');
+    await this.emitStatus();
+  }
+
+  async index(paths: readonly string[], options: IndexOptions): Promise<IndexReport> {
+    const resolved = await this.addForIndex(paths);
+    return (await this.serially(() => this.runIndex(resolved, options))).report;
+  }
+
+  async tag(paths: readonly string[], options: TagOptions): Promise<TagReport> {
+    if (options.top !== undefined && !(Number.isInteger(options.top) && options.top > 0))
+      throw Object.assign(new Error('top must be a whole number above 0.'), {
+        code: 'BAD_ARGUMENT',
+      });
+    const labelSet = await readLabelSet(resolve(options.labels));
+    const resolved = await this.addForIndex(paths);
+    const run = await this.serially(() => this.runIndex(resolved, options));
+    return buildTagReport({
+      labelSet,
+      model: run.model,
+      files: run.files,
+      errors: run.report.errors,
+      embedded: run.report.embedded,
+      matrix: this.library.embeddingMatrix(run.model.info.id, new Set(run.files.map((f) => f.id))),
+      ...(options.top !== undefined && { top: options.top }),
+    });
+  }
+
+  async search(text: string, k: number): Promise<SearchResult> {
+    if (text.trim() === '')
+      throw Object.assign(new Error('Type something to search for.'), { code: 'EMPTY_QUERY' });
+    const model = await this.model({});
+    const [query] = await model.embedTexts([text]);
+    const matrix = this.library.embeddingMatrix(model.info.id);
+    return { results: nearest(matrix, query as Float32Array, k) };
+  }
+
+  async similar(imagePath: string, k: number): Promise<SearchResult> {
+    const path = resolve(imagePath);
+    const check = await checkLibraryPath(path);
+    if (!check.ok) throw badPath(path, check.reason);
+    if (check.kind !== 'photo') throw badPath(path, 'is a folder, not a photo');
+    const model = await this.model({});
+    let query = this.library.embeddingOf(path, model.info.id);
+    if (query === null) {
+      for await (const result of model.embedImages([path])) {
+        if (!result.ok)
+          throw Object.assign(new Error(`${path} cannot be read: ${result.error}`), {
+            code: 'UNREADABLE',
+          });
+        query = result.embedding;
+      }
+    }
+    const matrix = this.library.embeddingMatrix(model.info.id);
+    return { results: nearest(matrix, query as Float32Array, k) };
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.queue.catch(() => {});
+    const model = this.loaded?.model;
+    this.loaded = null;
+    await model?.then((m) => m.close()).catch(() => {});
+    this.library.close();
+  }
+
+  /** Checks the paths and adds those not yet covered as roots; refuses the call on a bad one. */
+  private async addForIndex(paths: readonly string[]): Promise<string[]> {
+    if (paths.length === 0)
+      throw Object.assign(new Error('Name at least one folder or photo.'), {
+        code: 'BAD_ARGUMENT',
+      });
+    const resolved = [...new Set(paths.map((path) => resolve(path)))];
+    const checks = await Promise.all(resolved.map((path) => checkLibraryPath(path)));
+    checks.forEach((check, i) => {
+      if (!check.ok) throw badPath(resolved[i] as string, check.reason);
+    });
+    checks.forEach((check, i) => {
+      const path = resolved[i] as string;
+      if (check.ok && this.library.rootCovering(path) === null)
+        this.library.addRoot(path, check.kind);
+    });
+    return resolved;
+  }
+
+  /** Index runs (and scans) take turns: two runs never write the same rows at once. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.catch(() => {}).then(work);
+    this.queue = next;
+    return next;
+  }
+
+  private async runIndex(paths: readonly string[], options: IndexOptions): Promise<IndexRun> {
+    const model = await this.model(options);
+    this.indexing++;
+    this.lastError = null;
+    this.progress = null;
+    await this.emitStatus();
+    const job = this.library.startJob(paths, model.info.id, model.device);
+    try {
+      const sync = await syncPhotos(this.library, paths);
+      const embedded = await embedMissing({
+        library: this.library,
+        modelId: model.info.id,
+        files: sync.files,
+        embedImages: (list) => model.embedImages(list),
+        onProgress: (progress) => {
+          this.progress = progress;
+          this.options.emit?.('progress', progress);
+        },
+        shouldStop: () => this.closing,
+      });
+      this.library.setSetting(ACTIVE_MODEL, model.info.dir);
+      const errors: FileProblem[] = [...sync.problems, ...embedded.errors].sort((a, b) =>
+        a.path < b.path ? -1 : 1,
+      );
+      this.library.finishJob(job, {
+        files: sync.files.length,
+        embedded: embedded.embedded,
+        errors: errors.length,
+      });
+      const report: IndexReport = {
+        files: sync.files.length,
+        embedded: embedded.embedded,
+        skipped: embedded.skipped,
+        errors,
+        device: model.device,
+      };
+      return { report, files: sync.files, model };
+    } catch (error) {
+      this.library.finishJob(job, { failed: (error as Error).message });
+      throw error;
+    } finally {
+      this.indexing--;
+      this.progress = null;
+      await this.emitStatus();
+    }
+  }
+
+  /** The call's model, else the library's active one, else the engine's default. */
+  private modelDir(requested?: string): string {
+    if (requested !== undefined) return resolve(requested);
+    const active = this.library.setting(ACTIVE_MODEL);
+    if (active !== null && existsSync(active)) return active;
+    return resolve(this.options.modelDir ?? builtInModelDir());
+  }
+
+  /** Loads the model on first need and keeps it while calls ask for the same one. */
+  private async model(options: IndexOptions): Promise<ClipModel> {
+    const dir = this.modelDir(options.modelDir);
+    const device = options.device ?? this.options.device ?? 'auto';
+    const key = `${dir}\u0000${device}`;
+    if (this.loaded?.key !== key) {
+      const previous = this.loaded?.model;
+      const model = (async () => {
+        await previous?.then((m) => m.close()).catch(() => {});
+        try {
+          return await loadClipModel(dir, { device });
+        } catch (error) {
+          if (error instanceof ModelPackageError) throw withCode(error, 'MODEL_PACKAGE');
+          if (error instanceof DeviceError) throw withCode(error, 'DEVICE');
+          throw withCode(error, 'MODEL_LOAD');
+        }
+      })();
+      this.loaded = { key, model };
+      model.then(
+        () => this.emitStatus(),
+        () => {
+          if (this.loaded?.model === model) this.loaded = null; // the next call tries again
+        },
+      );
+    }
+    return (this.loaded as { model: Promise<ClipModel> }).model;
+  }
+
+  private async emitStatus(): Promise<void> {
+    if (this.options.emit === undefined) return;
+    this.options.emit('status', await this.getStatus());
+  }
+}
+
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const library = new Library(resolve(options.libraryDir));
+  return new LibraryEngine(options, library);
+}

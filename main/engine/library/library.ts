@@ -1,0 +1,329 @@
+// The library store: the folders a user added, their photos, one embedding per photo and model,
+// the photos that could not be read, and the index runs. Plain synchronous SQLite calls.
+import { join, sep } from 'node:path';
+import {
+  blobIntoVector,
+  blobToVector,
+  openDatabase,
+  vectorToBlob,
+  type Database,
+} from '../../../native/sqlite';
+import { migrate } from './schema';
+
+export const LIBRARY_FILE = 'library.db';
+
+export type RootKind = 'folder' | 'photo';
+
+export interface Root {
+  readonly id: number;
+  readonly path: string;
+  readonly kind: RootKind;
+}
+
+export interface FileRow {
+  readonly id: number;
+  readonly rootId: number;
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly fingerprint: string;
+}
+
+export interface NewFile {
+  readonly rootId: number;
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly fingerprint: string;
+}
+
+export interface StoredEmbedding {
+  readonly fileId: number;
+  readonly embedding: Float32Array;
+  readonly width: number;
+  readonly height: number;
+  readonly format: string;
+}
+
+/** Embeddings of one model as one row-major matrix, for exact nearest-neighbour scans. */
+export interface EmbeddingMatrix {
+  readonly paths: readonly string[];
+  readonly dim: number;
+  readonly vectors: Float32Array;
+}
+
+/** `folder/` prefix of paths inside `folder` (the filesystem root already ends with one). */
+export function childPrefix(folder: string): string {
+  return folder.endsWith(sep) ? folder : folder + sep;
+}
+
+export function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(childPrefix(folder));
+}
+
+interface RawFile {
+  id: number;
+  root_id: number;
+  path: string;
+  size: number;
+  mtime_ms: number;
+  fingerprint: string;
+}
+
+const toFileRow = (row: RawFile): FileRow => ({
+  id: row.id,
+  rootId: row.root_id,
+  path: row.path,
+  size: row.size,
+  mtimeMs: row.mtime_ms,
+  fingerprint: row.fingerprint,
+});
+
+export class Library {
+  readonly file: string;
+  private readonly db: Database;
+
+  constructor(libraryDir: string) {
+    this.file = join(libraryDir, LIBRARY_FILE);
+    this.db = openDatabase(this.file);
+    try {
+      migrate(this.db, this.file);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs `work` in one transaction: all of it is stored, or none of it. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  roots(): Root[] {
+    return this.db.prepare('SELECT id, path, kind FROM roots ORDER BY path').all() as Root[];
+  }
+
+  /** The root that already holds `path` (the same folder or photo, or a folder above it). */
+  rootCovering(path: string): Root | null {
+    return this.roots().find((root) => isInside(path, root.path)) ?? null;
+  }
+
+  /** Adds a root; roots inside a new folder root become part of it (their rows are kept). */
+  addRoot(path: string, kind: RootKind): number {
+    return this.transaction(() => {
+      const id = Number(
+        this.db
+          .prepare('INSERT INTO roots (path, kind, added_at) VALUES (?, ?, ?)')
+          .run(path, kind, Date.now()).lastInsertRowid,
+      );
+      if (kind === 'folder') {
+        const inner = this.roots().filter((root) => root.id !== id && isInside(root.path, path));
+        for (const root of inner) {
+          this.db.prepare('UPDATE files SET root_id = ? WHERE root_id = ?').run(id, root.id);
+          this.db.prepare('DELETE FROM roots WHERE id = ?').run(root.id);
+        }
+      }
+      return id;
+    });
+  }
+
+  /** Forgets a root and its photos' rows; returns false when `path` is not a root. */
+  removeRoot(path: string): boolean {
+    return this.db.prepare('DELETE FROM roots WHERE path = ?').run(path).changes > 0;
+  }
+
+  /** Photos stored at `path` or below it. */
+  filesUnder(path: string): FileRow[] {
+    const prefix = childPrefix(path);
+    const rows = this.db
+      .prepare(
+        `SELECT id, root_id, path, size, mtime_ms, fingerprint FROM files
+         WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path`,
+      )
+      .all(path, prefix, prefix.slice(0, -1) + String.fromCharCode(sep.charCodeAt(0) + 1));
+    return (rows as RawFile[]).map(toFileRow);
+  }
+
+  fileByPath(path: string): FileRow | null {
+    const row = this.db
+      .prepare('SELECT id, root_id, path, size, mtime_ms, fingerprint FROM files WHERE path = ?')
+      .get(path) as RawFile | undefined;
+    return row === undefined ? null : toFileRow(row);
+  }
+
+  insertFile(file: NewFile): number {
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO files (root_id, path, size, mtime_ms, fingerprint, added_at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(file.rootId, file.path, file.size, file.mtimeMs, file.fingerprint, Date.now())
+        .lastInsertRowid,
+    );
+  }
+
+  /** The photo's content changed: its embeddings and error no longer apply. */
+  updateChangedFile(id: number, size: number, mtimeMs: number, fingerprint: string): void {
+    this.db
+      .prepare('UPDATE files SET size = ?, mtime_ms = ?, fingerprint = ? WHERE id = ?')
+      .run(size, mtimeMs, fingerprint, id);
+    this.db.prepare('DELETE FROM embeddings WHERE file_id = ?').run(id);
+    this.db.prepare('DELETE FROM file_errors WHERE file_id = ?').run(id);
+  }
+
+  /** The same photo at a new path: its row and embeddings go with it. */
+  moveFile(id: number, rootId: number, path: string, mtimeMs: number): void {
+    this.db
+      .prepare('UPDATE files SET root_id = ?, path = ?, mtime_ms = ? WHERE id = ?')
+      .run(rootId, path, mtimeMs, id);
+  }
+
+  deleteFile(id: number): void {
+    this.db.prepare('DELETE FROM files WHERE id = ?').run(id);
+  }
+
+  /** Ids of the photos that have an embedding from `modelId`. */
+  embeddedIds(modelId: string): Set<number> {
+    const ids = this.db.prepare('SELECT file_id FROM embeddings WHERE model_id = ?').pluck();
+    return new Set(ids.all(modelId) as number[]);
+  }
+
+  /** Rows whose content fingerprint is `fingerprint` (candidates for a moved photo). */
+  filesWithFingerprint(fingerprint: string): FileRow[] {
+    const rows = this.db
+      .prepare(
+        'SELECT id, root_id, path, size, mtime_ms, fingerprint FROM files WHERE fingerprint = ?',
+      )
+      .all(fingerprint) as RawFile[];
+    return rows.map(toFileRow);
+  }
+
+  /** Stores a batch in one transaction; photos removed meanwhile are skipped. */
+  storeEmbeddings(modelId: string, batch: readonly StoredEmbedding[]): void {
+    const exists = this.db.prepare('SELECT 1 FROM files WHERE id = ?').pluck();
+    const insert = this.db.prepare(
+      `INSERT OR REPLACE INTO embeddings (file_id, model_id, dim, vector, created_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    const describe = this.db.prepare(
+      'UPDATE files SET width = ?, height = ?, format = ? WHERE id = ?',
+    );
+    const clearError = this.db.prepare('DELETE FROM file_errors WHERE file_id = ?');
+    this.transaction(() => {
+      const now = Date.now();
+      for (const item of batch) {
+        if (exists.get(item.fileId) === undefined) continue;
+        insert.run(item.fileId, modelId, item.embedding.length, vectorToBlob(item.embedding), now);
+        describe.run(item.width, item.height, item.format, item.fileId);
+        clearError.run(item.fileId);
+      }
+    });
+  }
+
+  storeErrors(batch: readonly { readonly fileId: number; readonly message: string }[]): void {
+    const insert = this.db.prepare(
+      `INSERT OR REPLACE INTO file_errors (file_id, message, at)
+       SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM files WHERE id = ?)`,
+    );
+    this.transaction(() => {
+      const now = Date.now();
+      for (const { fileId, message } of batch) insert.run(fileId, message, now, fileId);
+    });
+  }
+
+  /** Recorded reasons for unreadable photos, by file id. */
+  errorsByFile(): Map<number, string> {
+    const rows = this.db.prepare('SELECT file_id, message FROM file_errors').all() as {
+      file_id: number;
+      message: string;
+    }[];
+    return new Map(rows.map((row) => [row.file_id, row.message]));
+  }
+
+  embeddingOf(path: string, modelId: string): Float32Array | null {
+    const blob = this.db
+      .prepare(
+        `SELECT e.vector FROM embeddings e JOIN files f ON f.id = e.file_id
+         WHERE f.path = ? AND e.model_id = ?`,
+      )
+      .pluck()
+      .get(path, modelId) as Buffer | undefined;
+    return blob === undefined ? null : blobToVector(blob);
+  }
+
+  /** Embeddings of `modelId`, optionally only of the given file ids. */
+  embeddingMatrix(modelId: string, fileIds?: ReadonlySet<number>): EmbeddingMatrix {
+    const rows = (
+      this.db
+        .prepare(
+          `SELECT e.file_id, f.path, e.dim, e.vector FROM embeddings e
+           JOIN files f ON f.id = e.file_id WHERE e.model_id = ? ORDER BY f.path`,
+        )
+        .all(modelId) as { file_id: number; path: string; dim: number; vector: Buffer }[]
+    ).filter((row) => fileIds === undefined || fileIds.has(row.file_id));
+    const dim = rows[0]?.dim ?? 0;
+    const vectors = new Float32Array(rows.length * dim);
+    rows.forEach((row, i) => blobIntoVector(row.vector, vectors, i * dim));
+    return { paths: rows.map((row) => row.path), dim, vectors };
+  }
+
+  counts(): { roots: number; files: number; errors: number; embedded: Record<string, number> } {
+    const count = (sql: string) => this.db.prepare(sql).pluck().get() as number;
+    const perModel = this.db
+      .prepare('SELECT model_id, COUNT(*) AS n FROM embeddings GROUP BY model_id ORDER BY model_id')
+      .all() as { model_id: string; n: number }[];
+    return {
+      roots: count('SELECT COUNT(*) FROM roots'),
+      files: count('SELECT COUNT(*) FROM files'),
+      errors: count('SELECT COUNT(*) FROM file_errors'),
+      embedded: Object.fromEntries(perModel.map((row) => [row.model_id, row.n])),
+    };
+  }
+
+  setting(key: string): string | null {
+    const value = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key);
+    return typeof value === 'string' ? value : null;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(key, value);
+  }
+
+  startJob(paths: readonly string[], modelId: string, device: string): number {
+    // A run still marked running was cut short (killed, crashed): say so.
+    this.db.prepare(`UPDATE index_jobs SET state = 'interrupted' WHERE state = 'running'`).run();
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO index_jobs (paths, model_id, device, state, started_at)
+           VALUES (?, ?, ?, 'running', ?)`,
+        )
+        .run(JSON.stringify(paths), modelId, device, Date.now()).lastInsertRowid,
+    );
+  }
+
+  finishJob(
+    id: number,
+    outcome: { files: number; embedded: number; errors: number } | { failed: string },
+  ): void {
+    if ('failed' in outcome) {
+      this.db
+        .prepare(
+          `UPDATE index_jobs SET state = 'failed', finished_at = ?, message = ? WHERE id = ?`,
+        )
+        .run(Date.now(), outcome.failed, id);
+      return;
+    }
+    this.db
+      .prepare(
+        `UPDATE index_jobs SET state = 'done', finished_at = ?, files = ?, embedded = ?, errors = ?
+         WHERE id = ?`,
+      )
+      .run(Date.now(), outcome.files, outcome.embedded, outcome.errors, id);
+  }
+}

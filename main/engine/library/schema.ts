@@ -1,0 +1,81 @@
+// The library's schema as numbered migrations: PRAGMA user_version says how many have run, so an
+// older library file is brought up to date when it is opened and a newer one is refused.
+import type { Database } from '../../../native/sqlite';
+
+const MIGRATIONS: readonly string[] = [
+  // 1: folders (and single photos), their photos, embeddings per model, unreadable files, runs.
+  `
+  CREATE TABLE roots (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('folder', 'photo')),
+    added_at INTEGER NOT NULL
+  );
+  CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    root_id INTEGER NOT NULL REFERENCES roots (id) ON DELETE CASCADE,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ms REAL NOT NULL,
+    width INTEGER,
+    height INTEGER,
+    format TEXT,
+    fingerprint TEXT NOT NULL,
+    added_at INTEGER NOT NULL
+  );
+  CREATE INDEX files_root ON files (root_id);
+  CREATE INDEX files_fingerprint ON files (fingerprint);
+  CREATE TABLE embeddings (
+    file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE,
+    model_id TEXT NOT NULL,
+    dim INTEGER NOT NULL,
+    vector BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (file_id, model_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX embeddings_model ON embeddings (model_id);
+  CREATE TABLE file_errors (
+    file_id INTEGER PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
+    message TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE TABLE index_jobs (
+    id INTEGER PRIMARY KEY,
+    paths TEXT NOT NULL,
+    model_id TEXT,
+    device TEXT,
+    state TEXT NOT NULL CHECK (state IN ('running', 'done', 'failed', 'interrupted')),
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    files INTEGER NOT NULL DEFAULT 0,
+    embedded INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0,
+    message TEXT
+  );
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Runs the migrations this library has not seen yet, each in its own transaction. */
+export function migrate(db: Database, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw Object.assign(
+      new Error(
+        `The library ${file} was written by a newer Facet (schema ${current}, this one knows ${SCHEMA_VERSION}).`,
+      ),
+      { code: 'LIBRARY_TOO_NEW' },
+    );
+  }
+  for (let version = current; version < SCHEMA_VERSION; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] as string);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
