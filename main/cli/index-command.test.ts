@@ -18,7 +18,8 @@ import { after, before, test } from 'node:test';
 import { openDatabase } from '../../native/sqlite';
 import { createEngine } from '../engine/engine';
 import type { IndexReport, LibraryStatusReport } from '../engine/engine-api';
-import { facetJson, fixtureLabels, SHAPES } from './run-facet.fixture';
+import { spawn } from 'node:child_process';
+import { facetJson, fixtureLabels, REPO, SHAPES } from './run-facet.fixture';
 
 let work: string;
 
@@ -132,3 +133,59 @@ async function readdirPhotos(folder: string): Promise<string[]> {
   const names = await readdir(folder, { recursive: true });
   return names.filter((name) => /\.(jpe?g|png|webp)$/i.test(name));
 }
+
+function storedCount(library: string): number {
+  try {
+    const db = openDatabase(join(library, 'library.db'), { readonly: true });
+    try {
+      return db.prepare('SELECT COUNT(*) FROM embeddings').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0; // not created yet
+  }
+}
+
+test('a run killed midway keeps what it stored; the next run embeds only the rest', async () => {
+  const folder = join(work, 'many');
+  for (const copy of ['one', 'two', 'three'])
+    await cp(SHAPES, join(folder, copy), { recursive: true });
+  const library = join(work, 'killed');
+  // Its own process group, so the kill takes the engine host down with the command line.
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(REPO, 'main/cli/index.ts'),
+      'index',
+      folder,
+      '--library',
+      library,
+      '--device',
+      'cpu',
+    ],
+    { cwd: REPO, detached: true, stdio: 'ignore' },
+  );
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  let stored = 0;
+  while (stored < 64 && child.exitCode === null) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    stored = storedCount(library);
+  }
+  process.kill(-(child.pid as number), 'SIGKILL');
+  await exited;
+
+  const kept = storedCount(library);
+  const total = 3 * (await readdirPhotos(SHAPES)).length;
+  const unreadable = 3 * 3;
+  assert.ok(kept >= 32 && kept < total - unreadable, `${kept} of ${total} embeddings kept`);
+  const db = openDatabase(join(library, 'library.db'), { readonly: true });
+  assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+  db.close();
+  const rerun = await index(library, folder);
+  console.log(`killed after ${kept} embeddings; the next run embedded ${rerun.embedded}`);
+  assert.equal(rerun.embedded, total - unreadable - kept);
+  assert.equal(rerun.skipped, kept);
+});

@@ -34,7 +34,9 @@ export function formatStatus(status: LibraryStatusReport): string {
 export function formatTag(report: TagReport): string {
   const lines = report.files.map((file) => {
     if (file.error !== null) return `${file.path}: could not read it (${file.error})`;
-    const tags = file.tags.map((tag) => `${tag.label} ${tag.score.toFixed(3)}`).join(', ');
+    // Labels that would print as 0.000 say nothing to a reader; the best one always shows.
+    const shown = file.tags.filter((tag, i) => i === 0 || tag.score >= 0.0005);
+    const tags = shown.map((tag) => `${tag.label} ${tag.score.toFixed(3)}`).join(', ');
     return `${file.path}: ${tags === '' ? '(no tag)' : tags}`;
   });
   const summary = report.summary as { files?: number; tagged?: number; errors?: number };

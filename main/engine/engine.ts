@@ -70,6 +70,8 @@ interface IndexRun {
 
 class LibraryEngine implements Engine {
   private loaded: { key: string; model: Promise<ClipModel> } | null = null;
+  /** The model once loaded (getStatus never waits for a load). */
+  private current: ClipModel | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private progress: IndexProgress | null = null;
   private indexing = 0;
@@ -82,7 +84,7 @@ class LibraryEngine implements Engine {
   ) {}
 
   async getStatus(): Promise<EngineStatus> {
-    const model = this.loaded === null ? null : await this.loaded.model.catch(() => null);
+    const model = this.current;
     const modelId = model?.info.id ?? basename(this.modelDir());
     const counts = this.library.counts();
     return {
@@ -136,7 +138,8 @@ class LibraryEngine implements Engine {
       }
     }
     if (added.length > 0) {
-      await this.serially(() => syncPhotos(this.library, added));
+      // Not queued behind a running index: the folder list and counts update at once.
+      await syncPhotos(this.library, added);
       await this.emitStatus();
       if (this.options.indexAfterAdd ?? true) {
         void this.serially(() => this.runIndex(added, {})).catch((error: unknown) => {
@@ -212,6 +215,7 @@ class LibraryEngine implements Engine {
     await this.queue.catch(() => {});
     const model = this.loaded?.model;
     this.loaded = null;
+    this.current = null;
     await model?.then((m) => m.close()).catch(() => {});
     this.library.close();
   }
@@ -315,8 +319,13 @@ class LibraryEngine implements Engine {
         }
       })();
       this.loaded = { key, model };
+      this.current = null;
       model.then(
-        () => this.emitStatus(),
+        (loaded) => {
+          if (this.loaded?.model !== model) return;
+          this.current = loaded;
+          void this.emitStatus();
+        },
         () => {
           if (this.loaded?.model === model) this.loaded = null; // the next call tries again
         },

@@ -62,6 +62,8 @@ export async function syncPhotos(library: Library, paths: readonly string[]): Pr
       library.updateChangedFile(row.id, photo.size, photo.mtimeMs, fingerprint);
     }
     for (const { photo, rootId } of added) {
+      // Another scan (an add while a run indexes) may have stored it since this one listed it.
+      if (library.fileByPath(photo.path) !== null) continue;
       const fingerprint = fingerprints.get(photo.path) ?? '';
       // A row with the same content whose file is gone is this photo, moved or renamed.
       const previous = (fingerprint === '' ? [] : library.filesWithFingerprint(fingerprint)).find(
