@@ -59,7 +59,11 @@ export default tseslint.config(
             ...nativeAddons,
             { name: 'electron', message: 'The renderer never imports electron.' },
           ],
-          patterns: [...nativeAddonPatterns, noMainOrNative],
+          patterns: [
+            ...nativeAddonPatterns,
+            noMainOrNative,
+            { group: ['electron/*'], message: 'The renderer never imports electron.' },
+          ],
         },
       ],
     },
@@ -69,26 +73,23 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [noElectron, ...nativeAddons], patterns: [noElectronPattern, ...nativeAddonPatterns] },
+        {
+          paths: [noElectron, ...nativeAddons],
+          patterns: [noElectronPattern, ...nativeAddonPatterns],
+        },
       ],
     },
   },
   {
     files: ['native/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [noElectron], patterns: [noElectronPattern] },
-      ],
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noElectronPattern] }],
     },
   },
   {
     files: ['main/app/**/*.ts', 'preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: nativeAddons, patterns: nativeAddonPatterns },
-      ],
+      'no-restricted-imports': ['error', { paths: nativeAddons, patterns: nativeAddonPatterns }],
     },
   },
 );

@@ -11,7 +11,10 @@ import type {
 
 export interface FacetTransport {
   invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResult<C>>;
-  subscribe<C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void): () => void;
+  subscribe<C extends EventChannel>(
+    channel: C,
+    listener: (payload: EventChannels[C]) => void,
+  ): () => void;
   pathForFile(file: File): string | null;
   photoUrl(path: string): string;
 }
