@@ -1,5 +1,5 @@
-// The one IPC contract between the renderer and the main process. Types only: main, preload,
-// renderer and the browser-mode bridge import it with `import type`.
+// The one IPC contract between the renderer and the main process: main, preload, renderer and
+// the browser-mode bridge import its types; the only value is the channel-name pattern.
 
 /** What the engine is doing right now, as the status bar shows it. */
 export type EngineState = 'starting' | 'ready' | 'indexing' | 'error' | 'restarting';
@@ -31,8 +31,8 @@ export interface AddFoldersResult {
   readonly refused: readonly { readonly path: string; readonly reason: string }[];
 }
 
-/** Request/response channels: `ipcRenderer.invoke(channel, ...args)` resolves to the return type. */
-export interface InvokeChannels {
+/** The library and the engine: request/response channels, `facet.invoke(channel, ...args)`. */
+export interface CoreInvokeChannels {
   /** Current engine state: model, execution provider, library size, indexing progress. */
   'engine:status': () => EngineStatus;
   /** The library's folders (roots), absolute paths. */
@@ -45,32 +45,40 @@ export interface InvokeChannels {
   'dialog:choose-folders': () => readonly string[];
 }
 
-/** Push channels from main to the renderer: `facet.on(channel, cb)`. */
-export interface EventChannels {
+/** Push channels of the library and the engine: `facet.on(channel, cb)`. */
+export interface CoreEventChannels {
   /** The engine's state changed (model loaded, indexing started, crash recovered, ...). */
   'engine:status': EngineStatus;
   /** Indexing progress, at most a few times per second. */
   'index:progress': IndexProgress;
 }
 
+// Each domain declares its channels in preload/contract/<domain>.ts; the contract joins them here.
+/** Request/response channels: `ipcRenderer.invoke(channel, ...args)` resolves to the return type. */
+export type InvokeChannels = CoreInvokeChannels;
+
+/** Push channels from the engine (through main) to the renderer. */
+export type EventChannels = CoreEventChannels;
+
 export type InvokeChannel = keyof InvokeChannels;
 export type EventChannel = keyof EventChannels;
 export type InvokeArgs<C extends InvokeChannel> = Parameters<InvokeChannels[C]>;
 export type InvokeResult<C extends InvokeChannel> = ReturnType<InvokeChannels[C]>;
 
-/** What the preload exposes as `window.facet`: a small hand-written allow-list. */
+/** Channel names are `<domain>:<kebab-name>`; the preload forwards nothing else. */
+export const CHANNEL_NAME = /^[a-z]+:[a-z]+(?:-[a-z]+)*$/;
+
+/** What the preload exposes as `window.facet`. Main answers only the contract's channels. */
 export interface FacetApi {
-  readonly engine: { status(): Promise<EngineStatus> };
-  readonly library: {
-    roots(): Promise<readonly string[]>;
-    add(paths: readonly string[]): Promise<AddFoldersResult>;
-    remove(root: string): Promise<void>;
-  };
-  readonly dialog: { chooseFolders(): Promise<readonly string[]> };
+  invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResult<C>>;
+  /** Subscribes to a push channel; returns the unsubscribe function. */
+  on<C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void): () => void;
   /** Absolute path of a file dropped on the window (Electron's webUtils); null in browser mode. */
   pathForFile(file: File): string | null;
   /** URL of a library photo for <img src>: served only for files inside the library's folders. */
   photoUrl(path: string): string;
-  /** Subscribes to a push channel; returns the unsubscribe function. */
-  on<C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void): () => void;
+  /** URL of a cached thumbnail (longest side `size` pixels) of a library photo. */
+  thumbUrl(path: string, size: ThumbnailSize): string;
 }
+
+export type ThumbnailSize = 128 | 256 | 512;

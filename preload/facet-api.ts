@@ -1,36 +1,42 @@
 // Builds `window.facet` from a transport: ipcRenderer in the preload, HTTP + server-sent events
 // in browser mode. One mapping from the contract to the API, whichever process hosts it.
-import type {
-  EventChannel,
-  EventChannels,
-  FacetApi,
-  InvokeArgs,
-  InvokeChannel,
-  InvokeResult,
+import {
+  CHANNEL_NAME,
+  type EventChannel,
+  type EventChannels,
+  type FacetApi,
+  type InvokeArgs,
+  type InvokeChannel,
+  type InvokeResult,
+  type ThumbnailSize,
 } from './contract';
 
 export interface FacetTransport {
-  invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResult<C>>;
-  subscribe<C extends EventChannel>(
-    channel: C,
-    listener: (payload: EventChannels[C]) => void,
-  ): () => void;
+  invoke(channel: string, args: readonly unknown[]): Promise<unknown>;
+  subscribe(channel: string, listener: (payload: unknown) => void): () => void;
   pathForFile(file: File): string | null;
-  photoUrl(path: string): string;
+  /** URL of a media route: `kind` is 'photo' or 'thumb/<size>', `path` the photo's absolute path. */
+  mediaUrl(kind: string, path: string): string;
 }
+
+/** Refuses names outside the contract's shape before they reach the transport. */
+function checked(channel: string): string {
+  if (typeof channel !== 'string' || !CHANNEL_NAME.test(channel))
+    throw new Error(`Unknown channel: ${String(channel)}`);
+  return channel;
+}
+
+const THUMBNAIL_SIZES: readonly number[] = [128, 256, 512] satisfies ThumbnailSize[];
 
 export function createFacetApi(t: FacetTransport): FacetApi {
   return Object.freeze({
-    engine: Object.freeze({ status: () => t.invoke('engine:status') }),
-    library: Object.freeze({
-      roots: () => t.invoke('library:roots'),
-      add: (paths: readonly string[]) => t.invoke('library:add', [...paths]),
-      remove: (root: string) => t.invoke('library:remove', root),
-    }),
-    dialog: Object.freeze({ chooseFolders: () => t.invoke('dialog:choose-folders') }),
-    pathForFile: (file: File) => t.pathForFile(file),
-    photoUrl: (path: string) => t.photoUrl(path),
+    invoke: <C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>) =>
+      t.invoke(checked(channel), args) as Promise<InvokeResult<C>>,
     on: <C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void) =>
-      t.subscribe(channel, listener),
+      t.subscribe(checked(channel), (payload) => listener(payload as EventChannels[C])),
+    pathForFile: (file: File) => t.pathForFile(file),
+    photoUrl: (path: string) => t.mediaUrl('photo', path),
+    thumbUrl: (path: string, size: ThumbnailSize) =>
+      t.mediaUrl(`thumb/${THUMBNAIL_SIZES.includes(size) ? size : 256}`, path),
   });
 }

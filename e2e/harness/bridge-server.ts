@@ -8,8 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { EventChannel, EventChannels } from '../../preload/contract';
-import { createInvokeHandlers, isEngineInvokeChannel } from '../../main/engine/contract-handlers';
+import { invokeEngine, isEngineInvokeChannel } from '../../main/engine/contract-handlers';
 import { startEngineHost } from '../../main/engine/host-process';
 import { photoPathFromUrl, resolveLibraryPhoto } from '../../main/engine/media-guard';
 
@@ -89,17 +88,15 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const rendererDir = resolve(options.rendererDir);
   const engine = startEngineHost({ libraryDir: join(options.userDataDir, 'library'), log });
-  const handlers = createInvokeHandlers(engine.api);
   // What the "native folder picker" answers next: set by a spec through /facet/test/choose-folders.
   let chosenFolders: readonly string[] = [];
 
   const streams = new Set<ServerResponse>();
-  const broadcast = <C extends EventChannel>(channel: C, payload: EventChannels[C]): void => {
+  // Every engine event goes to the page under its contract channel name.
+  engine.onEvent((channel, payload) => {
     const frame = `event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const res of streams) res.write(frame);
-  };
-  engine.on('status', (status) => broadcast('engine:status', status));
-  engine.on('progress', (progress) => broadcast('index:progress', progress));
+  });
 
   async function invoke(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     let args: unknown;
@@ -122,7 +119,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return;
     }
     try {
-      sendJson(res, 200, { result: (await handlers[channel](args)) ?? null });
+      sendJson(res, 200, { result: (await invokeEngine(engine.api, channel, args)) ?? null });
     } catch (error) {
       sendJson(res, 400, { error: messageOf(error) });
     }

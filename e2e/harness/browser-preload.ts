@@ -1,12 +1,5 @@
 // Stands in for the Electron preload in browser mode: the same createFacetApi over HTTP + SSE,
 // injected into the page before the renderer's own scripts run.
-import type {
-  EventChannel,
-  EventChannels,
-  InvokeArgs,
-  InvokeChannel,
-  InvokeResult,
-} from '../../preload/contract';
 import { createFacetApi, type FacetTransport } from '../../preload/facet-api';
 
 type Listener = (payload: unknown) => void;
@@ -19,7 +12,7 @@ declare const EventSource: new (url: string) => PageEventSource;
 
 function createHttpTransport(): FacetTransport {
   let source: PageEventSource | null = null;
-  const listeners = new Map<EventChannel, Set<Listener>>();
+  const listeners = new Map<string, Set<Listener>>();
 
   const connect = (): PageEventSource => {
     source ??= new EventSource('/facet/events');
@@ -27,23 +20,20 @@ function createHttpTransport(): FacetTransport {
   };
 
   return {
-    async invoke<C extends InvokeChannel>(
-      channel: C,
-      ...args: InvokeArgs<C>
-    ): Promise<InvokeResult<C>> {
+    async invoke(channel, args) {
       const response = await fetch(`/facet/invoke/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(args),
       });
-      const body = (await response.json()) as { result?: InvokeResult<C>; error?: string };
+      const body = (await response.json()) as { result?: unknown; error?: string };
       if (!response.ok || typeof body.error === 'string') {
         throw new Error(body.error ?? `${channel} failed (HTTP ${response.status})`);
       }
-      return body.result as InvokeResult<C>;
+      return body.result;
     },
 
-    subscribe<C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void) {
+    subscribe(channel, listener) {
       let set = listeners.get(channel);
       if (set === undefined) {
         const channelListeners = new Set<Listener>();
@@ -54,17 +44,16 @@ function createHttpTransport(): FacetTransport {
         });
         set = channelListeners;
       }
-      const wrapped = listener as Listener;
-      set.add(wrapped);
+      set.add(listener);
       return () => {
-        set.delete(wrapped);
+        set.delete(listener);
       };
     },
 
     // A web page cannot learn a dropped file's path: dropped folders are an Electron-only path.
     pathForFile: () => null,
 
-    photoUrl: (path: string) => `/facet-media/photo/${encodeURIComponent(path)}`,
+    mediaUrl: (kind, path) => `/facet-media/${kind}/${encodeURIComponent(path)}`,
   };
 }
 

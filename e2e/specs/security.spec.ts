@@ -15,7 +15,6 @@ test('window.facet is a frozen allow-list with no way into Node', async ({ app }
   const shape = await app.page.evaluate((): FacetShape => {
     const scope = globalThis as unknown as Record<string, unknown>;
     const facet = scope.facet as Record<string, unknown>;
-    const parts = [facet, facet.engine, facet.library, facet.dialog];
     let reassigned: boolean;
     try {
       scope.facet = {};
@@ -24,7 +23,7 @@ test('window.facet is a frozen allow-list with no way into Node', async ({ app }
       reassigned = false;
     }
     return {
-      frozen: parts.every((part) => Object.isFrozen(part)),
+      frozen: Object.isFrozen(facet),
       keys: Object.keys(facet).sort(),
       reassigned,
       ipcRenderer: 'ipcRenderer' in facet || 'ipcRenderer' in scope,
@@ -34,7 +33,7 @@ test('window.facet is a frozen allow-list with no way into Node', async ({ app }
   });
   expect(shape).toEqual({
     frozen: true,
-    keys: ['dialog', 'engine', 'library', 'on', 'pathForFile', 'photoUrl'],
+    keys: ['invoke', 'on', 'pathForFile', 'photoUrl', 'thumbUrl'],
     reassigned: false,
     ipcRenderer: false,
     require: 'undefined',
@@ -44,18 +43,27 @@ test('window.facet is a frozen allow-list with no way into Node', async ({ app }
 
 test('the engine refuses arguments the contract does not allow', async ({ app }) => {
   await app.waitForEvent('app-loaded');
-  const error = await app.page.evaluate(async () => {
-    const facet = (globalThis as unknown as { facet: { library: { add(p: unknown): unknown } } })
-      .facet;
-    try {
-      await facet.library.add(['relative/folder']);
-      return null;
-    } catch (e) {
-      return e instanceof Error ? e.message : String(e);
-    }
+  const errors = await app.page.evaluate(async () => {
+    type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
+    const facet = (globalThis as unknown as { facet: { invoke: Invoke } }).facet;
+    const attempt = async (channel: string, ...args: unknown[]) => {
+      try {
+        await facet.invoke(channel, ...args);
+        return null;
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    };
+    return {
+      relative: await attempt('library:add', ['relative/folder']),
+      unknown: await attempt('fs:read-file', '/etc/passwd'),
+      malformed: await attempt('../engine', 'x'),
+    };
   });
-  expect(error).toMatch(/Invalid call to library:add/);
-  expect(error).toMatch(/absolute path/);
+  expect(errors.relative).toMatch(/Invalid call to library:add/);
+  expect(errors.relative).toMatch(/absolute path/);
+  expect(errors.unknown).toMatch(/Unknown channel: fs:read-file/);
+  expect(errors.malformed).toMatch(/Unknown channel/);
 });
 
 test.describe('photo endpoint (browser mode)', () => {

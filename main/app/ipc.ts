@@ -7,19 +7,12 @@ import {
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
 } from 'electron';
-import type { EventChannel, EventChannels, InvokeChannel } from '../../preload/contract';
-import type { EngineEvents } from '../engine/engine-api';
+import type { InvokeChannel } from '../../preload/contract';
 import type { EngineClient } from '../engine/engine-client';
-import { createInvokeHandlers, type EngineInvokeChannel } from '../engine/contract-handlers';
+import { ENGINE_INVOKE_CHANNELS, invokeEngine } from '../engine/contract-handlers';
 import { isAppPage } from './pages';
 import type { LibraryRoots } from './protocol';
 import { log } from './log';
-
-/** Which push channel carries which engine event. */
-const EVENT_CHANNELS = {
-  status: 'engine:status',
-  progress: 'index:progress',
-} as const satisfies { [E in keyof EngineEvents]: EventChannel };
 
 function assertAppSender(channel: InvokeChannel, event: IpcMainInvokeEvent): void {
   const frame = event.senderFrame;
@@ -34,13 +27,12 @@ export function registerIpc(
   roots: LibraryRoots,
   currentWindow: () => BrowserWindow | null,
 ): void {
-  const handlers = createInvokeHandlers(engine.api);
   const changesRoots: ReadonlySet<InvokeChannel> = new Set(['library:add', 'library:remove']);
-  for (const channel of Object.keys(handlers) as EngineInvokeChannel[]) {
+  for (const channel of ENGINE_INVOKE_CHANNELS) {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       assertAppSender(channel, event);
       try {
-        return await handlers[channel](args);
+        return await invokeEngine(engine.api, channel, args);
       } finally {
         if (changesRoots.has(channel)) roots.refresh();
       }
@@ -62,10 +54,9 @@ export function registerIpc(
     return choice.canceled ? [] : choice.filePaths;
   });
 
-  const push = <C extends EventChannel>(channel: C, payload: EventChannels[C]) => {
+  // Engine events are the contract's push channels: forwarded to the window as they are.
+  engine.onEvent((channel, payload) => {
     const window = currentWindow();
     if (window !== null && !window.isDestroyed()) window.webContents.send(channel, payload);
-  };
-  engine.on('status', (status) => push(EVENT_CHANNELS.status, status));
-  engine.on('progress', (progress) => push(EVENT_CHANNELS.progress, progress));
+  });
 }

@@ -29,7 +29,7 @@ export function cachedLibraryRoots(engine: EngineClient): LibraryRoots {
   const refresh = () => {
     roots = null;
   };
-  engine.on('status', (status) => {
+  engine.on('engine:status', (status) => {
     if (status.library.roots !== count || status.state === 'ready') refresh();
     count = status.library.roots;
   });

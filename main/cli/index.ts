@@ -138,7 +138,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (line.verbose) process.stderr.write(`${text}\n`);
       },
     });
-    engine.on('progress', (update) => progress.show(update));
+    engine.on('index:progress', (update) => progress.show(update));
     const result = await runCommand(line, engine.api);
     progress.end();
     process.stdout.write(line.json ? `${JSON.stringify(result.json)}\n` : `${result.text}\n`);

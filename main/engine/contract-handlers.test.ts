@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { EngineStatus } from '../../preload/contract';
 import type { EngineApi } from './engine-api';
-import { createInvokeHandlers, isEngineInvokeChannel } from './contract-handlers';
+import { invokeEngine, isEngineInvokeChannel } from './contract-handlers';
 
 const SHAPES = join(import.meta.dirname, '../../e2e/fixtures/shapes');
 
@@ -44,36 +44,40 @@ function rootsOnlyEngine(): EngineApi & { calls: string[] } {
   };
 }
 
-describe('createInvokeHandlers', () => {
+describe('invokeEngine', () => {
   it('passes valid calls to the engine and returns its answers', async () => {
     const engine = rootsOnlyEngine();
-    const handlers = createInvokeHandlers(engine);
-    const added = await handlers['library:add']([[SHAPES]]);
+    const added = await invokeEngine(engine, 'library:add', [[SHAPES]]);
     assert.deepEqual(added, { added: [SHAPES], refused: [] });
-    assert.deepEqual(await handlers['library:roots']([]), [SHAPES]);
-    assert.equal((await handlers['engine:status']([])).library.roots, 1);
-    await handlers['library:remove']([SHAPES]);
-    assert.deepEqual(await handlers['library:roots']([]), []);
+    assert.deepEqual(await invokeEngine(engine, 'library:roots', []), [SHAPES]);
+    assert.equal((await invokeEngine(engine, 'engine:status', [])).library.roots, 1);
+    await invokeEngine(engine, 'library:remove', [SHAPES]);
+    assert.deepEqual(await invokeEngine(engine, 'library:roots', []), []);
   });
 
   it('refuses invalid arguments with a message naming the channel and the problem', async () => {
     const engine = rootsOnlyEngine();
-    const handlers = createInvokeHandlers(engine);
-    await assert.rejects(handlers['library:add'](['not-an-array']), {
+    await assert.rejects(invokeEngine(engine, 'library:add', ['not-an-array']), {
       name: 'TypeError',
       message: /^Invalid call to library:add: argument 0 .*array/,
     });
-    await assert.rejects(handlers['library:add']([['relative/folder']]), {
+    await assert.rejects(invokeEngine(engine, 'library:add', [['relative/folder']]), {
       message: 'Invalid call to library:add: argument 0.0 must be an absolute path.',
     });
-    await assert.rejects(handlers['library:add']([[]]), {
+    await assert.rejects(invokeEngine(engine, 'library:add', [[]]), {
       message: 'Invalid call to library:add: argument 0 needs at least one path.',
     });
-    await assert.rejects(handlers['library:remove']([42]), /Invalid call to library:remove/);
-    await assert.rejects(handlers['library:remove']([`${SHAPES}\0x`]), /NUL/);
-    await assert.rejects(handlers['engine:status'](['extra']), /Invalid call to engine:status/);
     await assert.rejects(
-      handlers['library:remove']([SHAPES, SHAPES]),
+      invokeEngine(engine, 'library:remove', [42]),
+      /Invalid call to library:remove/,
+    );
+    await assert.rejects(invokeEngine(engine, 'library:remove', [`${SHAPES}\0x`]), /NUL/);
+    await assert.rejects(
+      invokeEngine(engine, 'engine:status', ['extra']),
+      /Invalid call to engine:status/,
+    );
+    await assert.rejects(
+      invokeEngine(engine, 'library:remove', [SHAPES, SHAPES]),
       /Invalid call to library:remove/,
     );
     assert.deepEqual(engine.calls, [], 'no invalid call reached the engine');

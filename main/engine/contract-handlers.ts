@@ -1,30 +1,60 @@
 // The engine-backed half of the IPC contract: every argument from the renderer is validated here
-// (it comes from a web page) before the engine sees it.
+// (it comes from a web page) before the engine sees it. Each domain defines its handlers with
+// defineHandlers in main/engine/<domain>/handlers.ts and joins the list at the bottom.
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import type { InvokeChannel, InvokeResult } from '../../preload/contract';
+import type {
+  CoreInvokeChannels,
+  InvokeArgs,
+  InvokeChannel,
+  InvokeResult,
+} from '../../preload/contract';
 import type { EngineApi } from './engine-api';
 
-/** Channels answered by the engine; 'dialog:choose-folders' needs a window, so the shell answers it. */
-export type EngineInvokeChannel = Exclude<InvokeChannel, 'dialog:choose-folders'>;
+/** Channels that need a window or the desktop (dialogs, the file manager): the shell answers them. */
+export type ShellChannel = Extract<InvokeChannel, `dialog:${string}` | `shell:${string}`>;
+export type EngineInvokeChannel = Exclude<InvokeChannel, ShellChannel>;
 
-export type InvokeHandlers = {
-  readonly [C in EngineInvokeChannel]: (args: readonly unknown[]) => Promise<InvokeResult<C>>;
-};
+type Handler<Channels, C extends keyof Channels> = Channels[C] extends (...args: infer A) => infer R
+  ? {
+      /** The arguments as the renderer must send them. */
+      readonly args: z.ZodType<A>;
+      readonly run: (engine: EngineApi, ...args: A) => Promise<R>;
+    }
+  : never;
 
-const absolutePath = z
+/** One domain's handlers: a zod schema and an engine call per channel, checked against the contract. */
+export function defineHandlers<Channels>(handlers: {
+  readonly [C in Exclude<keyof Channels, ShellChannel>]: Handler<Channels, C>;
+}): typeof handlers {
+  return handlers;
+}
+
+/** An absolute path from the page: never empty, never NUL, bounded. */
+export const absolutePath = z
   .string()
   .min(1, 'must not be empty')
   .max(4096, 'is too long')
   .refine((path) => !path.includes('\0'), 'must not contain NUL characters')
   .refine((path) => isAbsolute(path), 'must be an absolute path');
 
-const ARGUMENTS = {
-  'engine:status': z.tuple([]),
-  'library:roots': z.tuple([]),
-  'library:add': z.tuple([z.array(absolutePath).min(1, 'needs at least one path').max(10_000)]),
-  'library:remove': z.tuple([absolutePath]),
-} satisfies Record<EngineInvokeChannel, z.ZodType>;
+const coreHandlers = defineHandlers<CoreInvokeChannels>({
+  'engine:status': { args: z.tuple([]), run: (engine) => engine.getStatus() },
+  'library:roots': { args: z.tuple([]), run: (engine) => engine.listRoots() },
+  'library:add': {
+    args: z.tuple([z.array(absolutePath).min(1, 'needs at least one path').max(10_000)]),
+    run: (engine, paths) => engine.addFolders(paths),
+  },
+  'library:remove': {
+    args: z.tuple([absolutePath]),
+    run: (engine, root) => engine.removeFolder(root),
+  },
+});
+
+// One line per domain; `satisfies` fails to compile while a contract channel has no handler.
+const HANDLERS: Readonly<Record<string, unknown>> = Object.freeze({
+  ...coreHandlers,
+} satisfies Record<EngineInvokeChannel, unknown>);
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -35,38 +65,26 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-function parse<C extends EngineInvokeChannel>(
-  channel: C,
-  args: readonly unknown[],
-): z.infer<(typeof ARGUMENTS)[C]> {
-  const result = ARGUMENTS[channel].safeParse(args);
-  if (!result.success) {
-    throw new TypeError(`Invalid call to ${channel}: ${describeIssues(result.error)}.`);
-  }
-  return result.data as z.infer<(typeof ARGUMENTS)[C]>;
-}
-
-export function createInvokeHandlers(engine: EngineApi): InvokeHandlers {
-  return {
-    'engine:status': async (args) => {
-      parse('engine:status', args);
-      return engine.getStatus();
-    },
-    'library:roots': async (args) => {
-      parse('library:roots', args);
-      return engine.listRoots();
-    },
-    'library:add': async (args) => {
-      const [paths] = parse('library:add', args);
-      return engine.addFolders(paths);
-    },
-    'library:remove': async (args) => {
-      const [root] = parse('library:remove', args);
-      return engine.removeFolder(root);
-    },
-  };
-}
-
 export function isEngineInvokeChannel(channel: string): channel is EngineInvokeChannel {
-  return Object.hasOwn(ARGUMENTS, channel);
+  return Object.hasOwn(HANDLERS, channel);
 }
+
+/** Validates a call from the page and runs it on the engine; invalid arguments never reach it. */
+export async function invokeEngine<C extends EngineInvokeChannel>(
+  engine: EngineApi,
+  channel: C,
+  args: unknown,
+): Promise<InvokeResult<C>> {
+  if (!isEngineInvokeChannel(channel)) throw new TypeError(`Unknown channel: ${String(channel)}`);
+  const handler = HANDLERS[channel] as unknown as {
+    args: z.ZodType<InvokeArgs<C>>;
+    run: (engine: EngineApi, ...args: InvokeArgs<C>) => Promise<InvokeResult<C>>;
+  };
+  const parsed = handler.args.safeParse(args);
+  if (!parsed.success)
+    throw new TypeError(`Invalid call to ${channel}: ${describeIssues(parsed.error)}.`);
+  return handler.run(engine, ...parsed.data);
+}
+
+/** The engine channels the shell registers, in contract order. */
+export const ENGINE_INVOKE_CHANNELS = Object.keys(HANDLERS) as EngineInvokeChannel[];

@@ -1,6 +1,6 @@
 // The engine's service interface. The host process exposes exactly these methods over the
 // protocol in protocol.ts; Electron main, the CLI and the tests call them through EngineClient.
-import type { AddFoldersResult, EngineStatus, IndexProgress } from '../../preload/contract';
+import type { AddFoldersResult, EngineStatus, EventChannels } from '../../preload/contract';
 
 export type Device = 'auto' | 'cpu' | 'webgpu' | 'cuda' | 'dml' | 'coreml';
 
@@ -47,7 +47,8 @@ export interface LibraryStatusReport {
   readonly errors: number;
 }
 
-export interface EngineApi {
+/** The library and the engine itself; each domain adds its own API (see EngineApi below). */
+export interface CoreApi {
   getStatus(): Promise<EngineStatus>;
   libraryStatus(): Promise<LibraryStatusReport>;
   listRoots(): Promise<readonly string[]>;
@@ -59,13 +60,10 @@ export interface EngineApi {
   similar(imagePath: string, k: number): Promise<SearchResult>;
 }
 
-/** Events the host pushes to its client. */
-export interface EngineEvents {
-  status: EngineStatus;
-  progress: IndexProgress;
-}
+/** Events the host pushes to its client: the contract's push channels, forwarded as they are. */
+export type EngineEvents = EventChannels;
 
-export const ENGINE_METHODS = [
+export const CORE_METHODS = [
   'getStatus',
   'libraryStatus',
   'listRoots',
@@ -75,4 +73,13 @@ export const ENGINE_METHODS = [
   'tag',
   'search',
   'similar',
-] as const satisfies readonly (keyof EngineApi)[];
+] as const satisfies readonly (keyof CoreApi)[];
+
+// Each domain's service (main/engine/<domain>/service.ts) joins the engine here, one line each.
+export type EngineApi = CoreApi;
+
+/** The methods the host answers; the check below fails to compile when a method is missing. */
+export const ENGINE_METHODS = [...CORE_METHODS] as const;
+
+type Unlisted = Exclude<keyof EngineApi, (typeof ENGINE_METHODS)[number]>;
+export const ALL_METHODS_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;

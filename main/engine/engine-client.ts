@@ -58,6 +58,7 @@ export class EngineClient {
   private readonly log: (line: string) => void;
   private readonly pending = new Map<number, PendingCall>();
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly anyListeners = new Set<(name: keyof EngineEvents, payload: unknown) => void>();
   private host: Host | null = null;
   private nextSeq = 1;
   private closing = false;
@@ -101,6 +102,12 @@ export class EngineClient {
     this.listeners.set(name, set);
     set.add(listener as Listener);
     return () => set.delete(listener as Listener);
+  }
+
+  /** Every engine event, by name: how main and the browser bridge forward them all to the page. */
+  onEvent(listener: (name: keyof EngineEvents, payload: unknown) => void): () => void {
+    this.anyListeners.add(listener);
+    return () => this.anyListeners.delete(listener);
   }
 
   /** Stops the host (it closes the library first) and fails any call still in flight. */
@@ -167,7 +174,7 @@ export class EngineClient {
         return;
       case 'status':
         this.lastStatus = message.payload as EngineStatus;
-        this.emit('status', this.lastStatus);
+        this.emit('engine:status', this.lastStatus);
         return;
       default:
         this.emit(message.name, message.payload);
@@ -218,13 +225,19 @@ export class EngineClient {
     change: Pick<EngineStatus, 'state' | 'message'> & Partial<EngineStatus>,
   ): void {
     this.lastStatus = { ...this.lastStatus, progress: null, ...change };
-    this.emit('status', this.lastStatus);
+    this.emit('engine:status', this.lastStatus);
   }
 
   private emit(name: string, payload: unknown): void {
-    for (const listener of this.listeners.get(name) ?? []) {
+    const forEvent = [...(this.listeners.get(name) ?? [])].map(
+      (listener) => () => (listener as (payload: unknown) => void)(payload),
+    );
+    const forAny = [...this.anyListeners].map(
+      (listener) => () => listener(name as keyof EngineEvents, payload),
+    );
+    for (const deliver of [...forEvent, ...forAny]) {
       try {
-        (listener as (payload: unknown) => void)(payload);
+        deliver();
       } catch (error) {
         this.log(`engine: a '${name}' listener failed: ${(error as Error).message}`);
       }

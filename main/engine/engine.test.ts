@@ -38,8 +38,9 @@ test('added folders are indexed in the background, with progress and status even
     libraryDir: join(dir, 'background'),
     device: 'cpu',
     emit: (name, payload) => {
-      if (name === 'progress') progress.push({ at: Date.now(), update: payload as IndexProgress });
-      if (name !== 'status') return;
+      if (name === 'index:progress')
+        progress.push({ at: Date.now(), update: payload as IndexProgress });
+      if (name !== 'engine:status') return;
       const status = payload as EngineStatus;
       statuses.push(status);
       if (status.state === 'ready' && status.library.embedded > 0) settled();

@@ -5,16 +5,19 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddFoldersResult, EngineStatus, IndexProgress } from '../../preload/contract';
 import { DeviceError, loadClipModel, ModelPackageError, type ClipModel } from './clip/index';
-import type {
-  Device,
-  EngineApi,
-  EngineEvents,
-  IndexOptions,
-  IndexReport,
-  LibraryStatusReport,
-  SearchResult,
-  TagOptions,
-  TagReport,
+import type { EngineContext } from './engine-context';
+import {
+  CORE_METHODS,
+  type CoreApi,
+  type Device,
+  type EngineApi,
+  type EngineEvents,
+  type IndexOptions,
+  type IndexReport,
+  type LibraryStatusReport,
+  type SearchResult,
+  type TagOptions,
+  type TagReport,
 } from './engine-api';
 import { readLabelSet } from './labels/label-set';
 import { buildTagReport } from './labels/tag-report';
@@ -68,7 +71,7 @@ interface IndexRun {
   readonly model: ClipModel;
 }
 
-class LibraryEngine implements Engine {
+class LibraryEngine implements CoreApi {
   private loaded: { key: string; model: Promise<ClipModel> } | null = null;
   /** The model once loaded (getStatus never waits for a load). */
   private current: ClipModel | null = null;
@@ -77,6 +80,8 @@ class LibraryEngine implements Engine {
   private indexing = 0;
   private closing = false;
   private lastError: string | null = null;
+  private readonly changeListeners: (() => void)[] = [];
+  private readonly cleanups: (() => Promise<void> | void)[] = [];
 
   constructor(
     private readonly options: EngineOptions,
@@ -140,6 +145,7 @@ class LibraryEngine implements Engine {
     if (added.length > 0) {
       // Not queued behind a running index: the folder list and counts update at once.
       await syncPhotos(this.library, added);
+      this.libraryChanged();
       await this.emitStatus();
       if (this.options.indexAfterAdd ?? true) {
         void this.serially(() => this.runIndex(added, {})).catch((error: unknown) => {
@@ -154,6 +160,7 @@ class LibraryEngine implements Engine {
   async removeFolder(root: string): Promise<void> {
     if (!this.library.removeRoot(resolve(root)))
       throw badPath(resolve(root), 'is not a folder of the library');
+    this.libraryChanged();
     await this.emitStatus();
   }
 
@@ -213,11 +220,52 @@ class LibraryEngine implements Engine {
   async close(): Promise<void> {
     this.closing = true;
     await this.queue.catch(() => {});
+    for (const cleanup of this.cleanups.splice(0)) await Promise.resolve(cleanup()).catch(() => {});
     const model = this.loaded?.model;
     this.loaded = null;
     this.current = null;
     await model?.then((m) => m.close()).catch(() => {});
     this.library.close();
+  }
+
+  /** What the domain services get: see engine-context.ts. */
+  context(): EngineContext {
+    return {
+      library: this.library,
+      libraryDir: resolve(this.options.libraryDir),
+      model: (options) => this.model(options ?? {}),
+      activeModelId: () => this.current?.info.id ?? basename(this.modelDir()),
+      activeModelDir: () => this.modelDir(),
+      setActiveModel: (dir) => this.setActiveModel(dir),
+      emit: (channel, payload) => this.options.emit?.(channel, payload),
+      serially: (work) => this.serially(work),
+      onLibraryChanged: (listener) => void this.changeListeners.push(listener),
+      onClose: (cleanup) => void this.cleanups.push(cleanup),
+    };
+  }
+
+  /** Switches models; photos it has not embedded yet are indexed in the background. */
+  private async setActiveModel(dir: string): Promise<void> {
+    const modelDir = resolve(dir);
+    await this.model({ modelDir }); // refuses a broken package before anything changes
+    this.library.setSetting(ACTIVE_MODEL, modelDir);
+    await this.emitStatus();
+    const roots = this.library.roots().map((root) => root.path);
+    if (roots.length > 0)
+      void this.serially(() => this.runIndex(roots, {})).catch((error: unknown) => {
+        this.lastError = `Indexing stopped: ${(error as Error).message}`;
+        void this.emitStatus();
+      });
+  }
+
+  private libraryChanged(): void {
+    for (const listener of this.changeListeners) {
+      try {
+        listener();
+      } catch {
+        // one domain's stale cache must not stop the others from hearing of the change
+      }
+    }
   }
 
   /** Checks the paths and adds those not yet covered as roots; refuses the call on a bad one. */
@@ -262,7 +310,7 @@ class LibraryEngine implements Engine {
         embedImages: (list) => model.embedImages(list),
         onProgress: (progress) => {
           this.progress = progress;
-          this.options.emit?.('progress', progress);
+          this.options.emit?.('index:progress', progress);
         },
         shouldStop: () => this.closing,
       });
@@ -289,6 +337,7 @@ class LibraryEngine implements Engine {
     } finally {
       this.indexing--;
       this.progress = null;
+      this.libraryChanged();
       await this.emitStatus();
     }
   }
@@ -336,11 +385,25 @@ class LibraryEngine implements Engine {
 
   private async emitStatus(): Promise<void> {
     if (this.options.emit === undefined) return;
-    this.options.emit('status', await this.getStatus());
+    this.options.emit('engine:status', await this.getStatus());
   }
+}
+
+/** Binds the named methods of `service`, so they can be spread into the engine object. */
+function methodsOf<T extends object>(service: T, names: readonly (keyof T)[]): Partial<T> {
+  return Object.fromEntries(
+    names.map((name) => [name, (service[name] as (...args: unknown[]) => unknown).bind(service)]),
+  ) as Partial<T>;
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const library = new Library(resolve(options.libraryDir));
-  return new LibraryEngine(options, library);
+  const core = new LibraryEngine(options, library);
+  const ctx = core.context();
+  // Each domain's service joins here, one line each: `...createLabelsService(ctx),`.
+  const engine: EngineApi = {
+    ...(methodsOf(core, CORE_METHODS) as CoreApi),
+  };
+  void ctx; // until the first domain service takes it
+  return { ...engine, close: () => core.close() };
 }

@@ -31,7 +31,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     listRoots: async () => roots(),
     addFolders: async (paths) => {
       writeFileSync(file, JSON.stringify([...roots(), ...paths]));
-      options.emit?.('status', status());
+      options.emit?.('engine:status', status());
       return { added: [...paths], refused: [] };
     },
     removeFolder: async (root) => {

@@ -29,7 +29,7 @@ async function start(options: Partial<EngineHostOptions> = {}) {
     ...options,
   });
   clients.push(client);
-  client.on('status', (status) => statuses.push(status));
+  client.on('engine:status', (status) => statuses.push(status));
   return { client, libraryDir, logs, statuses };
 }
 
@@ -80,7 +80,7 @@ describe('startEngineHost', () => {
     const pid = await hostPid(client);
     const ready = new Promise<void>((resolve) =>
       client.on(
-        'status',
+        'engine:status',
         (s) => s.state === 'ready' && s.message?.includes('restarted') && resolve(),
       ),
     );
@@ -111,7 +111,7 @@ describe('startEngineHost', () => {
     const missing = join(tmpdir(), 'facet-no-such-engine.mjs');
     const { client } = await start({ engineModule: missing });
     const failed = new Promise<EngineStatus>((resolve) =>
-      client.on('status', (s) => s.state === 'error' && resolve(s)),
+      client.on('engine:status', (s) => s.state === 'error' && resolve(s)),
     );
     await assert.rejects(client.api.listRoots(), (error: Error) => {
       assert.match(error.message, /^The engine could not start: /);

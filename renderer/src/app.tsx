@@ -1,14 +1,16 @@
 import { useEffect } from 'react';
 import { AppHeader } from './components/app-header';
 import { EmptyLibrary } from './components/empty-library';
-import { LibraryView } from './components/library-view';
 import { NoticeBanner } from './components/notice-banner';
+import { Sidebar } from './components/sidebar';
 import { StatusBar } from './components/status-bar';
 import { startSession } from './session';
 import { useEngineStore } from './stores/engine-store';
 import { useLibraryStore } from './stores/library-store';
+import { useViewStore } from './stores/view-store';
 import { recordEventOnce } from './test-events';
 import { useWindowDrop } from './use-window-drop';
+import { VIEWS } from './views';
 
 export function App() {
   const engineAnswered = useEngineStore((s) => s.status !== null || s.connectError !== null);
@@ -16,6 +18,8 @@ export function App() {
   const empty = useLibraryStore((s) => s.roots.length === 0);
   const addDroppedFiles = useLibraryStore((s) => s.addDroppedFiles);
   const dragging = useWindowDrop(addDroppedFiles);
+  const wanted = useViewStore((s) => s.current);
+  const view = VIEWS.find((v) => v.id === wanted) ?? (VIEWS[0] as (typeof VIEWS)[number]);
 
   useEffect(() => {
     void startSession();
@@ -29,14 +33,27 @@ export function App() {
   return (
     <div className="app">
       <AppHeader />
-      <main className="app-main" aria-busy={!ready}>
-        <NoticeBanner />
-        {!loaded ? null : empty ? (
+      {!loaded ? (
+        <main className="app-main" aria-busy="true" />
+      ) : empty ? (
+        <main className="app-main" aria-busy={!ready}>
+          <NoticeBanner />
           <EmptyLibrary dragging={dragging} />
-        ) : (
-          <LibraryView dragging={dragging} />
-        )}
-      </main>
+        </main>
+      ) : (
+        <div className="app-body">
+          <Sidebar views={VIEWS} current={view.id} />
+          <main className="app-main" aria-busy={!ready} data-view={view.id}>
+            <NoticeBanner />
+            <view.View />
+          </main>
+          {dragging && (
+            <div className="drop-overlay" aria-hidden="true">
+              <span>Drop to add these folders to the library</span>
+            </div>
+          )}
+        </div>
+      )}
       <StatusBar />
     </div>
   );

@@ -38,7 +38,7 @@ export async function measureFacet(run: FacetRun): Promise<FacetResult> {
     modelDir: run.modelDir,
     device: 'cpu',
     emit: (name, payload) => {
-      if (name !== 'progress') return;
+      if (name !== 'index:progress') return;
       const progress = payload as IndexProgress;
       const now = Date.now();
       if (now - lastLogged < 2000 && progress.done !== progress.total) return;

@@ -81,7 +81,8 @@ const toFileRow = (row: RawFile): FileRow => ({
 
 export class Library {
   readonly file: string;
-  private readonly db: Database;
+  /** The open database: domains keep their own tables in it (see schema.ts). */
+  readonly db: Database;
 
   constructor(libraryDir: string) {
     this.file = join(libraryDir, LIBRARY_FILE);

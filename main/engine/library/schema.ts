@@ -61,6 +61,15 @@ const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** A domain's table change: applied once, by id, in list order. Never edit one once committed. */
+export interface Migration {
+  readonly id: string;
+  readonly sql: string;
+}
+
+// Each domain's migrations (main/engine/<domain>/schema.ts), one line each.
+const DOMAIN_MIGRATIONS: readonly Migration[] = [];
+
 /** Runs the migrations this library has not seen yet, each in its own transaction. */
 export function migrate(db: Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -76,6 +85,31 @@ export function migrate(db: Database, file: string): void {
     db.transaction(() => {
       db.exec(MIGRATIONS[version] as string);
       db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  migrateDomains(db, file);
+}
+
+function migrateDomains(db: Database, file: string): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS migrations (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)',
+  );
+  const applied = new Set(
+    (db.prepare('SELECT id FROM migrations').all() as { id: string }[]).map((row) => row.id),
+  );
+  const known = new Set(DOMAIN_MIGRATIONS.map((migration) => migration.id));
+  const unknown = [...applied].filter((id) => !known.has(id));
+  if (unknown.length > 0)
+    throw Object.assign(
+      new Error(`The library ${file} was written by a newer Facet (it has ${unknown.join(', ')}).`),
+      { code: 'LIBRARY_TOO_NEW' },
+    );
+  const record = db.prepare('INSERT INTO migrations (id, applied_at) VALUES (?, ?)');
+  for (const migration of DOMAIN_MIGRATIONS) {
+    if (applied.has(migration.id)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.id, Date.now());
     })();
   }
 }

@@ -5,7 +5,7 @@ import { AddFolderButton } from './add-folder-button';
 import { FolderList } from './folder-list';
 import { IndexSummary } from './index-summary';
 
-export function LibraryView({ dragging }: { readonly dragging: boolean }) {
+export function LibraryView() {
   const folders = useLibraryStore((s) => s.roots.length);
   const size = useEngineStore(selectLibrarySize);
   const summary = [formatCount(folders, 'folder')];
@@ -26,11 +26,6 @@ export function LibraryView({ dragging }: { readonly dragging: boolean }) {
       <IndexSummary />
       <h2 className="section-title">Folders</h2>
       <FolderList />
-      {dragging && (
-        <div className="drop-overlay" aria-hidden="true">
-          <span>Drop to add these folders to the library</span>
-        </div>
-      )}
     </section>
   );
 }

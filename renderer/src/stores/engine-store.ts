@@ -29,7 +29,7 @@ export const useEngineStore = create<EngineStore>()((set, get) => {
       window.facet.on('engine:status', applyStatus);
       window.facet.on('index:progress', applyProgress);
       try {
-        const status = await window.facet.engine.status();
+        const status = await window.facet.invoke('engine:status');
         // A pushed status that arrived while we waited is at least as new as this answer.
         if (get().status === null) applyStatus(status);
       } catch (error) {

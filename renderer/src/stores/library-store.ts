@@ -37,7 +37,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
   async load() {
     let roots: readonly string[];
     try {
-      roots = await window.facet.library.roots();
+      roots = await window.facet.invoke('library:roots');
     } catch (error) {
       set({ loaded: true, notice: { tone: 'error', message: messageOf(error), details: [] } });
       return;
@@ -52,7 +52,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
     if (paths.length === 0) return;
     set({ adding: true, notice: null });
     try {
-      const { refused } = await window.facet.library.add(paths);
+      const { refused } = await window.facet.invoke('library:add', paths);
       if (refused.length > 0) {
         set({
           notice: {
@@ -76,7 +76,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
 
   async chooseAndAddFolders() {
     try {
-      const paths = await window.facet.dialog.chooseFolders();
+      const paths = await window.facet.invoke('dialog:choose-folders');
       await get().addFolders(paths);
     } catch (error) {
       set({ notice: { tone: 'error', message: messageOf(error), details: [] } });
@@ -102,7 +102,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
 
   async removeFolder(root) {
     try {
-      await window.facet.library.remove(root);
+      await window.facet.invoke('library:remove', root);
       await get().load();
     } catch (error) {
       set({ notice: { tone: 'error', message: messageOf(error), details: [] } });

@@ -1,0 +1,16 @@
+// The app's views, in sidebar order. Each domain adds its view here with one entry.
+import type { ComponentType } from 'react';
+import { FolderIcon } from './components/icons';
+import { LibraryView } from './components/library-view';
+
+export interface AppView {
+  /** Stable id: remembered across restarts, used by other views to navigate (`show(id)`). */
+  readonly id: string;
+  readonly title: string;
+  readonly icon: ComponentType<{ readonly className?: string }>;
+  readonly View: ComponentType;
+}
+
+export const VIEWS: readonly AppView[] = [
+  { id: 'folders', title: 'Folders', icon: FolderIcon, View: LibraryView },
+];
