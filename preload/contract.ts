@@ -54,11 +54,12 @@ export interface CoreEventChannels {
 }
 
 // Each domain declares its channels in preload/contract/<domain>.ts; the contract joins them here.
+import type { ModelsEventChannels, ModelsInvokeChannels } from './contract/models';
 /** Request/response channels: `ipcRenderer.invoke(channel, ...args)` resolves to the return type. */
-export type InvokeChannels = CoreInvokeChannels;
+export type InvokeChannels = CoreInvokeChannels & ModelsInvokeChannels;
 
 /** Push channels from the engine (through main) to the renderer. */
-export type EventChannels = CoreEventChannels;
+export type EventChannels = CoreEventChannels & ModelsEventChannels;
 
 export type InvokeChannel = keyof InvokeChannels;
 export type EventChannel = keyof EventChannels;

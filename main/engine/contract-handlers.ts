@@ -10,6 +10,7 @@ import type {
   InvokeResult,
 } from '../../preload/contract';
 import type { EngineApi } from './engine-api';
+import { modelsHandlers } from './models/handlers';
 
 /** Channels that need a window or the desktop (dialogs, the file manager): the shell answers them. */
 export type ShellChannel = Extract<InvokeChannel, `dialog:${string}` | `shell:${string}`>;
@@ -54,6 +55,7 @@ const coreHandlers = defineHandlers<CoreInvokeChannels>({
 // One line per domain; `satisfies` fails to compile while a contract channel has no handler.
 const HANDLERS: Readonly<Record<string, unknown>> = Object.freeze({
   ...coreHandlers,
+  ...modelsHandlers,
 } satisfies Record<EngineInvokeChannel, unknown>);
 
 function describeIssues(error: z.ZodError): string {

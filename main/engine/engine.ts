@@ -20,6 +20,7 @@ import {
   type TagReport,
 } from './engine-api';
 import { readLabelSet } from './labels/label-set';
+import { createModelsService } from './models/service';
 import { buildTagReport } from './labels/tag-report';
 import { embedMissing, syncPhotos, type FileProblem } from './library/indexer';
 import { Library, type FileRow } from './library/library';
@@ -403,7 +404,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   // Each domain's service joins here, one line each: `...createLabelsService(ctx),`.
   const engine: EngineApi = {
     ...(methodsOf(core, CORE_METHODS) as CoreApi),
+    ...createModelsService(ctx),
   };
-  void ctx; // until the first domain service takes it
   return { ...engine, close: () => core.close() };
 }
