@@ -1,0 +1,146 @@
+// Exports many photos' keywords: one photo's failure is reported and the rest go on; a dry run
+// reports the same changes without writing anything.
+import type { MetadataTool } from '../../../native/exiftool';
+import type { FieldChange, KeywordField } from './keywords';
+import {
+  canEmbed,
+  embedInOriginal,
+  sidecarPath,
+  writeSidecar,
+  type PhotoKeywords,
+  type SidecarNaming,
+  type TargetKind,
+  type WriteOutcome,
+} from './xmp-write';
+
+export interface XmpExportOptions {
+  /** Write XMP sidecars (default true). */
+  readonly sidecars?: boolean;
+  readonly naming?: SidecarNaming;
+  /** Also write the keywords into JPEG and TIFF originals (default false). */
+  readonly embed?: boolean;
+  /** Keep `photo.jpg_original` before the first embedding (default true). */
+  readonly keepBackup?: boolean;
+  readonly dryRun?: boolean;
+}
+
+/** One file written, or that would be, or that failed. */
+export interface XmpFileResult {
+  readonly path: string;
+  readonly kind: TargetKind;
+  readonly target: string;
+  readonly action: 'create' | 'update' | 'unchanged' | 'skipped' | 'failed';
+  readonly changes: readonly FieldChange[];
+  readonly backup: string | null;
+  /** Why it failed or was skipped; null otherwise. */
+  readonly error: string | null;
+}
+
+export interface XmpExportReport {
+  readonly dryRun: boolean;
+  readonly files: readonly XmpFileResult[];
+  readonly summary: {
+    readonly photos: number;
+    readonly created: number;
+    readonly updated: number;
+    readonly unchanged: number;
+    readonly skipped: number;
+    readonly failed: number;
+  };
+}
+
+export interface ExportProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly path: string;
+}
+
+export interface XmpExportHooks {
+  readonly onProgress?: (progress: ExportProgress) => void;
+  /** After a file was written: what Facet now owns in it, to remember for the next export. */
+  readonly onWritten?: (
+    photo: PhotoKeywords,
+    kind: TargetKind,
+    owned: Record<KeywordField, string[]>,
+  ) => void;
+}
+
+function failure(photo: PhotoKeywords, kind: TargetKind, target: string, error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    path: photo.photoPath,
+    kind,
+    target,
+    action: 'failed' as const,
+    changes: [],
+    backup: null,
+    error: message,
+  };
+}
+
+function fromOutcome(outcome: WriteOutcome): XmpFileResult {
+  return {
+    path: outcome.photoPath,
+    kind: outcome.kind,
+    target: outcome.target,
+    action: outcome.action,
+    changes: outcome.changes,
+    backup: outcome.backup,
+    error: null,
+  };
+}
+
+export async function exportXmp(
+  tool: MetadataTool,
+  photos: readonly PhotoKeywords[],
+  options: XmpExportOptions,
+  hooks: XmpExportHooks = {},
+): Promise<XmpExportReport> {
+  const sidecars = options.sidecars ?? true;
+  const embed = options.embed ?? false;
+  const dryRun = options.dryRun ?? false;
+  const files: XmpFileResult[] = [];
+  const record = (photo: PhotoKeywords, outcome: WriteOutcome) => {
+    files.push(fromOutcome(outcome));
+    if (outcome.written) hooks.onWritten?.(photo, outcome.kind, outcome.owned);
+  };
+  for (const [i, photo] of photos.entries()) {
+    if (sidecars) {
+      try {
+        const naming = options.naming ?? 'ext';
+        record(photo, await writeSidecar(tool, photo, { naming, dryRun }));
+      } catch (error) {
+        const target = sidecarPath(photo.photoPath, options.naming ?? 'ext');
+        files.push(failure(photo, 'sidecar', target, error));
+      }
+    }
+    if (embed && !canEmbed(photo.photoPath)) {
+      files.push({
+        ...failure(photo, 'original', photo.photoPath, 'only JPEG and TIFF files hold keywords'),
+        action: 'skipped',
+      });
+    } else if (embed) {
+      try {
+        const keepBackup = options.keepBackup ?? true;
+        record(photo, await embedInOriginal(tool, photo, { keepBackup, dryRun }));
+      } catch (error) {
+        files.push(failure(photo, 'original', photo.photoPath, error));
+      }
+    }
+    hooks.onProgress?.({ done: i + 1, total: photos.length, path: photo.photoPath });
+  }
+  const count = (action: XmpFileResult['action']) =>
+    files.filter((file) => file.action === action).length;
+  return {
+    dryRun,
+    files,
+    summary: {
+      photos: photos.length,
+      created: count('create'),
+      updated: count('update'),
+      unchanged: count('unchanged'),
+      skipped: count('skipped'),
+      failed: count('failed'),
+    },
+  };
+}
