@@ -11,6 +11,7 @@ import type {
 } from '../../preload/contract';
 import type { EngineApi } from './engine-api';
 import { modelsHandlers } from './models/handlers';
+import { libraryHandlers } from './library/handlers';
 
 /** Channels that need a window or the desktop (dialogs, the file manager): the shell answers them. */
 export type ShellChannel = Extract<InvokeChannel, `dialog:${string}` | `shell:${string}`>;
@@ -56,6 +57,7 @@ const coreHandlers = defineHandlers<CoreInvokeChannels>({
 const HANDLERS: Readonly<Record<string, unknown>> = Object.freeze({
   ...coreHandlers,
   ...modelsHandlers,
+  ...libraryHandlers,
 } satisfies Record<EngineInvokeChannel, unknown>);
 
 function describeIssues(error: z.ZodError): string {

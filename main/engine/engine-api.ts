@@ -2,6 +2,7 @@
 // protocol in protocol.ts; Electron main, the CLI and the tests call them through EngineClient.
 import type { AddFoldersResult, EngineStatus, EventChannels } from '../../preload/contract';
 import { MODELS_METHODS, type ModelsApi } from './models/service';
+import { LIBRARY_METHODS, type LibraryApi } from './library/library-api';
 
 export type Device = 'auto' | 'cpu' | 'webgpu' | 'cuda' | 'dml' | 'coreml';
 
@@ -77,10 +78,10 @@ export const CORE_METHODS = [
 ] as const satisfies readonly (keyof CoreApi)[];
 
 // Each domain's service (main/engine/<domain>/service.ts) joins the engine here, one line each.
-export type EngineApi = CoreApi & ModelsApi;
+export type EngineApi = CoreApi & ModelsApi & LibraryApi;
 
 /** The methods the host answers; the check below fails to compile when a method is missing. */
-export const ENGINE_METHODS = [...CORE_METHODS, ...MODELS_METHODS] as const;
+export const ENGINE_METHODS = [...CORE_METHODS, ...MODELS_METHODS, ...LIBRARY_METHODS] as const;
 
 type Unlisted = Exclude<keyof EngineApi, (typeof ENGINE_METHODS)[number]>;
 export const ALL_METHODS_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;

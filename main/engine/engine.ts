@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddFoldersResult, EngineStatus, IndexProgress } from '../../preload/contract';
+import type { IndexRunState, PhotoProblem } from '../../preload/contract/library';
 import { DeviceError, loadClipModel, ModelPackageError, type ClipModel } from './clip/index';
 import type { EngineContext } from './engine-context';
 import {
@@ -23,9 +24,14 @@ import { readLabelSet } from './labels/label-set';
 import { createModelsService } from './models/service';
 import { buildTagReport } from './labels/tag-report';
 import { embedMissing, syncPhotos, type FileProblem } from './library/indexer';
+import { IndexControl } from './library/index-control';
 import { Library, type FileRow } from './library/library';
+import { LIBRARY_METHODS, type LibraryApi, type ThumbnailAnswer } from './library/library-api';
 import { nearest } from './library/nearest';
 import { checkLibraryPath } from './library/scanner';
+import { ThumbnailCache, THUMBNAIL_SIZES, type ThumbnailSize } from './library/thumbnails';
+import { FolderWatcher } from './library/watcher';
+import { resolveLibraryPhoto } from './media-guard';
 
 export { defaultLibraryDir } from './library/library-dir';
 
@@ -72,7 +78,7 @@ interface IndexRun {
   readonly model: ClipModel;
 }
 
-class LibraryEngine implements CoreApi {
+class LibraryEngine implements CoreApi, LibraryApi {
   private loaded: { key: string; model: Promise<ClipModel> } | null = null;
   /** The model once loaded (getStatus never waits for a load). */
   private current: ClipModel | null = null;
@@ -83,11 +89,18 @@ class LibraryEngine implements CoreApi {
   private lastError: string | null = null;
   private readonly changeListeners: (() => void)[] = [];
   private readonly cleanups: (() => Promise<void> | void)[] = [];
+  private readonly control = new IndexControl((state) =>
+    this.options.emit?.('library:index-state', state),
+  );
+  private watcher: FolderWatcher | null = null;
+  private readonly thumbnails: ThumbnailCache;
 
   constructor(
     private readonly options: EngineOptions,
     private readonly library: Library,
-  ) {}
+  ) {
+    this.thumbnails = new ThumbnailCache(join(resolve(options.libraryDir), 'thumbnails'));
+  }
 
   async getStatus(): Promise<EngineStatus> {
     const model = this.current;
@@ -146,14 +159,10 @@ class LibraryEngine implements CoreApi {
     if (added.length > 0) {
       // Not queued behind a running index: the folder list and counts update at once.
       await syncPhotos(this.library, added);
+      this.watchRoots();
       this.libraryChanged();
       await this.emitStatus();
-      if (this.options.indexAfterAdd ?? true) {
-        void this.serially(() => this.runIndex(added, {})).catch((error: unknown) => {
-          this.lastError = `Indexing stopped: ${(error as Error).message}`;
-          void this.emitStatus();
-        });
-      }
+      if (this.options.indexAfterAdd ?? true) this.indexInBackground(added);
     }
     return { added, refused };
   }
@@ -161,6 +170,7 @@ class LibraryEngine implements CoreApi {
   async removeFolder(root: string): Promise<void> {
     if (!this.library.removeRoot(resolve(root)))
       throw badPath(resolve(root), 'is not a folder of the library');
+    this.watchRoots();
     this.libraryChanged();
     await this.emitStatus();
   }
@@ -218,8 +228,64 @@ class LibraryEngine implements CoreApi {
     return { results: nearest(matrix, query as Float32Array, k) };
   }
 
+  async pauseIndex(): Promise<boolean> {
+    return this.control.pause();
+  }
+
+  async resumeIndex(): Promise<boolean> {
+    return this.control.resume();
+  }
+
+  async cancelIndex(): Promise<boolean> {
+    return this.control.cancel();
+  }
+
+  async indexState(): Promise<IndexRunState> {
+    return this.control.current;
+  }
+
+  async listProblems(): Promise<readonly PhotoProblem[]> {
+    return this.library.problems();
+  }
+
+  async watchFolders(): Promise<void> {
+    if (this.watcher !== null || this.closing) return;
+    this.watcher = new FolderWatcher({
+      onChanges: (paths) => this.indexChanges(paths),
+      onError: (error) => {
+        this.lastError = `Watching the folders failed: ${error.message}`;
+        void this.emitStatus();
+      },
+    });
+    this.watchRoots();
+    await this.watcher.ready();
+    // What changed while the app was closed (or a run that was cut short) is caught up now.
+    const roots = this.library.roots().map((root) => root.path);
+    if (roots.length > 0) this.indexInBackground(roots);
+  }
+
+  async thumbnail(path: string, size: ThumbnailSize): Promise<ThumbnailAnswer> {
+    if (!THUMBNAIL_SIZES.includes(size))
+      return {
+        ok: false,
+        status: 404,
+        reason: `Thumbnails come in ${THUMBNAIL_SIZES.join(', ')}.`,
+      };
+    const roots = this.library.roots().map((root) => root.path);
+    const access = await resolveLibraryPhoto(path, roots);
+    if (!access.ok) return access;
+    try {
+      return { ok: true, file: await this.thumbnails.file(access.path, size) };
+    } catch (error) {
+      return { ok: false, status: 415, reason: `No thumbnail: ${(error as Error).message}` };
+    }
+  }
+
   async close(): Promise<void> {
     this.closing = true;
+    this.control.cancel(); // a paused run would otherwise hold the queue forever
+    await this.watcher?.close();
+    this.watcher = null;
     await this.queue.catch(() => {});
     for (const cleanup of this.cleanups.splice(0)) await Promise.resolve(cleanup()).catch(() => {});
     const model = this.loaded?.model;
@@ -252,11 +318,25 @@ class LibraryEngine implements CoreApi {
     this.library.setSetting(ACTIVE_MODEL, modelDir);
     await this.emitStatus();
     const roots = this.library.roots().map((root) => root.path);
-    if (roots.length > 0)
-      void this.serially(() => this.runIndex(roots, {})).catch((error: unknown) => {
-        this.lastError = `Indexing stopped: ${(error as Error).message}`;
-        void this.emitStatus();
-      });
+    if (roots.length > 0) this.indexInBackground(roots);
+  }
+
+  /** The watcher follows the roots (when the app asked for watching). */
+  private watchRoots(): void {
+    this.watcher?.setFolders(this.library.roots().map((root) => root.path));
+  }
+
+  /** A batch of changed paths from the watcher: synced and embedded like any index run. */
+  private indexChanges(paths: readonly string[]): void {
+    const inLibrary = paths.filter((path) => this.library.rootCovering(path) !== null);
+    if (inLibrary.length > 0 && !this.closing) this.indexInBackground(inLibrary);
+  }
+
+  private indexInBackground(paths: readonly string[]): void {
+    void this.serially(() => this.runIndex(paths, {})).catch((error: unknown) => {
+      this.lastError = `Indexing stopped: ${(error as Error).message}`;
+      void this.emitStatus();
+    });
   }
 
   private libraryChanged(): void {
@@ -302,6 +382,7 @@ class LibraryEngine implements CoreApi {
     this.progress = null;
     await this.emitStatus();
     const job = this.library.startJob(paths, model.info.id, model.device);
+    this.control.begin();
     try {
       const sync = await syncPhotos(this.library, paths);
       const embedded = await embedMissing({
@@ -314,6 +395,7 @@ class LibraryEngine implements CoreApi {
           this.options.emit?.('index:progress', progress);
         },
         shouldStop: () => this.closing,
+        control: this.control,
       });
       this.library.setSetting(ACTIVE_MODEL, model.info.dir);
       const errors: FileProblem[] = [...sync.problems, ...embedded.errors].sort((a, b) =>
@@ -336,6 +418,7 @@ class LibraryEngine implements CoreApi {
       this.library.finishJob(job, { failed: (error as Error).message });
       throw error;
     } finally {
+      this.control.end();
       this.indexing--;
       this.progress = null;
       this.libraryChanged();
@@ -401,10 +484,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const library = new Library(resolve(options.libraryDir));
   const core = new LibraryEngine(options, library);
   const ctx = core.context();
-  // Each domain's service joins here, one line each: `...createLabelsService(ctx),`.
   const engine: EngineApi = {
     ...(methodsOf(core, CORE_METHODS) as CoreApi),
     ...createModelsService(ctx),
+    ...(methodsOf(core, LIBRARY_METHODS) as LibraryApi),
   };
   return { ...engine, close: () => core.close() };
 }

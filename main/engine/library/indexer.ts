@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { IndexProgress } from '../../../preload/contract';
 import type { ImageEmbedding } from '../clip/index';
 import { fingerprintFile } from './fingerprint';
+import type { IndexControl } from './index-control';
 import type { FileRow, Library, StoredEmbedding } from './library';
 import { scanPhotos, type ScannedPhoto } from './scanner';
 
@@ -99,10 +100,14 @@ export interface EmbedRun {
   readonly library: Library;
   readonly modelId: string;
   readonly files: readonly FileRow[];
-  readonly embedImages: (paths: Iterable<string>) => AsyncIterable<ImageEmbedding>;
+  readonly embedImages: (
+    paths: Iterable<string> | AsyncIterable<string>,
+  ) => AsyncIterable<ImageEmbedding>;
   readonly onProgress?: (progress: IndexProgress) => void;
   /** Checked after each photo: true ends the run early (what was embedded stays stored). */
   readonly shouldStop?: () => boolean;
+  /** Pause, resume and cancel from the UI. */
+  readonly control?: IndexControl;
 }
 
 export interface EmbedResult {
@@ -127,6 +132,7 @@ export async function embedMissing(run: EmbedRun): Promise<EmbedResult> {
     pendingErrors = [];
   };
 
+  const control = run.control;
   const started = performance.now();
   let lastReport = 0;
   let finished = 0;
@@ -136,7 +142,7 @@ export async function embedMissing(run: EmbedRun): Promise<EmbedResult> {
     const now = performance.now();
     if (!force && now - lastReport < PROGRESS_INTERVAL_MS) return;
     lastReport = now;
-    const seconds = (now - started) / 1000;
+    const seconds = (now - started - (control?.pausedMs ?? 0)) / 1000;
     const rate = seconds > 0 ? finished / seconds : 0;
     run.onProgress?.({
       done: finished,
@@ -148,8 +154,16 @@ export async function embedMissing(run: EmbedRun): Promise<EmbedResult> {
   };
   report(true);
 
+  // Paths are handed out one by one, so a pause stops decoding too, not only the storing.
+  async function* paths(): AsyncGenerator<string> {
+    for (const file of todo) {
+      if (control !== undefined && !(await control.mayContinue())) return;
+      yield file.path;
+    }
+  }
+
   try {
-    for await (const result of run.embedImages(todo.map((file) => file.path))) {
+    for await (const result of run.embedImages(paths())) {
       const fileId = ids.get(result.path);
       if (fileId === undefined) continue;
       finished++;
@@ -164,6 +178,11 @@ export async function embedMissing(run: EmbedRun): Promise<EmbedResult> {
       if (pending.length + pendingErrors.length >= COMMIT_EVERY) flush();
       report(false);
       if (run.shouldStop?.() === true) break;
+      if (control?.current === 'paused') {
+        flush(); // a pause may last until the app quits: keep what is done
+        report(true);
+      }
+      if (control !== undefined && !(await control.mayContinue())) break;
     }
   } finally {
     flush();

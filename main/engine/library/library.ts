@@ -246,6 +246,16 @@ export class Library {
     return new Map(rows.map((row) => [row.file_id, row.message]));
   }
 
+  /** Unreadable photos with their reasons, in path order (the Problems panel). */
+  problems(): { path: string; reason: string; at: number }[] {
+    return this.db
+      .prepare(
+        `SELECT f.path, e.message AS reason, e.at FROM file_errors e
+         JOIN files f ON f.id = e.file_id ORDER BY f.path`,
+      )
+      .all() as { path: string; reason: string; at: number }[];
+  }
+
   embeddingOf(path: string, modelId: string): Float32Array | null {
     const blob = this.db
       .prepare(

@@ -44,7 +44,11 @@ function reason(error: unknown): string {
 export async function scanPhotos(path: string): Promise<ScanResult> {
   const photos: ScannedPhoto[] = [];
   const problems: { path: string; error: string }[] = [];
-  const top = await stat(path);
+  const top = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
+    throw error;
+  });
+  if (top === null) return { photos, problems }; // gone since it was listed: it holds no photos
   if (top.isFile()) {
     if (isPhotoPath(path)) photos.push({ path, size: top.size, mtimeMs: top.mtimeMs });
     return { photos, problems };

@@ -1,0 +1,30 @@
+// The library's calls beside CoreApi: index-run control, problems, watching and thumbnails.
+import type { IndexRunState, PhotoProblem } from '../../../preload/contract/library';
+import type { ThumbnailSize } from './thumbnails';
+
+/** A thumbnail request answered: the cached file to send, or why nothing is sent. */
+export type ThumbnailAnswer =
+  | { readonly ok: true; readonly file: string }
+  | { readonly ok: false; readonly status: 403 | 404 | 415; readonly reason: string };
+
+export interface LibraryApi {
+  pauseIndex(): Promise<boolean>;
+  resumeIndex(): Promise<boolean>;
+  cancelIndex(): Promise<boolean>;
+  indexState(): Promise<IndexRunState>;
+  listProblems(): Promise<readonly PhotoProblem[]>;
+  /** Starts watching the library's folders (until the engine closes) and indexes what changed. */
+  watchFolders(): Promise<void>;
+  /** The cached thumbnail of a photo inside the library's folders (made on first request). */
+  thumbnail(path: string, size: ThumbnailSize): Promise<ThumbnailAnswer>;
+}
+
+export const LIBRARY_METHODS = [
+  'pauseIndex',
+  'resumeIndex',
+  'cancelIndex',
+  'indexState',
+  'listProblems',
+  'watchFolders',
+  'thumbnail',
+] as const satisfies readonly (keyof LibraryApi)[];

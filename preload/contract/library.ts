@@ -1,0 +1,33 @@
+// The library's own channels beside the core ones: controlling an index run, the photos that could
+// not be read, and watching the folders while the app runs.
+
+/** What the index run is doing: none, running, paused by the user, or stopping after a cancel. */
+export type IndexRunState = 'idle' | 'running' | 'paused' | 'cancelling';
+
+/** A photo the library could not read, and why (shown in the Problems panel). */
+export interface PhotoProblem {
+  readonly path: string;
+  readonly reason: string;
+  /** When it was found unreadable, ms since the epoch. */
+  readonly at: number;
+}
+
+export interface LibraryInvokeChannels {
+  /** Pauses the index run in progress (what it stored stays); false when none is running. */
+  'library:pause-index': () => boolean;
+  /** Resumes a paused index run; false when none is paused. */
+  'library:resume-index': () => boolean;
+  /** Stops the index run after the photo in hand (what it stored stays); false when none runs. */
+  'library:cancel-index': () => boolean;
+  /** Whether an index run is going, paused or stopping. */
+  'library:index-state': () => IndexRunState;
+  /** The photos that could not be read, with the reason, in path order. */
+  'library:problems': () => readonly PhotoProblem[];
+  /** Watches the library's folders while the app runs, and catches up with changes made meanwhile. */
+  'library:watch': () => void;
+}
+
+export interface LibraryEventChannels {
+  /** The index run was started, paused, resumed, cancelled or finished. */
+  'library:index-state': IndexRunState;
+}
