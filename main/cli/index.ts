@@ -7,6 +7,7 @@ import { defaultLibraryDir } from '../engine/library/library-dir';
 import type { Device, EngineApi, EngineEvents } from '../engine/engine-api';
 import { startEngineHost } from '../engine/host-process';
 import { parseCommandLine, USAGE, UsageError, type CommandLine } from './arguments';
+import { modelsArguments, runModelsCommand } from './models-command';
 import { formatIndex, formatResults, formatStatus, formatTag } from './output';
 import { progressLine } from './progress';
 
@@ -106,6 +107,8 @@ function oneLine(message: string): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  const models = modelsArguments(argv);
+  if (models !== null) return runModelsCommand(models);
   let line: CommandLine;
   try {
     const parsed = parseCommandLine(argv);

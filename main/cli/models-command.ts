@@ -1,0 +1,193 @@
+// `facet models list|install <name>|import <dir>|use <name>`: the Models screen on the command
+// line, hosted by the same engine process as every other command.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type {
+  InstalledModelSummary,
+  ModelDownloadProgress,
+  ModelsOverview,
+} from '../../preload/contract/models';
+import { startEngineHost } from '../engine/host-process';
+import { defaultLibraryDir } from '../engine/library/library-dir';
+import { formatBytes } from '../engine/models/download-file';
+
+/** The arguments after "models" when the command line runs `facet models ...`, else null. */
+export function modelsArguments(argv: readonly string[]): string[] | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--library') i++;
+    else if (!arg.startsWith('-')) return arg === 'models' ? argv.filter((_, j) => j !== i) : null;
+  }
+  return null;
+}
+
+const EXIT = { ok: 0, failed: 1, usage: 2, model: 3 } as const;
+const EXIT_BY_CODE: Readonly<Record<string, number>> = {
+  UNKNOWN_MODEL: EXIT.usage,
+  BAD_PATH: EXIT.usage,
+  BAD_ARGUMENT: EXIT.usage,
+  ALREADY_INSTALLED: EXIT.usage,
+  NOT_DOWNLOADABLE: EXIT.usage,
+  MODEL_PACKAGE: EXIT.model,
+  MODEL_LOAD: EXIT.model,
+};
+const ACTIONS = ['list', 'install', 'import', 'use'] as const;
+
+function duration(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60
+    ? `${minutes} min ${Math.round(seconds % 60)} s`
+    : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+export function describeDownload(p: ModelDownloadProgress): string {
+  const of = p.totalBytes === null ? '' : ` of ${formatBytes(p.totalBytes)}`;
+  const percent =
+    p.totalBytes !== null && p.totalBytes > 0
+      ? ` (${Math.floor((p.receivedBytes / p.totalBytes) * 100)}%)`
+      : '';
+  const parts = [`Downloading ${p.name}: ${formatBytes(p.receivedBytes)}${of}${percent}`];
+  if (p.bytesPerSecond > 0) parts.push(`${formatBytes(p.bytesPerSecond)}/s`);
+  if (p.etaSeconds !== null && p.etaSeconds > 0) parts.push(`${duration(p.etaSeconds)} left`);
+  if (p.state === 'verifying') return `Checking ${p.name} (SHA-256, loading both models)…`;
+  return parts.join(' · ');
+}
+
+function installedLine(model: InstalledModelSummary): string {
+  const facts = [
+    model.embedDim === null ? null : `${model.embedDim}-d`,
+    model.imageSize === null ? null : `${model.imageSize} px`,
+    formatBytes(model.bytes),
+    model.builtIn ? 'built-in demo' : null,
+    `${model.embeddedPhotos} photos embedded`,
+  ].filter((part) => part !== null);
+  return `${model.active ? '*' : ' '} ${model.id.padEnd(34)} ${facts.join(', ')}`;
+}
+
+export function formatOverview(overview: ModelsOverview): string {
+  const lines = ['Installed (* = active):', ...overview.installed.map(installedLine), ''];
+  lines.push('Catalog (facet models install <name>):');
+  for (const model of overview.catalog) {
+    const size =
+      model.approxDownloadMiB === null
+        ? ''
+        : `~${formatBytes(model.approxDownloadMiB * 1024 * 1024)}`;
+    const state = model.installed
+      ? 'installed'
+      : model.partialBytes !== null
+        ? `${formatBytes(model.partialBytes)} downloaded, install resumes`
+        : model.downloadable
+          ? ''
+          : 'export first';
+    const mark = model.name === overview.recommended.name ? ' <- recommended' : '';
+    lines.push(
+      `  ${model.name.padEnd(52)} ${`${model.embedDim}-d ${model.imageSize} px`.padEnd(13)} ${model.speed.padEnd(9)} ${model.device.toUpperCase().padEnd(3)} ${size.padEnd(9)} ${state}${mark}`.trimEnd(),
+    );
+  }
+  const gpu = overview.hardware.gpu === null ? 'no usable GPU' : `GPU: ${overview.hardware.gpu}`;
+  lines.push(
+    '',
+    `This computer: ${gpu}, ${formatBytes(overview.hardware.memoryMiB * 1024 * 1024)} of memory, ${overview.hardware.cores} cores.`,
+  );
+  lines.push(`Recommended: ${overview.recommended.name}. ${overview.recommended.reason}`);
+  return lines.join('\n');
+}
+
+function fail(message: string, code: number): number {
+  process.stderr.write(`facet: ${message}\n`);
+  return code;
+}
+
+export async function runModelsCommand(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        library: { type: 'string' },
+        json: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    return fail(
+      `${(error as Error).message.split('\n')[0] ?? ''} (facet --help shows the usage)`,
+      EXIT.usage,
+    );
+  }
+  const [action, ...rest] = parsed.positionals;
+  if (!(ACTIONS as readonly (string | undefined)[]).includes(action))
+    return fail(`"facet models" needs one of ${ACTIONS.join(', ')}.`, EXIT.usage);
+  if (action === 'list' ? rest.length !== 0 : rest.length !== 1)
+    return fail(
+      action === 'list'
+        ? '"facet models list" takes no arguments.'
+        : `"facet models ${action}" needs exactly one ${action === 'import' ? 'folder' : 'model name'}.`,
+      EXIT.usage,
+    );
+  const { json = false, verbose = false } = parsed.values;
+  const engine = startEngineHost({
+    libraryDir: resolve(parsed.values.library ?? defaultLibraryDir()),
+    restart: false,
+    log: (line) => {
+      if (verbose) process.stderr.write(`${line}\n`);
+    },
+  });
+  const live = process.stderr.isTTY === true;
+  let lastPlain = 0;
+  engine.on('models:progress', (progress) => {
+    const text = describeDownload(progress);
+    if (live) process.stderr.write(`\r\x1b[2K${text}`);
+    else if (Date.now() - lastPlain > 2000 || progress.state !== 'downloading') {
+      lastPlain = Date.now();
+      process.stderr.write(`${text}\n`);
+    }
+  });
+  const api = engine.api;
+  try {
+    const argument = rest[0] as string;
+    let result: unknown;
+    let text: string;
+    if (action === 'list') {
+      const overview = await api.modelsOverview();
+      [result, text] = [overview, formatOverview(overview)];
+    } else if (action === 'install') {
+      const model = await api.installModel(argument);
+      if (live) process.stderr.write('\r\x1b[2K');
+      [result, text] = [
+        model,
+        `Installed ${model.id} (${formatBytes(model.bytes)}) in ${model.dir}. Use it with "facet models use ${model.id}".`,
+      ];
+    } else if (action === 'import') {
+      const model = await api.importModel(resolve(argument));
+      [result, text] = [
+        model,
+        `Imported ${model.id} (${model.embedDim ?? '?'}-d, ${model.imageSize ?? '?'} px) into ${model.dir}. Use it with "facet models use ${model.id}".`,
+      ];
+    } else {
+      const overview = await api.useModel(argument);
+      const files = (await api.libraryStatus()).files;
+      const active = overview.installed.find((m) => m.active);
+      const missing = Math.max(0, files - (active?.embeddedPhotos ?? 0));
+      [result, text] = [
+        overview,
+        `Active model: ${overview.activeModelId}. ${missing === 0 ? 'Every photo already has its embedding.' : `${missing} photos still need an embedding from it: the app embeds them, or run "facet index <folder>".`} Tags you confirmed or rejected are kept.`,
+      ];
+    }
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${text}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (live) process.stderr.write('\r\x1b[2K');
+    const code = (error as { code?: unknown }).code;
+    const message = ((error as Error).message ?? String(error)).replace(/\s*\n\s*/g, ' ');
+    return fail(
+      message,
+      typeof code === 'string' ? (EXIT_BY_CODE[code] ?? EXIT.failed) : EXIT.failed,
+    );
+  } finally {
+    await engine.close();
+  }
+}
