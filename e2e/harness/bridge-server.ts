@@ -10,6 +10,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { invokeEngine, isEngineInvokeChannel } from '../../main/engine/contract-handlers';
 import { startEngineHost } from '../../main/engine/host-process';
+import { thumbnailRequestFromUrl } from '../../main/engine/library/thumbnail-url';
 import { photoPathFromUrl, resolveLibraryPhoto } from '../../main/engine/media-guard';
 
 /** The renderer's CSP (renderer/index.html), sent as a header too, as Electron main does. */
@@ -144,6 +145,22 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     createReadStream(access.path).pipe(res);
   }
 
+  /** The engine checks the photo is in the library (media-guard) and makes the thumbnail once. */
+  async function serveThumbnail(url: string, res: ServerResponse): Promise<void> {
+    const requested = thumbnailRequestFromUrl(url);
+    if (requested === null) {
+      sendText(res, 404, 'Not a thumbnail URL.');
+      return;
+    }
+    const answer = await engine.api.thumbnail(requested.path, requested.size);
+    if (!answer.ok) {
+      sendText(res, answer.status, answer.reason);
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'image/webp', 'cache-control': 'no-store' });
+    createReadStream(answer.file).pipe(res);
+  }
+
   async function serveRenderer(pathname: string, res: ServerResponse): Promise<void> {
     const relativePath = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
     const file = join(rendererDir, relativePath);
@@ -190,6 +207,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       req.on('close', () => streams.delete(res));
     } else if (method === 'GET' && pathname.startsWith('/facet-media/photo/')) {
       await servePhoto(rawUrl, res);
+    } else if (method === 'GET' && pathname.startsWith('/facet-media/thumb/')) {
+      await serveThumbnail(rawUrl, res);
     } else if (method === 'GET') {
       await serveRenderer(pathname, res);
     } else {

@@ -3,6 +3,8 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { EngineClient } from '../engine/engine-client';
+import type { ThumbnailAnswer } from '../engine/library/library-api';
+import { thumbnailRequestFromUrl, type ThumbnailSize } from '../engine/library/thumbnail-url';
 import { photoPathFromUrl, resolveLibraryPhoto } from '../engine/media-guard';
 
 export const PHOTO_SCHEME = 'facet-media';
@@ -21,6 +23,8 @@ export interface LibraryRoots {
   get(): Promise<readonly string[]>;
   /** Forget the cached roots (folders were added or removed). */
   refresh(): void;
+  /** The cached thumbnail of a photo in those folders (the engine checks it is one, then makes it). */
+  thumbnail(path: string, size: ThumbnailSize): Promise<ThumbnailAnswer>;
 }
 
 export function cachedLibraryRoots(engine: EngineClient): LibraryRoots {
@@ -41,6 +45,7 @@ export function cachedLibraryRoots(engine: EngineClient): LibraryRoots {
       return current;
     },
     refresh,
+    thumbnail: (path, size) => engine.api.thumbnail(path, size),
   };
 }
 
@@ -48,10 +53,37 @@ function refuse(status: number, reason: string): Response {
   return new Response(reason, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
+async function serveThumbnail(
+  request: Request,
+  path: string,
+  size: ThumbnailSize,
+  roots: LibraryRoots,
+): Promise<Response> {
+  let answer: ThumbnailAnswer;
+  try {
+    answer = await roots.thumbnail(path, size);
+  } catch {
+    return refuse(503, 'The library is not available right now.');
+  }
+  if (!answer.ok) return refuse(answer.status, answer.reason);
+  const file = await net.fetch(pathToFileURL(answer.file).href);
+  return new Response(request.method === 'HEAD' ? null : file.body, {
+    status: file.status,
+    headers: {
+      'content-type': 'image/webp',
+      'x-content-type-options': 'nosniff',
+      // The URL stays when the photo changes: ask again soon, the engine answers from its cache.
+      'cache-control': 'private, max-age=10',
+    },
+  });
+}
+
 export function handlePhotoRequests(roots: LibraryRoots): void {
   protocol.handle(PHOTO_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return refuse(405, 'Method not allowed.');
+    const thumb = thumbnailRequestFromUrl(request.url);
+    if (thumb !== null) return serveThumbnail(request, thumb.path, thumb.size, roots);
     const requested = photoPathFromUrl(request.url);
     if (requested === null) return refuse(404, 'Not a photo URL.');
     let access;

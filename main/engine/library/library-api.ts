@@ -1,6 +1,6 @@
 // The library's calls beside CoreApi: index-run control, problems, watching and thumbnails.
 import type { IndexRunState, PhotoProblem } from '../../../preload/contract/library';
-import type { ThumbnailSize } from './thumbnails';
+import type { ThumbnailSize } from './thumbnail-url';
 
 /** A thumbnail request answered: the cached file to send, or why nothing is sent. */
 export type ThumbnailAnswer =

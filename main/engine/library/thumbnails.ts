@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeThumbnail } from '../../../native/thumbnail';
+import type { ThumbnailSize } from './thumbnail-url';
 
-export const THUMBNAIL_SIZES = [128, 256, 512] as const;
-export type ThumbnailSize = (typeof THUMBNAIL_SIZES)[number];
+export { THUMBNAIL_SIZES, type ThumbnailSize } from './thumbnail-url';
 
 /** Thumbnails made at once: more would only queue in sharp's pool and hold more memory. */
 const AT_ONCE = 4;
