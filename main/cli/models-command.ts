@@ -72,7 +72,7 @@ export function formatOverview(overview: ModelsOverview): string {
     const size =
       model.approxDownloadMiB === null
         ? ''
-        : `~${formatBytes(model.approxDownloadMiB * 1024 * 1024)}`;
+        : `~${formatBytes(model.approxDownloadMiB * 1024 * 1024).replace('.0 ', ' ')}`;
     const state = model.installed
       ? 'installed'
       : model.partialBytes !== null

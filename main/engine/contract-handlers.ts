@@ -10,6 +10,7 @@ import type {
   InvokeResult,
 } from '../../preload/contract';
 import type { EngineApi } from './engine-api';
+import { browseHandlers } from './browse/handlers';
 import { modelsHandlers } from './models/handlers';
 import { libraryHandlers } from './library/handlers';
 
@@ -56,6 +57,7 @@ const coreHandlers = defineHandlers<CoreInvokeChannels>({
 // One line per domain; `satisfies` fails to compile while a contract channel has no handler.
 const HANDLERS: Readonly<Record<string, unknown>> = Object.freeze({
   ...coreHandlers,
+  ...browseHandlers,
   ...modelsHandlers,
   ...libraryHandlers,
 } satisfies Record<EngineInvokeChannel, unknown>);

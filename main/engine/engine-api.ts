@@ -3,6 +3,7 @@
 import type { AddFoldersResult, EngineStatus, EventChannels } from '../../preload/contract';
 import { MODELS_METHODS, type ModelsApi } from './models/service';
 import { LIBRARY_METHODS, type LibraryApi } from './library/library-api';
+import { BROWSE_METHODS, type BrowseApi } from './browse/service';
 
 export type Device = 'auto' | 'cpu' | 'webgpu' | 'cuda' | 'dml' | 'coreml';
 
@@ -78,10 +79,15 @@ export const CORE_METHODS = [
 ] as const satisfies readonly (keyof CoreApi)[];
 
 // Each domain's service (main/engine/<domain>/service.ts) joins the engine here, one line each.
-export type EngineApi = CoreApi & ModelsApi & LibraryApi;
+export type EngineApi = CoreApi & BrowseApi & ModelsApi & LibraryApi;
 
 /** The methods the host answers; the check below fails to compile when a method is missing. */
-export const ENGINE_METHODS = [...CORE_METHODS, ...MODELS_METHODS, ...LIBRARY_METHODS] as const;
+export const ENGINE_METHODS = [
+  ...CORE_METHODS,
+  ...BROWSE_METHODS,
+  ...MODELS_METHODS,
+  ...LIBRARY_METHODS,
+] as const;
 
 type Unlisted = Exclude<keyof EngineApi, (typeof ENGINE_METHODS)[number]>;
 export const ALL_METHODS_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -22,6 +22,7 @@ import {
 } from './engine-api';
 import { readLabelSet } from './labels/label-set';
 import { createModelsService } from './models/service';
+import { createBrowseService } from './browse/service';
 import { buildTagReport } from './labels/tag-report';
 import { embedMissing, syncPhotos, type FileProblem } from './library/indexer';
 import { IndexControl } from './library/index-control';
@@ -486,6 +487,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const ctx = core.context();
   const engine: EngineApi = {
     ...(methodsOf(core, CORE_METHODS) as CoreApi),
+    ...createBrowseService(ctx),
     ...createModelsService(ctx),
     ...(methodsOf(core, LIBRARY_METHODS) as LibraryApi),
   };

@@ -1,6 +1,7 @@
 // The library's schema as numbered migrations: PRAGMA user_version says how many have run, so an
 // older library file is brought up to date when it is opened and a newer one is refused.
 import type { Database } from '../../../native/sqlite';
+import { BROWSE_MIGRATIONS } from '../browse/schema';
 
 const MIGRATIONS: readonly string[] = [
   // 1: folders (and single photos), their photos, embeddings per model, unreadable files, runs.
@@ -68,7 +69,7 @@ export interface Migration {
 }
 
 // Each domain's migrations (main/engine/<domain>/schema.ts), one line each.
-const DOMAIN_MIGRATIONS: readonly Migration[] = [];
+const DOMAIN_MIGRATIONS: readonly Migration[] = [...BROWSE_MIGRATIONS];
 
 /** Runs the migrations this library has not seen yet, each in its own transaction. */
 export function migrate(db: Database, file: string): void {
