@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddFoldersResult, EngineStatus, IndexProgress } from '../../preload/contract';
-import type { IndexRunState, PhotoProblem } from '../../preload/contract/library';
+import type { IndexRunState, LibraryFolder, PhotoProblem } from '../../preload/contract/library';
 import { DeviceError, loadClipModel, ModelPackageError, type ClipModel } from './clip/index';
 import type { EngineContext } from './engine-context';
 import {
@@ -52,6 +52,8 @@ export interface Engine extends EngineApi {
 }
 
 const ACTIVE_MODEL = 'active_model_dir';
+/** Photos shown with each folder in the folder list. */
+const FOLDER_PREVIEW = 6;
 const DEMO_MODEL = join('assets', 'models', 'tiny-clip-shapes');
 
 /** The built-in demo model, found from this file whether it runs from source or a bundle. */
@@ -227,6 +229,11 @@ class LibraryEngine implements CoreApi, LibraryApi {
     }
     const matrix = this.library.embeddingMatrix(model.info.id);
     return { results: nearest(matrix, query as Float32Array, k) };
+  }
+
+  async listFolders(): Promise<readonly LibraryFolder[]> {
+    const modelId = this.current?.info.id ?? basename(this.modelDir());
+    return this.library.folderSummaries(modelId, FOLDER_PREVIEW);
   }
 
   async pauseIndex(): Promise<boolean> {

@@ -12,7 +12,22 @@ export interface PhotoProblem {
   readonly at: number;
 }
 
+/** A folder (or single photo) of the library, as the folder list shows it. */
+export interface LibraryFolder {
+  readonly path: string;
+  readonly kind: 'folder' | 'photo';
+  readonly photos: number;
+  /** Photos embedded with the active model (searchable). */
+  readonly embedded: number;
+  /** Photos that could not be read. */
+  readonly problems: number;
+  /** A few of its indexed photos, in path order, for thumbnails. */
+  readonly preview: readonly string[];
+}
+
 export interface LibraryInvokeChannels {
+  /** The library's folders with their counts and a few photos each, in path order. */
+  'library:folders': () => readonly LibraryFolder[];
   /** Pauses the index run in progress (what it stored stays); false when none is running. */
   'library:pause-index': () => boolean;
   /** Resumes a paused index run; false when none is paused. */

@@ -4,6 +4,7 @@ import type { LibraryInvokeChannels } from '../../../preload/contract/library';
 import { defineHandlers } from '../contract-handlers';
 
 export const libraryHandlers = defineHandlers<LibraryInvokeChannels>({
+  'library:folders': { args: z.tuple([]), run: (engine) => engine.listFolders() },
   'library:pause-index': { args: z.tuple([]), run: (engine) => engine.pauseIndex() },
   'library:resume-index': { args: z.tuple([]), run: (engine) => engine.resumeIndex() },
   'library:cancel-index': { args: z.tuple([]), run: (engine) => engine.cancelIndex() },

@@ -93,6 +93,22 @@ test('a cancelled run stops early, keeps what it stored, and the next run does t
       `cancel: first run ${first.embedded} of ${first.files}, next run ${second.embedded}`,
     );
 
+    // The folder list: counts per folder and a few indexed photos to show.
+    const [summary, ...others] = await engine.listFolders();
+    assert.deepEqual(others, []);
+    assert.deepEqual(
+      { ...summary, preview: summary?.preview.length },
+      {
+        path: folder,
+        kind: 'folder',
+        photos: first.files,
+        embedded: first.files - 9,
+        problems: 9,
+        preview: 6,
+      },
+    );
+    assert.deepEqual(summary?.preview, [...(summary?.preview ?? [])].sort());
+
     // The Problems panel: each unreadable photo once, with its reason.
     const problems = await engine.listProblems();
     assert.equal(problems.length, 9);

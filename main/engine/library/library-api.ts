@@ -1,5 +1,5 @@
 // The library's calls beside CoreApi: index-run control, problems, watching and thumbnails.
-import type { IndexRunState, PhotoProblem } from '../../../preload/contract/library';
+import type { IndexRunState, LibraryFolder, PhotoProblem } from '../../../preload/contract/library';
 import type { ThumbnailSize } from './thumbnail-url';
 
 /** A thumbnail request answered: the cached file to send, or why nothing is sent. */
@@ -8,6 +8,7 @@ export type ThumbnailAnswer =
   | { readonly ok: false; readonly status: 403 | 404 | 415; readonly reason: string };
 
 export interface LibraryApi {
+  listFolders(): Promise<readonly LibraryFolder[]>;
   pauseIndex(): Promise<boolean>;
   resumeIndex(): Promise<boolean>;
   cancelIndex(): Promise<boolean>;
@@ -20,6 +21,7 @@ export interface LibraryApi {
 }
 
 export const LIBRARY_METHODS = [
+  'listFolders',
   'pauseIndex',
   'resumeIndex',
   'cancelIndex',

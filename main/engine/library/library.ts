@@ -45,6 +45,15 @@ export interface StoredEmbedding {
   readonly format: string;
 }
 
+export interface FolderSummary {
+  readonly path: string;
+  readonly kind: RootKind;
+  readonly photos: number;
+  readonly embedded: number;
+  readonly problems: number;
+  readonly preview: string[];
+}
+
 /** Embeddings of one model as one row-major matrix, for exact nearest-neighbour scans. */
 export interface EmbeddingMatrix {
   readonly paths: readonly string[];
@@ -244,6 +253,31 @@ export class Library {
       message: string;
     }[];
     return new Map(rows.map((row) => [row.file_id, row.message]));
+  }
+
+  /** Each root with its photo counts and the first few embedded photos, for the folder list. */
+  folderSummaries(modelId: string, previewCount: number): FolderSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.id, r.path, r.kind,
+           (SELECT COUNT(*) FROM files f WHERE f.root_id = r.id) AS photos,
+           (SELECT COUNT(*) FROM files f JOIN embeddings e ON e.file_id = f.id AND e.model_id = ?
+             WHERE f.root_id = r.id) AS embedded,
+           (SELECT COUNT(*) FROM files f JOIN file_errors x ON x.file_id = f.id
+             WHERE f.root_id = r.id) AS problems
+         FROM roots r ORDER BY r.path`,
+      )
+      .all(modelId) as (Omit<FolderSummary, 'preview'> & { id: number })[];
+    const preview = this.db
+      .prepare(
+        `SELECT f.path FROM files f JOIN embeddings e ON e.file_id = f.id AND e.model_id = ?
+         WHERE f.root_id = ? ORDER BY f.path LIMIT ?`,
+      )
+      .pluck();
+    return rows.map(({ id, ...row }) => ({
+      ...row,
+      preview: preview.all(modelId, id, previewCount) as string[],
+    }));
   }
 
   /** Unreadable photos with their reasons, in path order (the Problems panel). */
