@@ -91,6 +91,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const engine = startEngineHost({ libraryDir: join(options.userDataDir, 'library'), log });
   // What the "native folder picker" answers next: set by a spec through /facet/test/choose-folders.
   let chosenFolders: readonly string[] = [];
+  // What the page asked of the desktop (show in folder, open): read by specs.
+  const shellRequests: { channel: string; path: string }[] = [];
 
   const streams = new Set<ServerResponse>();
   // Every engine event goes to the page under its contract channel name.
@@ -113,6 +115,21 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     }
     if (channel === 'dialog:choose-folders') {
       sendJson(res, 200, { result: chosenFolders });
+      return;
+    }
+    if (channel === 'shell:show-in-folder' || channel === 'shell:open-path') {
+      // No desktop here: the request is checked as Electron main checks it, then recorded.
+      const [path] = args as unknown[];
+      const access =
+        args.length === 1 && typeof path === 'string'
+          ? await resolveLibraryPhoto(path, await engine.api.listRoots())
+          : null;
+      if (access === null || !access.ok) {
+        sendJson(res, 400, { error: `${channel} answers only for photos of the library.` });
+        return;
+      }
+      shellRequests.push({ channel, path: access.path });
+      sendJson(res, 200, { result: null });
       return;
     }
     if (!isEngineInvokeChannel(channel)) {
@@ -188,6 +205,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
 
     if (method === 'POST' && pathname.startsWith('/facet/invoke/')) {
       await invoke(decodeURIComponent(pathname.slice('/facet/invoke/'.length)), req, res);
+    } else if (method === 'GET' && pathname === '/facet/test/shell-requests') {
+      sendJson(res, 200, { result: shellRequests });
     } else if (method === 'POST' && pathname === '/facet/test/choose-folders') {
       const paths = await readJson(req);
       if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) {

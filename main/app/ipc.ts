@@ -2,6 +2,7 @@
 // page, with arguments checked by contract-handlers; engine events are pushed to the window.
 import {
   dialog,
+  shell,
   ipcMain,
   type BrowserWindow,
   type IpcMainInvokeEvent,
@@ -10,6 +11,7 @@ import {
 import type { InvokeChannel } from '../../preload/contract';
 import type { EngineClient } from '../engine/engine-client';
 import { ENGINE_INVOKE_CHANNELS, invokeEngine } from '../engine/contract-handlers';
+import { resolveLibraryPhoto } from '../engine/media-guard';
 import { isAppPage } from './pages';
 import type { LibraryRoots } from './protocol';
 import { log } from './log';
@@ -53,6 +55,29 @@ export function registerIpc(
       : await dialog.showOpenDialog(options);
     return choice.canceled ? [] : choice.filePaths;
   });
+
+  // The file manager and the default app, only ever for photos inside the library's folders.
+  const desktop = {
+    'shell:show-in-folder': async (path: string) => shell.showItemInFolder(path),
+    'shell:open-path': async (path: string) => {
+      const failure = await shell.openPath(path);
+      if (failure !== '') throw new Error(failure);
+    },
+  } as const;
+  for (const [channel, act] of Object.entries(desktop) as [
+    keyof typeof desktop,
+    (path: string) => Promise<void>,
+  ][]) {
+    ipcMain.handle(channel, async (event, ...args: unknown[]) => {
+      assertAppSender(channel, event);
+      const [path] = args;
+      if (args.length !== 1 || typeof path !== 'string')
+        throw new TypeError(`Invalid call to ${channel}: it takes one photo path.`);
+      const access = await resolveLibraryPhoto(path, await engine.api.listRoots());
+      if (!access.ok) throw new Error(`${channel} answers only for photos of the library.`);
+      await act(access.path);
+    });
+  }
 
   // Engine events are the contract's push channels: forwarded to the window as they are.
   engine.onEvent((channel, payload) => {

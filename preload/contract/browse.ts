@@ -1,0 +1,142 @@
+// Browsing the library: the photo grid's filtered and sorted pages, free-text and "more like this"
+// search, the photo view's details, and the shell's file-manager actions. Types only.
+import type { PhotoTag, TagState } from './labels';
+
+/** A photo everywhere in the app: files.id survives moves and re-indexing. */
+export interface PhotoRef {
+  readonly id: number;
+  readonly path: string;
+}
+
+export interface LabelRef {
+  readonly labelSetId: number;
+  /** Full path; a parent ("Animals") also matches its children ("Animals/Bird"). */
+  readonly label: string;
+}
+
+/** Which photos the grid shows. Tags count when they pass the set, state and score bounds. */
+export interface PhotoFilter {
+  /** Only tags of this label set count. */
+  readonly labelSetId?: number | null;
+  readonly labels?: readonly LabelRef[];
+  /** any: a counting tag of one of the labels; all: of every label; none: of none of them. */
+  readonly labelMode?: 'any' | 'all' | 'none';
+  /** Tag states that count; default suggested and confirmed. */
+  readonly states?: readonly TagState[];
+  readonly minScore?: number | null;
+  readonly maxScore?: number | null;
+  /** Only photos in this folder or below it. */
+  readonly folder?: string | null;
+}
+
+export type PhotoSortKey = 'score' | 'date' | 'name' | 'folder';
+
+export interface PhotoSort {
+  readonly key: PhotoSortKey;
+  readonly descending: boolean;
+}
+
+export interface PhotoQuery {
+  readonly filter: PhotoFilter;
+  readonly sort: PhotoSort;
+}
+
+/** One grid cell. */
+export interface PhotoRow extends PhotoRef {
+  /** Best score among the tags that made the photo match; null when no tag filter applies. */
+  readonly score: number | null;
+  /** The label of that tag. */
+  readonly label: string | null;
+  /** When the photo was taken (EXIF DateTimeOriginal, else the file's time), ms; null: unknown. */
+  readonly taken: number | null;
+}
+
+export interface PhotoPage {
+  /** Photos matching the query in all. */
+  readonly total: number;
+  readonly offset: number;
+  readonly rows: readonly PhotoRow[];
+}
+
+/** What the filter chips offer: label sets with the labels that tag photos, and folders. */
+export interface BrowseFacets {
+  readonly labelSets: readonly {
+    readonly id: number;
+    readonly name: string;
+    readonly labels: readonly string[];
+  }[];
+  readonly folders: readonly string[];
+}
+
+/** A search result: a photo, and the near-duplicates collapsed into it. */
+export interface SearchHit extends PhotoRef {
+  readonly score: number;
+  readonly duplicates: readonly PhotoRef[];
+}
+
+export interface SearchOutcome {
+  /** Best first; at most the limit asked for (before collapsing). */
+  readonly hits: readonly SearchHit[];
+  /** How every photo scored: the user picks the relevance cut-off from it. */
+  readonly distribution: {
+    readonly min: number;
+    readonly max: number;
+    readonly mean: number;
+    readonly std: number;
+    readonly bins: readonly number[];
+  } | null;
+  /** A starting cut-off: scores that stand out from this query's own distribution. */
+  readonly suggestedMinScore: number | null;
+  /** Photos searched (those the active model has embedded). */
+  readonly searched: number;
+}
+
+export interface SearchOptions {
+  /** Results before collapsing near-duplicates (default 200, at most 2000). */
+  readonly limit?: number;
+  /** Cosine at which two photos count as near-duplicates (default 0.95; 1: never collapse). */
+  readonly duplicateSimilarity?: number;
+}
+
+/** A photo from outside the library: its path (desktop) or its bytes (a drop in browser mode). */
+export type OutsidePhoto =
+  { readonly path: string } | { readonly name: string; readonly base64: string };
+
+export interface PhotoDetails extends PhotoRef {
+  readonly name: string;
+  readonly folder: string;
+  readonly bytes: number;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly format: string | null;
+  readonly taken: number | null;
+  /** EXIF basics, absent keys when the photo does not say. */
+  readonly exif: {
+    readonly camera?: string;
+    readonly lens?: string;
+    readonly exposure?: string;
+    readonly aperture?: string;
+    readonly iso?: number;
+    readonly focalLength?: string;
+  };
+  readonly tags: readonly PhotoTag[];
+}
+
+export interface BrowseInvokeChannels {
+  /** One page of the photos matching a filter, in the asked order. */
+  'browse:photos': (query: PhotoQuery, offset: number, limit: number) => PhotoPage;
+  /** Label sets, labels and folders to filter by. */
+  'browse:facets': () => BrowseFacets;
+  /** Photos matching words ("dog on a beach at sunset"), best first. */
+  'browse:search': (text: string, options: SearchOptions) => SearchOutcome;
+  /** Photos like a library photo, best first (the photo itself left out). */
+  'browse:similar': (fileId: number, options: SearchOptions) => SearchOutcome;
+  /** Photos like a photo from outside the library (it is not added). */
+  'browse:similar-outside': (photo: OutsidePhoto, options: SearchOptions) => SearchOutcome;
+  /** The photo view: size, EXIF basics, tags. */
+  'browse:details': (fileId: number) => PhotoDetails;
+  /** Shows a library photo in the system file manager. */
+  'shell:show-in-folder': (path: string) => void;
+  /** Opens a library photo with the system's default app. */
+  'shell:open-path': (path: string) => void;
+}
