@@ -2,6 +2,8 @@
 import type { ComponentType } from 'react';
 import { FolderIcon } from './components/icons';
 import { LibraryView } from './components/library-view';
+import { ModelsIcon } from './models/models-icon';
+import { ModelsView } from './models/models-view';
 
 export interface AppView {
   /** Stable id: remembered across restarts, used by other views to navigate (`show(id)`). */
@@ -13,4 +15,5 @@ export interface AppView {
 
 export const VIEWS: readonly AppView[] = [
   { id: 'folders', title: 'Folders', icon: FolderIcon, View: LibraryView },
+  { id: 'models', title: 'Models', icon: ModelsIcon, View: ModelsView },
 ];

@@ -19,7 +19,9 @@ const events: { name: string; payload: unknown }[] = [];
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'facet-models-service-'));
   server = await startModelServer(TINY);
-  const shipped = JSON.parse(await readFile(join(ROOT, 'assets', 'models', 'catalog.json'), 'utf8'));
+  const shipped = JSON.parse(
+    await readFile(join(ROOT, 'assets', 'models', 'catalog.json'), 'utf8'),
+  );
   const catalog = { ...shipped, models: [...shipped.models, server.catalogEntry('shapes-served')] };
   await writeFile(join(work, 'catalog.json'), JSON.stringify(catalog));
   process.env['FACET_MODEL_CATALOG'] = join(work, 'catalog.json');
@@ -61,7 +63,10 @@ test('first run: only the demo model, a welcome, and a recommendation for this c
   );
   assert.equal(overview.hardware.gpu, null, 'no GPU passes the warm-up here');
   assert.match(overview.hardware.note ?? '', /Running on the CPU/);
-  assert.equal(overview.recommended.name, overview.hardware.memoryMiB >= 8192 ? 'ViT-B-32__laion2b-s34b-b79k' : 'ViT-B-32__openai');
+  assert.equal(
+    overview.recommended.name,
+    overview.hardware.memoryMiB >= 8192 ? 'ViT-B-32__laion2b-s34b-b79k' : 'ViT-B-32__openai',
+  );
   assert.match(overview.recommended.reason, /No usable GPU was found/);
   const reference = overview.catalog.find((m) => m.name.startsWith('convnext_xxlarge'));
   assert.equal(reference?.downloadable, false);
@@ -101,7 +106,11 @@ test('switching models keeps embeddings per model and queues the photos the new 
     .slice(mark)
     .filter((e) => e.name === 'index:progress')
     .map((e) => (e.payload as { done: number }).done);
-  assert.equal(Math.max(...embeddedNow), photos, 'the queued run embedded every photo for the new model');
+  assert.equal(
+    Math.max(...embeddedNow),
+    photos,
+    'the queued run embedded every photo for the new model',
+  );
   assert.deepEqual((await engine.libraryStatus()).embedded, {
     'tiny-clip-shapes': photos,
     'shapes-served': photos,
