@@ -55,16 +55,21 @@ export interface CoreEventChannels {
 
 // Each domain declares its channels in preload/contract/<domain>.ts; the contract joins them here.
 import type { BrowseInvokeChannels } from './contract/browse';
+import type { LabelsEventChannels, LabelsInvokeChannels } from './contract/labels';
 import type { ModelsEventChannels, ModelsInvokeChannels } from './contract/models';
 import type { LibraryEventChannels, LibraryInvokeChannels } from './contract/library';
 /** Request/response channels: `ipcRenderer.invoke(channel, ...args)` resolves to the return type. */
 export type InvokeChannels = CoreInvokeChannels &
   BrowseInvokeChannels &
+  LabelsInvokeChannels &
   ModelsInvokeChannels &
   LibraryInvokeChannels;
 
 /** Push channels from the engine (through main) to the renderer. */
-export type EventChannels = CoreEventChannels & ModelsEventChannels & LibraryEventChannels;
+export type EventChannels = CoreEventChannels &
+  LabelsEventChannels &
+  ModelsEventChannels &
+  LibraryEventChannels;
 
 export type InvokeChannel = keyof InvokeChannels;
 export type EventChannel = keyof EventChannels;

@@ -11,6 +11,7 @@ import type {
 } from '../../preload/contract';
 import type { EngineApi } from './engine-api';
 import { browseHandlers } from './browse/handlers';
+import { labelsHandlers } from './labels/handlers';
 import { modelsHandlers } from './models/handlers';
 import { libraryHandlers } from './library/handlers';
 
@@ -58,6 +59,7 @@ const coreHandlers = defineHandlers<CoreInvokeChannels>({
 const HANDLERS: Readonly<Record<string, unknown>> = Object.freeze({
   ...coreHandlers,
   ...browseHandlers,
+  ...labelsHandlers,
   ...modelsHandlers,
   ...libraryHandlers,
 } satisfies Record<EngineInvokeChannel, unknown>);

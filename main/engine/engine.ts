@@ -23,6 +23,7 @@ import {
 import { readLabelSet } from './labels/label-set';
 import { createModelsService } from './models/service';
 import { createBrowseService } from './browse/service';
+import { createLabelsService } from './labels/service';
 import { buildTagReport } from './labels/tag-report';
 import { embedMissing, syncPhotos, type FileProblem } from './library/indexer';
 import { IndexControl } from './library/index-control';
@@ -495,6 +496,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const engine: EngineApi = {
     ...(methodsOf(core, CORE_METHODS) as CoreApi),
     ...createBrowseService(ctx),
+    ...createLabelsService(ctx),
     ...createModelsService(ctx),
     ...(methodsOf(core, LIBRARY_METHODS) as LibraryApi),
   };

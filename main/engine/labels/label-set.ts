@@ -21,6 +21,24 @@ export interface LabelSet {
   /** The labels photos are scored against: those without children in the set. */
   readonly labels: readonly Label[];
   readonly file: string;
+  /** Exclusive mode: a "none of these" choice, so photos of something else get no tag. */
+  readonly background?: boolean;
+}
+
+/** One label of the tree, parents included; prompts null: the leaf name stands for it. */
+export interface LabelNode {
+  readonly name: string;
+  readonly prompts: readonly string[] | null;
+  readonly threshold: number | null;
+}
+
+/** A label set file as the user wrote it: every label of the tree, in file order. */
+export interface LabelDocument {
+  readonly name: string;
+  readonly mode: LabelMode;
+  readonly templates: readonly string[];
+  readonly background: boolean;
+  readonly nodes: readonly LabelNode[];
 }
 
 export const DEFAULT_TEMPLATES: readonly string[] = ['a photo of a {}.'];
@@ -60,7 +78,15 @@ function normaliseName(name: string): string | null {
   return parts.some((part) => part === '') ? null : parts.join('/');
 }
 
-function parseJson(file: string, text: string): Omit<LabelSet, 'labels'> & { raw: RawLabel[] } {
+interface ParsedFile {
+  readonly name: string;
+  readonly mode: LabelMode;
+  readonly templates: readonly string[];
+  readonly background: boolean;
+  readonly raw: RawLabel[];
+}
+
+function parseJson(file: string, text: string): ParsedFile {
   const fail = (problem: string): never => {
     throw new LabelSetError(file, problem);
   };
@@ -80,6 +106,8 @@ function parseJson(file: string, text: string): Omit<LabelSet, 'labels'> & { raw
   (templates as string[]).forEach((template, i) => {
     if (!template.includes('{}')) fail(`templates[${i}] must contain {} (where the prompt goes)`);
   });
+  if (data.background !== undefined && typeof data.background !== 'boolean')
+    fail('"background" must be true or false');
   if (!Array.isArray(data.labels) || data.labels.length === 0)
     fail('"labels" must be a non-empty list');
   const raw = (data.labels as unknown[]).map((label, i): RawLabel => {
@@ -106,8 +134,8 @@ function parseJson(file: string, text: string): Omit<LabelSet, 'labels'> & { raw
     name: (name as string).trim(),
     mode: mode as LabelMode,
     templates: templates as string[],
+    background: data.background === true,
     raw,
-    file,
   };
 }
 
@@ -131,48 +159,82 @@ function parsePlainText(file: string, text: string): RawLabel[] {
   return labels;
 }
 
-/** Checks names and keeps the labels photos are scored against (those without children). */
-function scoredLabels(file: string, raw: readonly RawLabel[]): Label[] {
-  const names = new Set<string>();
-  const labels: Label[] = [];
+/** Checks names; adds the parents a file implies ("A/B" without "A" listed). */
+function labelNodes(file: string, raw: readonly RawLabel[]): LabelNode[] {
+  const nodes = new Map<string, LabelNode>();
+  const implied = new Set<string>(); // parents only named by their children so far
   for (const label of raw) {
     const name = normaliseName(label.name);
     if (name === null)
       throw new LabelSetError(file, `label "${label.name}" has an empty level (check its "/")`);
-    if (names.has(name)) throw new LabelSetError(file, `label "${name}" is listed twice`);
-    names.add(name);
-    const leaf = name.split('/').pop() as string;
-    labels.push({
-      name,
-      prompts: label.prompts ?? [leaf],
-      threshold: label.threshold ?? null,
-    });
+    if (nodes.has(name) && !implied.has(name))
+      throw new LabelSetError(file, `label "${name}" is listed twice`);
+    for (const parent of ancestorsOf(name)) {
+      if (!nodes.has(parent)) {
+        implied.add(parent);
+        nodes.set(parent, { name: parent, prompts: null, threshold: null });
+      }
+    }
+    implied.delete(name);
+    nodes.set(name, { name, prompts: label.prompts ?? null, threshold: label.threshold ?? null });
   }
-  const parents = new Set<string>();
-  for (const name of names) {
-    const parts = name.split('/');
-    for (let depth = 1; depth < parts.length; depth++) parents.add(parts.slice(0, depth).join('/'));
-  }
-  return labels.filter((label) => !parents.has(label.name));
+  return [...nodes.values()];
+}
+
+/** The labels photos are scored against: those without children. */
+export function scoredLabels(nodes: readonly LabelNode[]): Label[] {
+  const parents = new Set(nodes.flatMap((node) => ancestorsOf(node.name)));
+  return nodes
+    .filter((node) => !parents.has(node.name))
+    .map((node) => ({
+      name: node.name,
+      prompts: node.prompts ?? [node.name.split('/').pop() as string],
+      threshold: node.threshold,
+    }));
+}
+
+/** Parses a label set file into its tree; `.json` files (or text starting with `{`) are JSON. */
+export function parseLabelDocument(file: string, text: string): LabelDocument {
+  const json = extname(file).toLowerCase() === '.json' || text.trimStart().startsWith('{');
+  const parsed: ParsedFile = json
+    ? parseJson(file, text)
+    : {
+        name: basename(file, extname(file)),
+        mode: 'exclusive',
+        templates: DEFAULT_TEMPLATES,
+        background: false,
+        raw: parsePlainText(file, text),
+      };
+  const nodes = labelNodes(file, parsed.raw);
+  if (nodes.length === 0) throw new LabelSetError(file, 'has no labels');
+  return {
+    name: parsed.name,
+    mode: parsed.mode,
+    templates: parsed.templates,
+    background: parsed.background,
+    nodes,
+  };
+}
+
+/** The set photos are scored with; refuses one that cannot tag anything. */
+export function labelSetOf(document: LabelDocument, file: string): LabelSet {
+  const labels = scoredLabels(document.nodes);
+  if (labels.length === 0) throw new LabelSetError(file, 'has no labels');
+  if (document.mode === 'exclusive' && labels.length < 2 && !document.background)
+    throw new LabelSetError(file, 'exclusive mode needs at least two labels to choose between');
+  return {
+    name: document.name,
+    mode: document.mode,
+    templates: document.templates,
+    labels,
+    file,
+    background: document.background,
+  };
 }
 
 /** Parses a label set from its text; `.json` files (or text starting with `{`) are JSON. */
 export function parseLabelSet(file: string, text: string): LabelSet {
-  const json = extname(file).toLowerCase() === '.json' || text.trimStart().startsWith('{');
-  const set = json
-    ? parseJson(file, text)
-    : {
-        name: basename(file, extname(file)),
-        mode: 'exclusive' as const,
-        templates: DEFAULT_TEMPLATES,
-        raw: parsePlainText(file, text),
-        file,
-      };
-  const labels = scoredLabels(file, set.raw);
-  if (labels.length === 0) throw new LabelSetError(file, 'has no labels');
-  if (set.mode === 'exclusive' && labels.length < 2)
-    throw new LabelSetError(file, 'exclusive mode needs at least two labels to choose between');
-  return { name: set.name, mode: set.mode, templates: set.templates, labels, file };
+  return labelSetOf(parseLabelDocument(file, text), file);
 }
 
 export async function readLabelSet(file: string): Promise<LabelSet> {

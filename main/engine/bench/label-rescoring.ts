@@ -1,0 +1,155 @@
+// `npm run bench:labels`: how long re-scoring the whole library takes when the user edits one
+// label, on a synthetic library (50,000 unit embeddings by default) held in memory as Facet holds
+// it. Each round changes one label's prompts and re-scores the set: that label's column is
+// recomputed, the softmax (exclusive) or the threshold fits (multi) are redone.
+//   --photos N   library size (default 50000)   --labels N   labels in the set (default 20)
+//   --rounds N   edits timed (default 15)       --json       one JSON document on stdout
+import { availableParallelism, cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { loadClipModel } from '../clip/index';
+import { builtInModelDir } from '../engine';
+import type { LabelSet } from '../labels/label-set';
+import { LabelScorer } from '../labels/label-scores';
+import { photoMatrix, type PhotoMatrix } from '../labels/photo-matrix';
+
+const { values } = parseArgs({
+  options: {
+    photos: { type: 'string', default: '50000' },
+    labels: { type: 'string', default: '20' },
+    rounds: { type: 'string', default: '15' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const PHOTOS = Number(values.photos);
+const LABELS = Number(values.labels);
+const ROUNDS = Number(values.rounds);
+
+/** xorshift: the same synthetic library on every run. */
+function random(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+
+function unitRows(rows: number, dim: number, seed: number): Float32Array {
+  const next = random(seed);
+  const out = new Float32Array(rows * dim);
+  for (let r = 0; r < rows; r++) {
+    let norm = 0;
+    for (let i = 0; i < dim; i++) {
+      const x = next() - 0.5;
+      out[r * dim + i] = x;
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < dim; i++) out[r * dim + i] = (out[r * dim + i] as number) / norm;
+  }
+  return out;
+}
+
+function syntheticLibrary(rows: number, dim: number): PhotoMatrix {
+  const ids = new Int32Array(rows).map((_, i) => i + 1);
+  return photoMatrix(
+    `synthetic-${dim}`,
+    ids,
+    [...ids].map((id) => `/photos/${id}.jpg`),
+    dim,
+    unitRows(rows, dim, dim),
+  );
+}
+
+/** Stands in for a text tower: a fixed vector per text (its cost is measured apart below). */
+function syntheticTexts(dim: number) {
+  return async (texts: readonly string[]) =>
+    texts.map((text) => {
+      let seed = 17;
+      for (const ch of text) seed = (seed * 31 + ch.charCodeAt(0)) >>> 0;
+      return unitRows(1, dim, seed);
+    });
+}
+
+function labelSet(mode: 'exclusive' | 'multi', round: number): LabelSet {
+  return {
+    name: 'Bench',
+    mode,
+    templates: ['a photo of a {}.', 'a picture of a {}.', 'an image of a {}.', 'a {}.'],
+    labels: Array.from({ length: LABELS }, (_, i) => ({
+      name: `label ${i}`,
+      // Label 0 is the one the user keeps editing.
+      prompts: i === 0 ? [`edited words ${round}`] : [`label ${i}`, `synonym ${i}`],
+      threshold: null,
+    })),
+    file: 'bench',
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+
+async function timeEdits(
+  matrix: PhotoMatrix,
+  mode: 'exclusive' | 'multi',
+  embed = syntheticTexts(matrix.dim),
+  scale = 100,
+) {
+  const scorer = new LabelScorer(matrix, embed, scale);
+  await scorer.score(labelSet(mode, 0)); // the first load scores every label
+  const times: number[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const start = performance.now();
+    await scorer.score(labelSet(mode, round));
+    times.push(performance.now() - start);
+  }
+  return { median_ms: median(times), max_ms: Math.max(...times), min_ms: Math.min(...times) };
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown>[] = [];
+  const report = (row: Record<string, unknown>) => {
+    results.push(row);
+    if (!values.json) console.log(JSON.stringify(row));
+  };
+
+  for (const dim of [512, 1024]) {
+    const matrix = syntheticLibrary(PHOTOS, dim);
+    for (const mode of ['exclusive', 'multi'] as const)
+      report({
+        case: `${PHOTOS} photos x ${dim}-d, ${LABELS} labels, ${mode}, one label edited`,
+        ...(await timeEdits(matrix, mode)),
+      });
+  }
+
+  // With the real text tower: the demo model embeds the edited label's texts (64-d, so the
+  // column costs less; the text part is what this adds).
+  const model = await loadClipModel(builtInModelDir(), { device: 'cpu' });
+  try {
+    const matrix = syntheticLibrary(PHOTOS, model.info.embedDim);
+    report({
+      case: `${PHOTOS} photos x ${model.info.embedDim}-d (${model.info.id} text tower), ${LABELS} labels, exclusive, one label edited`,
+      ...(await timeEdits(
+        matrix,
+        'exclusive',
+        (texts) => model.embedTexts(texts),
+        model.info.logitScale,
+      )),
+    });
+  } finally {
+    await model.close();
+  }
+
+  const machine = {
+    cpus: availableParallelism(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    target_ms: 100,
+  };
+  if (values.json) console.log(JSON.stringify({ machine, results }, null, 2));
+  else
+    console.log(
+      `machine: ${machine.cpus} cores, ${machine.cpu}; target under ${machine.target_ms} ms`,
+    );
+}
+
+void main();

@@ -1,0 +1,255 @@
+// The labels domain of the engine: label sets kept in the library, their scores over the
+// library under the active model, and the tags photos get from them.
+import type {
+  BuiltInLabelSet,
+  LabelEdit,
+  LabelMode,
+  LabelScores,
+  LabelSetDetail,
+  LabelSetSummary,
+  PhotoTag,
+  ScoredPhoto,
+  TagDecision,
+  TagState,
+  TemplatePreset,
+} from '../../../preload/contract/labels';
+import type { EngineContext } from '../engine-context';
+import { builtInLabelSets, readBuiltIn, templatePresets } from './built-ins';
+import { fileNameFor, labelSetJson, labelSetText } from './label-format';
+import { parseLabelDocument } from './label-set';
+import { suggestedColumns } from './label-scores';
+import {
+  createLabelSet,
+  deleteLabelSet,
+  editLabelSet,
+  emptyDocument,
+  labelSetDetail,
+  labelsError,
+  listLabelSets,
+} from './label-store';
+import { libraryScores, scoreAt } from './library-scores';
+import { decideTags, decisionsOf, tagsOfFiles } from './tags';
+
+export interface LabelsApi {
+  listLabelSets(): Promise<readonly LabelSetSummary[]>;
+  getLabelSet(labelSetId: number): Promise<LabelSetDetail>;
+  createLabelSet(name: string, mode: LabelMode): Promise<LabelSetDetail>;
+  editLabelSet(labelSetId: number, edit: LabelEdit): Promise<LabelSetDetail>;
+  deleteLabelSet(labelSetId: number): Promise<void>;
+  builtInLabelSets(): Promise<readonly BuiltInLabelSet[]>;
+  addBuiltInLabelSet(builtInId: string): Promise<LabelSetDetail>;
+  templatePresets(): Promise<readonly TemplatePreset[]>;
+  importLabelSet(fileName: string, text: string): Promise<LabelSetDetail>;
+  exportLabelSet(
+    labelSetId: number,
+    format: 'json' | 'text',
+  ): Promise<{ readonly fileName: string; readonly text: string }>;
+  labelScores(labelSetId: number, label: string): Promise<LabelScores>;
+  previewLabel(labelSetId: number, prompts: readonly string[]): Promise<readonly ScoredPhoto[]>;
+  decideAbove(
+    labelSetId: number,
+    label: string,
+    minScore: number,
+    state: TagState,
+  ): Promise<number>;
+  tagsOfPhotos(fileIds: readonly number[]): Promise<Readonly<Record<number, readonly PhotoTag[]>>>;
+  decideTags(decision: TagDecision): Promise<number>;
+}
+
+export const LABELS_METHODS = [
+  'listLabelSets',
+  'getLabelSet',
+  'createLabelSet',
+  'editLabelSet',
+  'deleteLabelSet',
+  'builtInLabelSets',
+  'addBuiltInLabelSet',
+  'templatePresets',
+  'importLabelSet',
+  'exportLabelSet',
+  'labelScores',
+  'previewLabel',
+  'decideAbove',
+  'tagsOfPhotos',
+  'decideTags',
+] as const satisfies readonly (keyof LabelsApi)[];
+
+const BINS = 40;
+const BEST = 24;
+const NEAR = 6;
+
+export function createLabelsService(ctx: EngineContext): LabelsApi {
+  const db = ctx.library.db;
+  const scores = libraryScores(ctx);
+
+  const changed = (labelSetId: number | null, tagsToo: boolean) => {
+    ctx.emit('labels:changed', { labelSetId });
+    if (tagsToo) ctx.emit('tags:changed', { fileIds: null });
+  };
+  const created = (id: number) => {
+    changed(id, true);
+    return labelSetDetail(db, id);
+  };
+
+  /** Photos of the rows, with their decision on `label`. */
+  const photosAt = (
+    labelSetId: number,
+    label: string,
+    rows: readonly { row: number; score: number }[],
+    matrix: { ids: Int32Array; paths: readonly string[] },
+  ): ScoredPhoto[] => {
+    const ids = rows.map(({ row }) => matrix.ids[row] as number);
+    const decisions = decisionsOf(ctx, ids, [labelSetId]);
+    return rows.map(({ row, score }, i) => ({
+      id: ids[i] as number,
+      path: matrix.paths[row] as string,
+      score,
+      decision:
+        decisions
+          .get(ids[i] as number)
+          ?.get(labelSetId)
+          ?.get(label) ?? null,
+    }));
+  };
+
+  return {
+    async listLabelSets() {
+      return listLabelSets(db);
+    },
+    async getLabelSet(labelSetId) {
+      return labelSetDetail(db, labelSetId);
+    },
+    async createLabelSet(name, mode) {
+      if (name.trim() === '') throw labelsError('A label set needs a name.');
+      return created(createLabelSet(db, emptyDocument(name.trim(), mode)));
+    },
+    async editLabelSet(labelSetId, edit) {
+      editLabelSet(db, labelSetId, edit);
+      changed(labelSetId, true);
+      return labelSetDetail(db, labelSetId);
+    },
+    async deleteLabelSet(labelSetId) {
+      deleteLabelSet(db, labelSetId);
+      changed(labelSetId, true);
+    },
+    async builtInLabelSets() {
+      return builtInLabelSets();
+    },
+    async addBuiltInLabelSet(builtInId) {
+      return created(createLabelSet(db, await readBuiltIn(builtInId)));
+    },
+    async templatePresets() {
+      return templatePresets();
+    },
+    async importLabelSet(fileName, text) {
+      return created(createLabelSet(db, parseLabelDocument(fileName, text)));
+    },
+    async exportLabelSet(labelSetId, format) {
+      const detail = labelSetDetail(db, labelSetId);
+      return {
+        fileName: fileNameFor(detail.name, format),
+        text: format === 'json' ? labelSetJson(detail) : labelSetText(detail),
+      };
+    },
+
+    async labelScores(labelSetId, label) {
+      const detail = labelSetDetail(db, labelSetId);
+      if (!detail.labels.some((l) => l.path === label))
+        throw labelsError(`${detail.name} has no label "${label}".`, 'NOT_FOUND');
+      const scored = await scores.scored(detail);
+      const columns = scored?.columnsOf.get(label);
+      if (scored === null || columns === undefined)
+        return {
+          labelSetId,
+          label,
+          mode: detail.mode,
+          threshold: 0,
+          derived: true,
+          histogram: { min: 0, max: 1, counts: [] },
+          photos: 0,
+          above: 0,
+          best: [],
+          nearThreshold: [],
+        };
+      const { matrix } = scored.scorer;
+      const rows = matrix.ids.length;
+      const values = new Float32Array(rows);
+      let above = 0;
+      for (let row = 0; row < rows; row++) {
+        values[row] = scoreAt(scored, columns, row);
+        if (suggestedColumns(scored.scores, row).some((j) => columns.includes(j))) above++;
+      }
+      const threshold = Math.min(...columns.map((j) => scored.scores.thresholds[j] as number));
+      const derived = columns.some((j) => scored.scores.derived[j] === true);
+      let min = detail.mode === 'exclusive' ? 0 : Infinity;
+      let max = detail.mode === 'exclusive' ? 1 : -Infinity;
+      if (detail.mode === 'multi')
+        for (const v of values) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
+      if (!(max > min)) max = min + 1e-3;
+      const counts = new Array<number>(BINS).fill(0);
+      for (const v of values) {
+        const bin = Math.min(BINS - 1, Math.max(0, Math.floor(((v - min) / (max - min)) * BINS)));
+        counts[bin] = (counts[bin] as number) + 1;
+      }
+      const order = Array.from(values.keys()).sort(
+        (a, b) => (values[b] as number) - (values[a] as number),
+      );
+      const at = (row: number) => ({ row, score: values[row] as number });
+      const firstBelow = order.findIndex((row) => (values[row] as number) < threshold);
+      const cut = firstBelow === -1 ? order.length : firstBelow;
+      const near = order.slice(Math.max(0, cut - NEAR), cut + NEAR);
+      return {
+        labelSetId,
+        label,
+        mode: detail.mode,
+        threshold,
+        derived,
+        histogram: { min, max, counts },
+        photos: rows,
+        above,
+        best: photosAt(labelSetId, label, order.slice(0, BEST).map(at), matrix),
+        nearThreshold: photosAt(labelSetId, label, near.map(at), matrix),
+      };
+    },
+
+    async previewLabel(labelSetId, prompts) {
+      const detail = labelSetDetail(db, labelSetId);
+      const words = prompts.map((p) => p.trim()).filter((p) => p !== '');
+      if (words.length === 0) return [];
+      const scorer = await scores.scorerNow();
+      const { cosines } = await scorer.column(detail.templates, words);
+      const order = Array.from(cosines.keys())
+        .sort((a, b) => (cosines[b] as number) - (cosines[a] as number))
+        .slice(0, BEST);
+      return order.map((row) => ({
+        id: scorer.matrix.ids[row] as number,
+        path: scorer.matrix.paths[row] as string,
+        score: cosines[row] as number,
+        decision: null,
+      }));
+    },
+
+    async decideAbove(labelSetId, label, minScore, state) {
+      const detail = labelSetDetail(db, labelSetId);
+      const scored = await scores.scored(detail);
+      const columns = scored?.columnsOf.get(label);
+      if (scored === null || columns === undefined)
+        throw labelsError(`${detail.name} has no label "${label}" to decide.`, 'NOT_FOUND');
+      const { matrix } = scored.scorer;
+      const fileIds: number[] = [];
+      for (let row = 0; row < matrix.ids.length; row++)
+        if (scoreAt(scored, columns, row) >= minScore) fileIds.push(matrix.ids[row] as number);
+      return decideTags(ctx, { fileIds, labelSetId, label, state });
+    },
+
+    async tagsOfPhotos(fileIds) {
+      return Object.fromEntries(await tagsOfFiles(ctx, fileIds));
+    },
+    async decideTags(decision) {
+      return decideTags(ctx, decision);
+    },
+  };
+}

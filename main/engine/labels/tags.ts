@@ -1,0 +1,170 @@
+// Tags: the active label sets' suggestions for each photo, and the user's decisions on them.
+// Decisions are keyed by files.id + label set + label path, so they outlive model changes,
+// re-indexing and moves; a confirmed label also confirms the labels above it.
+import type { PhotoTag, TagDecision, TagState } from '../../../preload/contract/labels';
+import type { EngineContext } from '../engine-context';
+import { ancestorsOf } from './label-set';
+import { labelTexts, suggestedColumns } from './label-scores';
+import { labelSetDetail, labelsError, scorableSet } from './label-store';
+import { libraryScores, scoreAt, type ScoredSet } from './library-scores';
+
+export type { PhotoTag };
+
+type Decided = 'confirmed' | 'rejected';
+
+function activeSetIds(ctx: EngineContext): number[] {
+  return ctx.library.db
+    .prepare('SELECT id FROM label_sets WHERE active = 1 ORDER BY name')
+    .pluck()
+    .all() as number[];
+}
+
+/** Decisions of the given photos (null: all) in the given sets: file -> set -> label -> state. */
+export function decisionsOf(
+  ctx: EngineContext,
+  fileIds: readonly number[] | null,
+  setIds: readonly number[],
+): Map<number, Map<number, Map<string, Decided>>> {
+  const rows = ctx.library.db
+    .prepare(
+      `SELECT file_id, label_set_id, label, state FROM tag_decisions
+       WHERE label_set_id IN (SELECT value FROM json_each(?))
+       AND (? IS NULL OR file_id IN (SELECT value FROM json_each(?)))`,
+    )
+    .raw()
+    .all(JSON.stringify(setIds), fileIds === null ? null : 1, JSON.stringify(fileIds ?? [])) as [
+    number,
+    number,
+    string,
+    Decided,
+  ][];
+  const result = new Map<number, Map<number, Map<string, Decided>>>();
+  for (const [fileId, setId, label, state] of rows) {
+    let bySet = result.get(fileId);
+    if (bySet === undefined) result.set(fileId, (bySet = new Map()));
+    let byLabel = bySet.get(setId);
+    if (byLabel === undefined) bySet.set(setId, (byLabel = new Map()));
+    byLabel.set(label, state);
+  }
+  return result;
+}
+
+/** One photo's tags from one set: its suggestions and decisions, best score first. */
+function tagsInSet(
+  scored: ScoredSet | null,
+  setId: number,
+  setName: string,
+  labels: ReadonlySet<string>,
+  row: number | undefined,
+  decided: ReadonlyMap<string, Decided> | undefined,
+): PhotoTag[] {
+  const states = new Map<string, TagState>();
+  if (scored !== null && row !== undefined) {
+    for (const j of suggestedColumns(scored.scores, row)) {
+      const name = scored.scores.labels[j]?.name as string;
+      for (const path of [name, ...ancestorsOf(name)]) states.set(path, 'suggested');
+    }
+  }
+  for (const [label, state] of decided ?? []) {
+    if (!labels.has(label)) continue; // a deleted label's decision waits for an undo
+    if (state === 'confirmed')
+      for (const parent of ancestorsOf(label))
+        if (decided?.get(parent) !== 'rejected') states.set(parent, 'confirmed');
+    states.set(label, state);
+  }
+  const scoreOf = (label: string): number | null => {
+    const columns = scored?.columnsOf.get(label);
+    if (scored === null || row === undefined || columns === undefined) return null;
+    return scoreAt(scored, columns, row);
+  };
+  const depth = (label: string) => label.split('/').length;
+  return [...states]
+    .map(([label, state]) => ({
+      label,
+      labelSetId: setId,
+      labelSetName: setName,
+      score: scoreOf(label),
+      state,
+    }))
+    .sort(
+      (a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || depth(b.label) - depth(a.label),
+    );
+}
+
+/** Decided tags and the active label sets' suggestions (active model), by files.id. */
+export async function tagsOfFiles(
+  ctx: EngineContext,
+  fileIds: readonly number[] | null,
+): Promise<Map<number, PhotoTag[]>> {
+  const setIds = activeSetIds(ctx);
+  const details = setIds.map((id) => labelSetDetail(ctx.library.db, id));
+  const scores = libraryScores(ctx);
+  const scoredSets = await Promise.all(details.map((detail) => scores.scored(detail)));
+  const matrix = details.length > 0 ? (await scores.scorerNow()).matrix : null;
+  const decisions = decisionsOf(ctx, fileIds, setIds);
+  const ids =
+    fileIds ??
+    (ctx.library.db.prepare('SELECT id FROM files ORDER BY id').pluck().all() as number[]);
+  const result = new Map<number, PhotoTag[]>();
+  const labelsOf = details.map((detail) => new Set(detail.labels.map((label) => label.path)));
+  for (const id of ids) {
+    const row = matrix?.rowOf.get(id);
+    const tags = details.flatMap((detail, i) =>
+      tagsInSet(
+        scoredSets[i] ?? null,
+        detail.id,
+        detail.name,
+        labelsOf[i] as Set<string>,
+        row,
+        decisions.get(id)?.get(detail.id),
+      ),
+    );
+    result.set(id, tags);
+  }
+  return result;
+}
+
+/** Confirms, rejects or (state 'suggested') undecides a label on photos; answers how many changed. */
+export async function decideTags(ctx: EngineContext, decision: TagDecision): Promise<number> {
+  const db = ctx.library.db;
+  const detail = labelSetDetail(db, decision.labelSetId);
+  if (!detail.labels.some((label) => label.path === decision.label))
+    throw labelsError(`${detail.name} has no label "${decision.label}".`, 'NOT_FOUND');
+  const ids = [...new Set(decision.fileIds)];
+  const changed = db.transaction(() => {
+    if (decision.state === 'suggested') {
+      const remove = db.prepare(
+        'DELETE FROM tag_decisions WHERE file_id = ? AND label_set_id = ? AND label = ?',
+      );
+      return ids.reduce((n, id) => n + remove.run(id, detail.id, decision.label).changes, 0);
+    }
+    const upsert = db.prepare(
+      `INSERT INTO tag_decisions (file_id, label_set_id, label, state, decided_at)
+       SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM files WHERE id = ?)
+       ON CONFLICT (file_id, label_set_id, label) DO UPDATE SET state = excluded.state,
+         decided_at = excluded.decided_at WHERE state <> excluded.state`,
+    );
+    const now = Date.now();
+    return ids.reduce(
+      (n, id) => n + upsert.run(id, detail.id, decision.label, decision.state, now, id).changes,
+      0,
+    );
+  })();
+  if (changed > 0) ctx.emit('tags:changed', { fileIds: ids });
+  return changed;
+}
+
+/** The scored labels of the active sets, their texts already put in the set's templates. */
+export async function activeLabels(
+  ctx: EngineContext,
+): Promise<{ labelSetId: number; label: string; prompts: string[] }[]> {
+  return activeSetIds(ctx).flatMap((id) => {
+    const set = scorableSet(labelSetDetail(ctx.library.db, id));
+    if (set === null) return [];
+    return set.labels.map((label) => ({
+      labelSetId: id,
+      label: label.name,
+      prompts: labelTexts(set.templates, label.prompts),
+    }));
+  });
+}

@@ -1,0 +1,175 @@
+// Label sets (the user's own taxonomy), their scores over the library, and tags: the channels the
+// taxonomy editor and the other views use. Types only.
+
+export type LabelMode = 'exclusive' | 'multi';
+export type TagState = 'suggested' | 'confirmed' | 'rejected';
+
+/** One label of a set's tree; parents are labels too (they are tagged when a child is). */
+export interface LabelDefinition {
+  /** Full path, `/` between levels: "Animals/Bird/Heron". */
+  readonly path: string;
+  /** Words standing for the label; null: its own name. */
+  readonly prompts: readonly string[] | null;
+  /** How sure Facet must be (a score); null: Facet decides from the library's scores. */
+  readonly threshold: number | null;
+}
+
+export interface LabelSetSummary {
+  readonly id: number;
+  readonly name: string;
+  readonly mode: LabelMode;
+  /** Inactive sets suggest no tags. */
+  readonly active: boolean;
+  /** Labels photos are matched against (those without children). */
+  readonly labels: number;
+}
+
+export interface LabelSetDetail {
+  readonly id: number;
+  readonly name: string;
+  readonly mode: LabelMode;
+  /** Sentences each prompt is put into, `{}` where the prompt goes. */
+  readonly templates: readonly string[];
+  /** Exclusive mode: photos of something else may get no label ("none of these"). */
+  readonly background: boolean;
+  readonly active: boolean;
+  /** The tree in display order, parents before their children. */
+  readonly labels: readonly LabelDefinition[];
+}
+
+/** One change to a label set; the editor's undo sends the inverse change. */
+export type LabelEdit =
+  | { readonly kind: 'add-labels'; readonly labels: readonly LabelDefinition[] }
+  /** Renames or moves a label with everything under it (its decisions go along). */
+  | { readonly kind: 'rename-label'; readonly from: string; readonly to: string }
+  /** Deletes a label and everything under it (decisions are kept for an undo). */
+  | { readonly kind: 'delete-label'; readonly path: string }
+  | {
+      readonly kind: 'set-prompts';
+      readonly path: string;
+      readonly prompts: readonly string[] | null;
+    }
+  | { readonly kind: 'set-threshold'; readonly path: string; readonly threshold: number | null }
+  | {
+      readonly kind: 'set-options';
+      readonly name?: string;
+      readonly mode?: LabelMode;
+      readonly templates?: readonly string[];
+      readonly background?: boolean;
+      readonly active?: boolean;
+    };
+
+/** A starting point shipped with Facet (assets/label-sets). */
+export interface BuiltInLabelSet {
+  /** File name without extension: "animals". */
+  readonly id: string;
+  readonly name: string;
+  readonly mode: LabelMode;
+  readonly labels: number;
+}
+
+export interface TemplatePreset {
+  readonly id: string;
+  readonly name: string;
+  readonly templates: readonly string[];
+}
+
+export interface ScoredPhoto {
+  /** files.id */
+  readonly id: number;
+  readonly path: string;
+  readonly score: number;
+  /** The decision on this photo for the label; null: none (it may still be suggested). */
+  readonly decision: 'confirmed' | 'rejected' | null;
+}
+
+export interface LabelScores {
+  readonly labelSetId: number;
+  readonly label: string;
+  /** Exclusive mode scores are shares of 1 among the set's labels; multi mode, similarities. */
+  readonly mode: LabelMode;
+  /** The score a photo needs now, and whether Facet chose it (the user has not). */
+  readonly threshold: number;
+  readonly derived: boolean;
+  /** Photos per score bin, bins of equal width from `min` to `max`. */
+  readonly histogram: {
+    readonly min: number;
+    readonly max: number;
+    readonly counts: readonly number[];
+  };
+  /** Photos scored (those the active model has embedded). */
+  readonly photos: number;
+  /** Photos at or above the threshold. */
+  readonly above: number;
+  /** Best matches, best first. */
+  readonly best: readonly ScoredPhoto[];
+  /** The photos just above and just below the threshold, best first. */
+  readonly nearThreshold: readonly ScoredPhoto[];
+}
+
+/** A tag of a photo: a suggestion of an active label set, or the user's decision. */
+export interface PhotoTag {
+  /** Full path, e.g. 'Animals/Bird/Heron'. */
+  readonly label: string;
+  readonly labelSetId: number;
+  readonly labelSetName: string;
+  /** Score under the active model; null when the photo has none (not embedded yet). */
+  readonly score: number | null;
+  readonly state: TagState;
+}
+
+export interface TagDecision {
+  readonly fileIds: readonly number[];
+  readonly labelSetId: number;
+  readonly label: string;
+  /** 'suggested' undoes a decision. */
+  readonly state: TagState;
+}
+
+export interface LabelsInvokeChannels {
+  /** The library's label sets. */
+  'labels:list': () => readonly LabelSetSummary[];
+  /** One label set with its whole tree. */
+  'labels:get': (labelSetId: number) => LabelSetDetail;
+  /** Creates an empty label set. */
+  'labels:create': (name: string, mode: LabelMode) => LabelSetDetail;
+  /** Applies one change; answers the set as it is now. */
+  'labels:edit': (labelSetId: number, edit: LabelEdit) => LabelSetDetail;
+  /** Deletes a label set and its decisions. */
+  'labels:delete': (labelSetId: number) => void;
+  /** The label sets shipped with Facet, to start from. */
+  'labels:built-ins': () => readonly BuiltInLabelSet[];
+  /** Copies a shipped label set into the library. */
+  'labels:add-built-in': (builtInId: string) => LabelSetDetail;
+  /** Sentence sets to put prompts in (CLIP's 80 ImageNet templates, ...). */
+  'labels:template-presets': () => readonly TemplatePreset[];
+  /** Adds a label set from a file's text (JSON, or plain text with indented children). */
+  'labels:import': (fileName: string, text: string) => LabelSetDetail;
+  /** A label set as a file's text. */
+  'labels:export': (
+    labelSetId: number,
+    format: 'json' | 'text',
+  ) => { readonly fileName: string; readonly text: string };
+  /** How the library scores on one label: histogram, threshold, best and borderline photos. */
+  'labels:scores': (labelSetId: number, label: string) => LabelScores;
+  /** Best-matching photos for words not saved yet (the preview while typing a label). */
+  'labels:preview': (labelSetId: number, prompts: readonly string[]) => readonly ScoredPhoto[];
+  /** Decides a label for every photo scoring at least `minScore`; answers how many changed. */
+  'labels:decide-above': (
+    labelSetId: number,
+    label: string,
+    minScore: number,
+    state: TagState,
+  ) => number;
+  /** Tags of photos by files.id: decisions and the active label sets' suggestions. */
+  'tags:of-photos': (fileIds: readonly number[]) => Readonly<Record<number, readonly PhotoTag[]>>;
+  /** Confirms, rejects or undecides a label on photos; answers how many changed. */
+  'tags:decide': (decision: TagDecision) => number;
+}
+
+export interface LabelsEventChannels {
+  /** A label set was created, changed or deleted (null: several). */
+  'labels:changed': { readonly labelSetId: number | null };
+  /** Tags of these photos changed (null: any photo, e.g. after a label edit). */
+  'tags:changed': { readonly fileIds: readonly number[] | null };
+}
