@@ -56,18 +56,21 @@ export interface CoreEventChannels {
 // Each domain declares its channels in preload/contract/<domain>.ts; the contract joins them here.
 import type { BrowseInvokeChannels } from './contract/browse';
 import type { LabelsEventChannels, LabelsInvokeChannels } from './contract/labels';
+import type { ExportEventChannels, ExportInvokeChannels } from './contract/export';
 import type { ModelsEventChannels, ModelsInvokeChannels } from './contract/models';
 import type { LibraryEventChannels, LibraryInvokeChannels } from './contract/library';
 /** Request/response channels: `ipcRenderer.invoke(channel, ...args)` resolves to the return type. */
 export type InvokeChannels = CoreInvokeChannels &
   BrowseInvokeChannels &
   LabelsInvokeChannels &
+  ExportInvokeChannels &
   ModelsInvokeChannels &
   LibraryInvokeChannels;
 
 /** Push channels from the engine (through main) to the renderer. */
 export type EventChannels = CoreEventChannels &
   LabelsEventChannels &
+  ExportEventChannels &
   ModelsEventChannels &
   LibraryEventChannels;
 

@@ -9,7 +9,9 @@ export const USAGE = `Usage: facet <command> [options]
   facet tag   <folder>...  --labels FILE [--library DIR] [--model DIR] [--top K] [--json]
   facet search "<text>"    [--library DIR] [--k N] [--json]
   facet similar <image>    [--library DIR] [--k N] [--json]
+  facet photos             [--label SET:LABEL] [--state S] [--sort KEY] [--library DIR] [--json]  (facet photos --help)
   facet models list|install <name>|import <dir>|use <name>  [--library DIR] [--json]
+  facet export xmp|csv|json|import [path...]  [--library DIR] [--json]  (facet export --help)
 
   --library DIR   keep the library in DIR/library.db (default: the app's user-data folder)
   --model DIR     model package to embed with (default: the library's model, else the demo model)
@@ -21,11 +23,11 @@ export const USAGE = `Usage: facet <command> [options]
   --verbose       also print the engine's log lines on stderr
   --help          show this help
 
-Not available yet: clusters, export.
+Not available yet: clusters.
 `;
 
 export const COMMANDS = ['index', 'status', 'tag', 'search', 'similar'] as const;
-export const LATER_COMMANDS = ['clusters', 'export'] as const;
+export const LATER_COMMANDS = ['clusters'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const DEVICES: readonly Device[] = ['auto', 'cpu', 'webgpu', 'cuda', 'dml', 'coreml'];

@@ -7,7 +7,9 @@ import { defaultLibraryDir } from '../engine/library/library-dir';
 import type { Device, EngineApi, EngineEvents } from '../engine/engine-api';
 import { startEngineHost } from '../engine/host-process';
 import { parseCommandLine, USAGE, UsageError, type CommandLine } from './arguments';
+import { exportArguments, runExportCommand } from './export-command';
 import { modelsArguments, runModelsCommand } from './models-command';
+import { photosArguments, runPhotosCommand } from './photos-command';
 import { formatIndex, formatResults, formatStatus, formatTag } from './output';
 import { progressLine } from './progress';
 
@@ -109,6 +111,10 @@ function oneLine(message: string): string {
 export async function main(argv: readonly string[]): Promise<number> {
   const models = modelsArguments(argv);
   if (models !== null) return runModelsCommand(models);
+  const photos = photosArguments(argv);
+  if (photos !== null) return runPhotosCommand(photos);
+  const exporting = exportArguments(argv);
+  if (exporting !== null) return runExportCommand(exporting);
   let line: CommandLine;
   try {
     const parsed = parseCommandLine(argv);

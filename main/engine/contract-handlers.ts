@@ -12,6 +12,7 @@ import type {
 import type { EngineApi } from './engine-api';
 import { browseHandlers } from './browse/handlers';
 import { labelsHandlers } from './labels/handlers';
+import { exportHandlers } from './export/handlers';
 import { modelsHandlers } from './models/handlers';
 import { libraryHandlers } from './library/handlers';
 
@@ -60,6 +61,7 @@ const HANDLERS: Readonly<Record<string, unknown>> = Object.freeze({
   ...coreHandlers,
   ...browseHandlers,
   ...labelsHandlers,
+  ...exportHandlers,
   ...modelsHandlers,
   ...libraryHandlers,
 } satisfies Record<EngineInvokeChannel, unknown>);

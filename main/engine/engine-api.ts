@@ -1,6 +1,7 @@
 // The engine's service interface. The host process exposes exactly these methods over the
 // protocol in protocol.ts; Electron main, the CLI and the tests call them through EngineClient.
 import type { AddFoldersResult, EngineStatus, EventChannels } from '../../preload/contract';
+import { EXPORT_METHODS, type ExportApi } from './export/service';
 import { MODELS_METHODS, type ModelsApi } from './models/service';
 import { LIBRARY_METHODS, type LibraryApi } from './library/library-api';
 import { BROWSE_METHODS, type BrowseApi } from './browse/service';
@@ -80,13 +81,14 @@ export const CORE_METHODS = [
 ] as const satisfies readonly (keyof CoreApi)[];
 
 // Each domain's service (main/engine/<domain>/service.ts) joins the engine here, one line each.
-export type EngineApi = CoreApi & BrowseApi & LabelsApi & ModelsApi & LibraryApi;
+export type EngineApi = CoreApi & BrowseApi & LabelsApi & ExportApi & ModelsApi & LibraryApi;
 
 /** The methods the host answers; the check below fails to compile when a method is missing. */
 export const ENGINE_METHODS = [
   ...CORE_METHODS,
   ...BROWSE_METHODS,
   ...LABELS_METHODS,
+  ...EXPORT_METHODS,
   ...MODELS_METHODS,
   ...LIBRARY_METHODS,
 ] as const;

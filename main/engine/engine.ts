@@ -21,6 +21,7 @@ import {
   type TagReport,
 } from './engine-api';
 import { readLabelSet } from './labels/label-set';
+import { createExportService } from './export/service';
 import { createModelsService } from './models/service';
 import { createBrowseService } from './browse/service';
 import { createLabelsService } from './labels/service';
@@ -497,6 +498,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...(methodsOf(core, CORE_METHODS) as CoreApi),
     ...createBrowseService(ctx),
     ...createLabelsService(ctx),
+    ...createExportService(ctx),
     ...createModelsService(ctx),
     ...(methodsOf(core, LIBRARY_METHODS) as LibraryApi),
   };

@@ -1,7 +1,8 @@
 // Exports many photos' keywords: one photo's failure is reported and the rest go on; a dry run
 // reports the same changes without writing anything.
 import type { MetadataTool } from '../../../native/exiftool';
-import type { FieldChange, KeywordField } from './keywords';
+import type { XmpExportReport, XmpFileResult } from '../../../preload/contract/export';
+import type { KeywordField } from './keywords';
 import {
   canEmbed,
   embedInOriginal,
@@ -24,30 +25,7 @@ export interface XmpExportOptions {
   readonly dryRun?: boolean;
 }
 
-/** One file written, or that would be, or that failed. */
-export interface XmpFileResult {
-  readonly path: string;
-  readonly kind: TargetKind;
-  readonly target: string;
-  readonly action: 'create' | 'update' | 'unchanged' | 'skipped' | 'failed';
-  readonly changes: readonly FieldChange[];
-  readonly backup: string | null;
-  /** Why it failed or was skipped; null otherwise. */
-  readonly error: string | null;
-}
-
-export interface XmpExportReport {
-  readonly dryRun: boolean;
-  readonly files: readonly XmpFileResult[];
-  readonly summary: {
-    readonly photos: number;
-    readonly created: number;
-    readonly updated: number;
-    readonly unchanged: number;
-    readonly skipped: number;
-    readonly failed: number;
-  };
-}
+export type { XmpExportReport, XmpFileResult };
 
 export interface ExportProgress {
   readonly done: number;

@@ -2,6 +2,7 @@
 // older library file is brought up to date when it is opened and a newer one is refused.
 import type { Database } from '../../../native/sqlite';
 import { BROWSE_MIGRATIONS } from '../browse/schema';
+import { EXPORT_MIGRATIONS } from '../export/schema';
 import { LABELS_MIGRATIONS } from '../labels/schema';
 
 const MIGRATIONS: readonly string[] = [
@@ -70,7 +71,11 @@ export interface Migration {
 }
 
 // Each domain's migrations (main/engine/<domain>/schema.ts), one line each.
-const DOMAIN_MIGRATIONS: readonly Migration[] = [...BROWSE_MIGRATIONS, ...LABELS_MIGRATIONS];
+const DOMAIN_MIGRATIONS: readonly Migration[] = [
+  ...BROWSE_MIGRATIONS,
+  ...EXPORT_MIGRATIONS,
+  ...LABELS_MIGRATIONS,
+];
 
 /** Runs the migrations this library has not seen yet, each in its own transaction. */
 export function migrate(db: Database, file: string): void {
