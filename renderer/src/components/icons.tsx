@@ -85,3 +85,27 @@ export function FacetMark(props: IconProps) {
     </svg>
   );
 }
+
+export function PauseIcon(props: IconProps) {
+  return (
+    <svg {...base} viewBox="0 0 24 24" strokeWidth={2.25} {...props}>
+      <path d="M9 6v12M15 6v12" />
+    </svg>
+  );
+}
+
+export function PlayIcon(props: IconProps) {
+  return (
+    <svg {...base} viewBox="0 0 24 24" strokeWidth={2} {...props}>
+      <path d="M8 5.5v13l10.5-6.5z" fill="currentColor" />
+    </svg>
+  );
+}
+
+export function StopIcon(props: IconProps) {
+  return (
+    <svg {...base} viewBox="0 0 24 24" strokeWidth={2} {...props}>
+      <rect x="6.5" y="6.5" width="11" height="11" rx="2" fill="currentColor" />
+    </svg>
+  );
+}

@@ -7,11 +7,17 @@ import { ProgressBar } from './progress-bar';
 export function IndexSummary() {
   const status = useEngineStore((s) => s.status);
   const indexing = useEngineStore(selectIsIndexing);
+  const indexRun = useEngineStore((s) => s.indexRun);
   if (status === null) return null;
 
   if (indexing && status.progress !== null) {
     const { done, total, filesPerSecond, etaSeconds, currentFolder } = status.progress;
-    const facts = [formatRate(filesPerSecond), formatEta(etaSeconds)].filter(Boolean).join(' · ');
+    const facts =
+      indexRun === 'paused'
+        ? 'Paused: what is done is kept. Resume from the status bar.'
+        : indexRun === 'cancelling'
+          ? 'Stopping…'
+          : [formatRate(filesPerSecond), formatEta(etaSeconds)].filter(Boolean).join(' · ');
     return (
       <div className="index-card" data-testid="index-progress">
         <div className="index-card-head">

@@ -4,6 +4,8 @@ import { useLibraryStore } from '../stores/library-store';
 import { AddFolderButton } from './add-folder-button';
 import { FolderList } from './folder-list';
 import { IndexSummary } from './index-summary';
+import './library.css';
+import { ProblemsPanel } from './problems-panel';
 
 export function LibraryView() {
   const folders = useLibraryStore((s) => s.roots.length);
@@ -26,6 +28,7 @@ export function LibraryView() {
       <IndexSummary />
       <h2 className="section-title">Folders</h2>
       <FolderList />
+      <ProblemsPanel />
     </section>
   );
 }

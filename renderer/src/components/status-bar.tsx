@@ -1,7 +1,9 @@
 // The engine at a glance: what it is doing, with which model, on which device, over how much.
 import type { EngineState, EngineStatus } from '../../../preload/contract';
-import { deviceLabel, formatCount } from '../format';
+import { deviceLabel, folderName, formatCount, formatEta, formatRate } from '../format';
 import { useEngineStore } from '../stores/engine-store';
+import { IndexControls } from './index-controls';
+import './library.css';
 import { ProgressBar } from './progress-bar';
 
 function stateLabel(status: EngineStatus | null, connectError: string | null): string {
@@ -19,6 +21,7 @@ function stateLabel(status: EngineStatus | null, connectError: string | null): s
 export function StatusBar() {
   const status = useEngineStore((s) => s.status);
   const connectError = useEngineStore((s) => s.connectError);
+  const indexRun = useEngineStore((s) => s.indexRun);
   const state: EngineState = status?.state ?? (connectError === null ? 'starting' : 'error');
   const progress = status?.state === 'indexing' ? status.progress : null;
   const detail = status?.message ?? connectError;
@@ -34,13 +37,32 @@ export function StatusBar() {
         title={detail ?? undefined}
       >
         <span className="status-dot" aria-hidden="true" />
-        <span className="status-state">{stateLabel(status, connectError)}</span>
+        <span className="status-state">
+          {indexRun === 'paused'
+            ? 'Indexing paused'
+            : indexRun === 'cancelling'
+              ? 'Stopping…'
+              : stateLabel(status, connectError)}
+        </span>
         {progress !== null && (
           <>
             <ProgressBar done={progress.done} total={progress.total} label="Indexing" compact />
-            <span className="status-count">
+            <span className="status-count" data-testid="status-progress">
               {progress.done.toLocaleString()} / {progress.total.toLocaleString()}
             </span>
+            {indexRun !== 'paused' && (
+              <span className="status-rate">
+                {[formatRate(progress.filesPerSecond), formatEta(progress.etaSeconds)]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            )}
+            {progress.currentFolder !== null && (
+              <span className="status-folder" title={progress.currentFolder}>
+                {folderName(progress.currentFolder)}
+              </span>
+            )}
+            <IndexControls />
           </>
         )}
         {detail !== null && state === 'error' && <span className="status-detail">{detail}</span>}

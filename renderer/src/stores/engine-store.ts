@@ -1,13 +1,19 @@
 // The engine's state as the status bar shows it: kept current by the engine's push events.
 import { create } from 'zustand';
 import type { EngineStatus, IndexProgress } from '../../../preload/contract';
+import type { IndexRunState } from '../../../preload/contract/library';
 import { recordEvent } from '../test-events';
 
 interface EngineStore {
   readonly status: EngineStatus | null;
   /** Why the first status could not be read (the engine never answered). */
   readonly connectError: string | null;
+  /** The index run: going, paused by the user, stopping after a cancel, or none. */
+  readonly indexRun: IndexRunState;
   connect(): Promise<void>;
+  pauseIndex(): Promise<void>;
+  resumeIndex(): Promise<void>;
+  cancelIndex(): Promise<void>;
 }
 
 export const useEngineStore = create<EngineStore>()((set, get) => {
@@ -22,20 +28,44 @@ export const useEngineStore = create<EngineStore>()((set, get) => {
     recordEvent('index-progress');
   };
 
+  const applyIndexRun = (indexRun: IndexRunState): void => {
+    set({ indexRun });
+    recordEvent(`index-${indexRun}`);
+  };
+  // The engine answers with the new state as an event; a refused call changes nothing.
+  const control = async (
+    channel: 'library:pause-index' | 'library:resume-index' | 'library:cancel-index',
+  ) => {
+    try {
+      await window.facet.invoke(channel);
+    } catch (error) {
+      set({ connectError: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
   return {
     status: null,
     connectError: null,
+    indexRun: 'idle',
     async connect() {
       window.facet.on('engine:status', applyStatus);
       window.facet.on('index:progress', applyProgress);
+      window.facet.on('library:index-state', applyIndexRun);
       try {
-        const status = await window.facet.invoke('engine:status');
+        const [status, indexRun] = await Promise.all([
+          window.facet.invoke('engine:status'),
+          window.facet.invoke('library:index-state'),
+        ]);
         // A pushed status that arrived while we waited is at least as new as this answer.
         if (get().status === null) applyStatus(status);
+        set({ indexRun });
       } catch (error) {
         set({ connectError: error instanceof Error ? error.message : String(error) });
       }
     },
+    pauseIndex: () => control('library:pause-index'),
+    resumeIndex: () => control('library:resume-index'),
+    cancelIndex: () => control('library:cancel-index'),
   };
 });
 

@@ -1,6 +1,8 @@
 // The library's folders and what happened to the last folders the user added.
 import { create } from 'zustand';
+import type { LibraryFolder, PhotoProblem } from '../../../preload/contract/library';
 import { recordEvent } from '../test-events';
+import { useEngineStore } from './engine-store';
 
 export interface LibraryNotice {
   readonly tone: 'info' | 'error';
@@ -14,7 +16,13 @@ interface LibraryStore {
   /** True while folders are being added (the engine scans them before it answers). */
   readonly adding: boolean;
   readonly notice: LibraryNotice | null;
+  /** The folders with their counts and a few photos each (the folder list). */
+  readonly folders: readonly LibraryFolder[];
+  /** Photos that could not be read, with the reason (the Problems panel). */
+  readonly problems: readonly PhotoProblem[];
   load(): Promise<void>;
+  /** Re-reads the folder counts and the problems (after an index run or a watched change). */
+  refreshDetails(): Promise<void>;
   addFolders(paths: readonly string[]): Promise<void>;
   chooseAndAddFolders(): Promise<void>;
   addDroppedFiles(files: readonly File[]): Promise<void>;
@@ -28,13 +36,55 @@ const messageOf = (error: unknown): string =>
 const sameRoots = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((root, i) => root === b[i]);
 
+const DETAILS_EVERY_MS = 500;
+
+/** Calls `refresh` when the engine's counts or state change: at once, then at most twice a second. */
+function followEngine(refresh: () => void): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let again = false;
+  const settle = (): void => {
+    timer = null;
+    if (!again) return;
+    again = false;
+    refresh();
+    timer = setTimeout(settle, DETAILS_EVERY_MS);
+  };
+  useEngineStore.subscribe((state, previous) => {
+    const now = state.status;
+    const before = previous.status;
+    if (
+      now === null ||
+      (before !== null &&
+        now.state === before.state &&
+        now.library.files === before.library.files &&
+        now.library.embedded === before.library.embedded)
+    )
+      return;
+    if (timer !== null) {
+      again = true;
+      return;
+    }
+    refresh();
+    timer = setTimeout(settle, DETAILS_EVERY_MS);
+  });
+}
+
 export const useLibraryStore = create<LibraryStore>()((set, get) => ({
   roots: [],
   loaded: false,
   adding: false,
   notice: null,
+  folders: [],
+  problems: [],
 
   async load() {
+    if (!get().loaded) {
+      // While the window is open the engine follows changes on disk in the library's folders.
+      void window.facet.invoke('library:watch').catch((error: unknown) => {
+        set({ notice: { tone: 'error', message: messageOf(error), details: [] } });
+      });
+      followEngine(() => void get().refreshDetails());
+    }
     let roots: readonly string[];
     try {
       roots = await window.facet.invoke('library:roots');
@@ -46,6 +96,20 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
     if (loaded && sameRoots(roots, previous)) return;
     set({ roots, loaded: true });
     recordEvent(loaded ? 'library-changed' : 'library-loaded');
+    void get().refreshDetails();
+  },
+
+  async refreshDetails() {
+    try {
+      const [folders, problems] = await Promise.all([
+        window.facet.invoke('library:folders'),
+        window.facet.invoke('library:problems'),
+      ]);
+      set({ folders, problems });
+      recordEvent('library-details');
+    } catch {
+      // the engine may be restarting: the next status change asks again
+    }
   },
 
   async addFolders(paths) {
