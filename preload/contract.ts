@@ -56,6 +56,7 @@ export interface CoreEventChannels {
 // Each domain declares its channels in preload/contract/<domain>.ts; the contract joins them here.
 import type { BrowseInvokeChannels } from './contract/browse';
 import type { LabelsEventChannels, LabelsInvokeChannels } from './contract/labels';
+import type { ClustersEventChannels, ClustersInvokeChannels } from './contract/clusters';
 import type { ExportEventChannels, ExportInvokeChannels } from './contract/export';
 import type { ModelsEventChannels, ModelsInvokeChannels } from './contract/models';
 import type { LibraryEventChannels, LibraryInvokeChannels } from './contract/library';
@@ -63,6 +64,7 @@ import type { LibraryEventChannels, LibraryInvokeChannels } from './contract/lib
 export type InvokeChannels = CoreInvokeChannels &
   BrowseInvokeChannels &
   LabelsInvokeChannels &
+  ClustersInvokeChannels &
   ExportInvokeChannels &
   ModelsInvokeChannels &
   LibraryInvokeChannels;
@@ -70,6 +72,7 @@ export type InvokeChannels = CoreInvokeChannels &
 /** Push channels from the engine (through main) to the renderer. */
 export type EventChannels = CoreEventChannels &
   LabelsEventChannels &
+  ClustersEventChannels &
   ExportEventChannels &
   ModelsEventChannels &
   LibraryEventChannels;

@@ -12,6 +12,7 @@ import type {
 import type { EngineApi } from './engine-api';
 import { browseHandlers } from './browse/handlers';
 import { labelsHandlers } from './labels/handlers';
+import { clustersHandlers } from './clusters/handlers';
 import { exportHandlers } from './export/handlers';
 import { modelsHandlers } from './models/handlers';
 import { libraryHandlers } from './library/handlers';
@@ -61,6 +62,7 @@ const HANDLERS: Readonly<Record<string, unknown>> = Object.freeze({
   ...coreHandlers,
   ...browseHandlers,
   ...labelsHandlers,
+  ...clustersHandlers,
   ...exportHandlers,
   ...modelsHandlers,
   ...libraryHandlers,

@@ -6,6 +6,7 @@ import { MODELS_METHODS, type ModelsApi } from './models/service';
 import { LIBRARY_METHODS, type LibraryApi } from './library/library-api';
 import { BROWSE_METHODS, type BrowseApi } from './browse/service';
 import { LABELS_METHODS, type LabelsApi } from './labels/service';
+import { CLUSTERS_METHODS, type ClustersApi } from './clusters/service';
 
 export type Device = 'auto' | 'cpu' | 'webgpu' | 'cuda' | 'dml' | 'coreml';
 
@@ -81,13 +82,14 @@ export const CORE_METHODS = [
 ] as const satisfies readonly (keyof CoreApi)[];
 
 // Each domain's service (main/engine/<domain>/service.ts) joins the engine here, one line each.
-export type EngineApi = CoreApi & BrowseApi & LabelsApi & ExportApi & ModelsApi & LibraryApi;
+export type EngineApi = CoreApi & BrowseApi & LabelsApi & ClustersApi & ExportApi & ModelsApi & LibraryApi;
 
 /** The methods the host answers; the check below fails to compile when a method is missing. */
 export const ENGINE_METHODS = [
   ...CORE_METHODS,
   ...BROWSE_METHODS,
   ...LABELS_METHODS,
+  ...CLUSTERS_METHODS,
   ...EXPORT_METHODS,
   ...MODELS_METHODS,
   ...LIBRARY_METHODS,

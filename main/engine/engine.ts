@@ -25,6 +25,7 @@ import { createExportService } from './export/service';
 import { createModelsService } from './models/service';
 import { createBrowseService } from './browse/service';
 import { createLabelsService } from './labels/service';
+import { createClustersService } from './clusters/service';
 import { buildTagReport } from './labels/tag-report';
 import { embedMissing, syncPhotos, type FileProblem } from './library/indexer';
 import { IndexControl } from './library/index-control';
@@ -498,6 +499,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...(methodsOf(core, CORE_METHODS) as CoreApi),
     ...createBrowseService(ctx),
     ...createLabelsService(ctx),
+    ...createClustersService(ctx),
     ...createExportService(ctx),
     ...createModelsService(ctx),
     ...(methodsOf(core, LIBRARY_METHODS) as LibraryApi),

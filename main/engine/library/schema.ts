@@ -4,6 +4,7 @@ import type { Database } from '../../../native/sqlite';
 import { BROWSE_MIGRATIONS } from '../browse/schema';
 import { EXPORT_MIGRATIONS } from '../export/schema';
 import { LABELS_MIGRATIONS } from '../labels/schema';
+import { CLUSTERS_MIGRATIONS } from '../clusters/schema';
 
 const MIGRATIONS: readonly string[] = [
   // 1: folders (and single photos), their photos, embeddings per model, unreadable files, runs.
@@ -75,6 +76,7 @@ const DOMAIN_MIGRATIONS: readonly Migration[] = [
   ...BROWSE_MIGRATIONS,
   ...EXPORT_MIGRATIONS,
   ...LABELS_MIGRATIONS,
+  ...CLUSTERS_MIGRATIONS,
 ];
 
 /** Runs the migrations this library has not seen yet, each in its own transaction. */

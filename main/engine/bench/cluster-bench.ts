@@ -1,0 +1,83 @@
+// Clustering benchmark: 100,000 synthetic 512-d embeddings (unit vectors around 800 topics plus
+// scattered photos), clustered as the library is; prints seconds, memory and agreement.
+import { adjustedRandIndex } from '../clusters/agreement';
+import { buildClusterTree, cutClusters } from '../clusters/cluster-tree';
+import { candidatePairs } from '../clusters/duplicates';
+import { seededRandom } from '../clusters/reduce';
+
+const count = Number(process.argv[2] ?? 100_000);
+const dim = Number(process.argv[3] ?? 512);
+const topics = 800;
+const spread = 0.6;
+
+function gaussian(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
+}
+
+function syntheticLibrary(): { vectors: Float32Array; topicOf: Int32Array } {
+  const random = seededRandom(3);
+  const centres = new Float32Array(topics * dim).map(() => gaussian(random));
+  const vectors = new Float32Array(count * dim);
+  const topicOf = new Int32Array(count);
+  for (let row = 0; row < count; row++) {
+    const scattered = random() < 0.05;
+    const topic = scattered ? -1 - row : Math.floor(random() ** 1.5 * topics);
+    topicOf[row] = topic;
+    let norm = 0;
+    for (let i = 0; i < dim; i++) {
+      const base = topic >= 0 ? (centres[topic * dim + i] as number) : 0;
+      const value = base + (topic >= 0 ? spread : 1) * gaussian(random);
+      vectors[row * dim + i] = value;
+      norm += value * value;
+    }
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < dim; i++)
+      vectors[row * dim + i] = (vectors[row * dim + i] as number) / norm;
+  }
+  return { vectors, topicOf };
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const { vectors, topicOf } = syntheticLibrary();
+const before = process.memoryUsage();
+let peak = before.rss;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+const started = performance.now();
+const tree = buildClusterTree(vectors, count, dim);
+const built = performance.now();
+const clustering = cutClusters(tree);
+const cut = performance.now();
+const pairs = candidatePairs(vectors, dim, tree, 0.95);
+const done = performance.now();
+clearInterval(sampler);
+peak = Math.max(peak, process.memoryUsage().rss);
+
+const labels = new Array<number>(count);
+clustering.clusters.forEach((members, c) => members.forEach((row) => (labels[row] = c)));
+clustering.noise.forEach((row) => (labels[row] = -1 - row));
+console.log(
+  JSON.stringify(
+    {
+      photos: count,
+      dimensions: dim,
+      seconds: {
+        tree: +((built - started) / 1000).toFixed(2),
+        cut: +((cut - built) / 1000).toFixed(2),
+        duplicateCandidates: +((done - cut) / 1000).toFixed(2),
+        total: +((done - started) / 1000).toFixed(2),
+      },
+      memory: {
+        embeddings: mib(vectors.byteLength),
+        rssBefore: mib(before.rss),
+        rssPeak: mib(peak),
+        heapUsed: mib(process.memoryUsage().heapUsed),
+      },
+      clusters: clustering.clusters.length,
+      noise: clustering.noise.length,
+      duplicatePairs: pairs.length,
+      adjustedRandIndex: +adjustedRandIndex(labels, Array.from(topicOf)).toFixed(3),
+    },
+    null,
+    2,
+  ),
+);

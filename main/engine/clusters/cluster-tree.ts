@@ -1,0 +1,76 @@
+// From embeddings to clusters: reduced space, groups (every photo on its own in a library of a
+// few thousand, k-means groups beyond), the average-linkage tree over them, and its cut.
+import { averageLinkage, cutTree, type Merge } from './linkage';
+import { microClusters } from './micro-clusters';
+import { fitReducedSpace, project, type ReducedSpace } from './reduce';
+
+/** Up to this many photos the tree is built over the photos themselves (exact). */
+export const EXACT_LIMIT = 3000;
+/** Groups the tree is built over in a larger library. */
+export const LARGE_LIBRARY_GROUPS = 1500;
+/** Default cut: photos join when their mean similarity, relative to the library, is >= 0.63. */
+export const DEFAULT_CUT = 0.37;
+/** Smaller clusters are not shown as clusters: their photos are noise. */
+export const MIN_CLUSTER_SIZE = 3;
+
+export interface ClusterTree {
+  readonly count: number;
+  readonly space: ReducedSpace;
+  /** count x rank unit rows: each photo in the reduced space. */
+  readonly points: Float32Array;
+  /** Photo -> group the tree was built over. */
+  readonly groupOf: Int32Array;
+  readonly groups: number;
+  readonly merges: readonly Merge[];
+}
+
+export interface Clustering {
+  /** Photo indices per cluster, largest cluster first. */
+  readonly clusters: readonly (readonly number[])[];
+  readonly noise: readonly number[];
+}
+
+export function buildClusterTree(vectors: Float32Array, count: number, dim: number): ClusterTree {
+  const space = fitReducedSpace(vectors, count, dim);
+  const points = project(space, vectors, count);
+  const rank = space.rank;
+  const groupOf =
+    count <= EXACT_LIMIT
+      ? Int32Array.from({ length: count }, (_, i) => i)
+      : microClusters(points, count, rank, LARGE_LIBRARY_GROUPS);
+  let groups = 0;
+  for (const g of groupOf) groups = Math.max(groups, g + 1);
+  const sums = new Float32Array(groups * rank);
+  const sizes = new Array<number>(groups).fill(0);
+  for (let row = 0; row < count; row++) {
+    const g = groupOf[row] as number;
+    sizes[g] = (sizes[g] as number) + 1;
+    for (let k = 0; k < rank; k++)
+      sums[g * rank + k] = (sums[g * rank + k] as number) + (points[row * rank + k] as number);
+  }
+  const merges = groups > 1 ? averageLinkage(sums, sizes, rank) : [];
+  return { count, space, points, groupOf, groups, merges };
+}
+
+export function cutClusters(
+  tree: ClusterTree,
+  distance = DEFAULT_CUT,
+  minSize = MIN_CLUSTER_SIZE,
+): Clustering {
+  const clusterOfGroup = cutTree(tree.groups, tree.merges, distance);
+  const members = new Map<number, number[]>();
+  for (let row = 0; row < tree.count; row++) {
+    const c = clusterOfGroup[tree.groupOf[row] as number] as number;
+    const list = members.get(c);
+    if (list === undefined) members.set(c, [row]);
+    else list.push(row);
+  }
+  const clusters: number[][] = [];
+  const noise: number[] = [];
+  for (const list of members.values()) {
+    if (list.length >= minSize) clusters.push(list);
+    else noise.push(...list);
+  }
+  clusters.sort((a, b) => b.length - a.length || (a[0] as number) - (b[0] as number));
+  return { clusters, noise: noise.sort((a, b) => a - b) };
+}

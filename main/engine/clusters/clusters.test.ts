@@ -1,0 +1,140 @@
+// Clusters of the sample photos against their colour+shape labels, and clusters following the
+// library as photos are added.
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { writeResizedCopy } from '../../../native/sharpness';
+import { createEngine, type Engine } from '../engine';
+import { adjustedRandIndex, purity } from './agreement';
+
+const SHAPES = resolve('e2e/fixtures/shapes');
+const MODEL = resolve('assets/models/tiny-clip-shapes');
+
+interface Labels {
+  readonly [path: string]: { readonly colour: string; readonly shape: string };
+}
+
+let dir: string;
+let photos: string;
+let engine: Engine;
+let truth: Map<string, string>;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'facet-clusters-'));
+  photos = join(dir, 'photos');
+  await cp(SHAPES, photos, { recursive: true, filter: (src) => !src.includes('/bad') });
+  const labels = JSON.parse(await readFile(join(SHAPES, 'labels.json'), 'utf8')) as Labels;
+  truth = new Map(
+    Object.entries(labels)
+      .filter(([path]) => path !== 'bad')
+      .map(([path, l]) => [join(photos, path), `${l.colour} ${l.shape}`]),
+  );
+  engine = await createEngine({ libraryDir: join(dir, 'library'), modelDir: MODEL, device: 'cpu' });
+  await engine.index([photos], {});
+});
+
+after(async () => {
+  await engine.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('clusters of the sample photos agree with their colour and shape', async () => {
+  const overview = await engine.listClusters();
+  const clusterOf = new Map<string, string>();
+  overview.clusters.forEach((c) => c.photos.forEach((p) => clusterOf.set(p.path, `c${c.id}`)));
+  const paths = [...truth.keys()];
+  const labels = paths.map((p) => truth.get(p) as string);
+  // Noise counted as one cluster per photo (the strict reading) and left out (the usual one).
+  const all = paths.map((p) => clusterOf.get(p) ?? `noise ${p}`);
+  const clustered = paths.filter((p) => clusterOf.has(p));
+  const figures = {
+    clusters: overview.clusters.length,
+    noise: overview.noise.length,
+    ariAll: adjustedRandIndex(all, labels),
+    purityAll: purity(all, labels),
+    ariClustered: adjustedRandIndex(
+      clustered.map((p) => clusterOf.get(p) as string),
+      clustered.map((p) => truth.get(p) as string),
+    ),
+    purityClustered: purity(
+      clustered.map((p) => clusterOf.get(p) as string),
+      clustered.map((p) => truth.get(p) as string),
+    ),
+  };
+  console.log('shapes clusters:', JSON.stringify(figures));
+  assert.equal(overview.photos, 200);
+  assert.ok(figures.ariClustered >= 0.8, `ARI of clustered photos ${figures.ariClustered}`);
+  assert.ok(
+    figures.purityClustered >= 0.9,
+    `purity of clustered photos ${figures.purityClustered}`,
+  );
+  assert.ok(figures.ariAll >= 0.75, `ARI with noise as singletons ${figures.ariAll}`);
+  assert.ok(figures.noise <= 40, `${figures.noise} photos left as noise`);
+  assert.ok(figures.clusters >= 30 && figures.clusters <= 60, `${figures.clusters} clusters`);
+});
+
+test('clusters are named after what their photos show', async () => {
+  const overview = await engine.listClusters();
+  const named = overview.clusters.filter((c) => {
+    const label = truth.get(c.photos[0]?.path ?? '') ?? '';
+    const [colour, shape] = label.split(' ');
+    return c.name.includes(colour as string) || c.name.includes(shape as string);
+  });
+  const names = overview.clusters.map((c) => c.name);
+  console.log('cluster names:', names.slice(0, 12).join(' | '));
+  assert.equal(new Set(names).size, names.length, 'names are unique');
+  assert.ok(
+    named.length >= overview.clusters.length / 2,
+    `${named.length} names say colour or shape`,
+  );
+});
+
+test('a renamed cluster keeps its name, and new copies join their original cluster', async () => {
+  const before = await engine.listClusters();
+  const target = before.clusters[0];
+  assert.ok(target !== undefined);
+  await engine.renameCluster(target.id, 'My favourites');
+  const original = target.photos[0]?.path as string;
+  const copy = join(photos, 'copies', 'favourite-copy.jpg');
+  await import('node:fs/promises').then((fs) => fs.mkdir(join(photos, 'copies')));
+  await writeResizedCopy(original, copy, { scale: 0.8, quality: 85 });
+  await engine.index([photos], {});
+  const after = await engine.listClusters();
+  const renamed = after.clusters.find((c) => c.name === 'My favourites');
+  assert.ok(renamed !== undefined, 'the name is kept');
+  assert.equal(after.photos, 201);
+  assert.ok(
+    renamed.photos.some((p) => p.path === copy),
+    `the copy joined ${relative(photos, original)}'s cluster`,
+  );
+  assert.equal(after.computedAt, before.computedAt, 'joined without recomputing everything');
+});
+
+test('with label sets active, clusters take their names from the labels', async () => {
+  await engine.addBuiltInLabelSet('shapes');
+  await engine.addBuiltInLabelSet('colours');
+  const overview = await engine.listClusters();
+  const right = overview.clusters.filter((c) => {
+    const counts = new Map<string, number>();
+    for (const p of c.photos) {
+      const label = truth.get(p.path);
+      if (label !== undefined) counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
+    const majority = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+    return majority.split(' ').every((word) => c.name.split(' ').includes(word));
+  });
+  console.log(
+    `names from label sets: ${right.length}/${overview.clusters.length} say the majority's colour and shape;`,
+    overview.clusters
+      .slice(0, 10)
+      .map((c) => c.name)
+      .join(' | '),
+  );
+  assert.ok(
+    overview.clusters.some((c) => c.name === 'My favourites'),
+    'a user-given name stays',
+  );
+  assert.ok(right.length >= overview.clusters.length * 0.6);
+});
