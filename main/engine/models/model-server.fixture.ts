@@ -24,6 +24,8 @@ export interface ModelServer {
   corrupt(path: string): void;
   /** Answer `path` with no Range support (always 200 with the whole file). */
   ignoreRanges(path: string): void;
+  /** Sends bodies at about `bytesPerSecond` (null: as fast as possible), so progress can be watched. */
+  throttle(bytesPerSecond: number | null): void;
   /** Back to serving every file whole and intact, with ranges. */
   reset(): void;
   /** A catalog entry for these files, with real sizes and SHA-256. */
@@ -51,6 +53,7 @@ export async function startModelServer(packageDir: string): Promise<ModelServer>
   const cuts = new Map<string, number>();
   const corrupted = new Set<string>();
   const noRanges = new Set<string>();
+  let rate: number | null = null;
 
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(
@@ -103,7 +106,22 @@ export async function startModelServer(packageDir: string): Promise<ModelServer>
       return;
     }
     record(status, part.length);
-    response.end(part);
+    if (rate === null) {
+      response.end(part);
+      return;
+    }
+    const chunk = Math.max(1, Math.round(rate / 20));
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (response.destroyed || sent >= part.length) {
+        clearInterval(timer);
+        if (!response.destroyed) response.end();
+        return;
+      }
+      response.write(part.subarray(sent, sent + chunk));
+      sent += chunk;
+    }, 50);
+    response.on('close', () => clearInterval(timer));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -115,7 +133,11 @@ export async function startModelServer(packageDir: string): Promise<ModelServer>
     cutNext: (path, bytes) => void cuts.set(path, bytes),
     corrupt: (path) => void corrupted.add(path),
     ignoreRanges: (path) => void noRanges.add(path),
+    throttle: (bytesPerSecond) => {
+      rate = bytesPerSecond;
+    },
     reset: () => {
+      rate = null;
       cuts.clear();
       corrupted.clear();
       noRanges.clear();

@@ -4,12 +4,13 @@ import { formatBytes } from './model-format';
 import { useModelsStore } from './use-models-store';
 
 export function InstalledList() {
-  const installed = useModelsStore((s) => s.overview?.installed ?? []);
+  // The list itself, not `?? []`: a new array on every call would re-render forever.
+  const installed = useModelsStore((s) => s.overview?.installed);
   const switching = useModelsStore((s) => s.switching);
   const use = useModelsStore((s) => s.use);
   return (
     <ul className="model-list" aria-label="Installed models">
-      {installed.map((model) => (
+      {installed?.map((model) => (
         <li
           key={model.id}
           className={model.active ? 'model-row model-row-active' : 'model-row'}

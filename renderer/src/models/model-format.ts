@@ -7,7 +7,8 @@ export function formatBytes(bytes: number): string {
   if (mb >= 1024) return `${(mb / 1024).toFixed(1)} GB`;
   if (mb >= 10) return `${Math.round(mb)} MB`;
   if (mb >= 1) return `${mb.toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  if (bytes < 1024) return `${bytes} bytes`;
+  return `${Math.round(bytes / 1024)} kB`;
 }
 
 export function formatDownload(progress: ModelDownloadProgress): string {

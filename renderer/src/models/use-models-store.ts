@@ -48,6 +48,10 @@ export const useModelsStore = create<ModelsStore>()((set, get) => ({
         recordEvent(`models-download-${progress.state}`);
       });
       window.facet.on('models:changed', () => void get().refresh());
+      // Counts of photos indexed per model change when an index run ends.
+      window.facet.on('engine:status', (status) => {
+        if (status.state === 'ready' && get().overview !== null) void get().refresh();
+      });
     }
     await get().refresh();
   },
@@ -128,7 +132,3 @@ export const useModelsStore = create<ModelsStore>()((set, get) => ({
     set({ error: null, notice: null });
   },
 }));
-
-/** Downloads still running. */
-export const selectActiveDownloads = (s: ModelsStore): ModelDownloadProgress[] =>
-  Object.values(s.downloads).filter((d) => d.state === 'downloading' || d.state === 'verifying');
