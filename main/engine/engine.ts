@@ -174,11 +174,13 @@ class LibraryEngine implements CoreApi, LibraryApi {
   }
 
   async removeFolder(root: string): Promise<void> {
+    const photos = this.library.filesUnder(resolve(root)).map((file) => file.path);
     if (!this.library.removeRoot(resolve(root)))
       throw badPath(resolve(root), 'is not a folder of the library');
     this.watchRoots();
     this.libraryChanged();
     await this.emitStatus();
+    void this.thumbnails.forget(photos).catch(() => {}); // in the background: there may be many
   }
 
   async index(paths: readonly string[], options: IndexOptions): Promise<IndexReport> {
@@ -396,6 +398,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
     this.control.begin();
     try {
       const sync = await syncPhotos(this.library, paths);
+      await this.thumbnails.forget(sync.gone).catch(() => {}); // a stale thumbnail is harmless
       const embedded = await embedMissing({
         library: this.library,
         modelId: model.info.id,

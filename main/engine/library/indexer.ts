@@ -23,6 +23,8 @@ export interface SyncResult {
   readonly files: FileRow[];
   /** Folders or photos that could not be listed. */
   readonly problems: FileProblem[];
+  /** Paths that left the library (deleted, or moved elsewhere): their thumbnails are stale. */
+  readonly gone: string[];
 }
 
 /**
@@ -56,6 +58,7 @@ export async function syncPhotos(library: Library, paths: readonly string[]): Pr
     fingerprints.set(photo.path, await fingerprintFile(photo.path).catch(() => ''));
   }
 
+  const gone: string[] = [];
   library.transaction(() => {
     const moved = new Set<number>();
     for (const { row, photo } of changed) {
@@ -76,13 +79,18 @@ export async function syncPhotos(library: Library, paths: readonly string[]): Pr
       );
       if (previous !== undefined) {
         moved.add(previous.id);
+        gone.push(previous.path);
         library.moveFile(previous.id, rootId, photo.path, photo.mtimeMs);
         stored.delete(previous.path);
       } else {
         library.insertFile({ rootId, ...photo, fingerprint });
       }
     }
-    for (const [path, row] of stored) if (!found.has(path)) library.deleteFile(row.id);
+    for (const [path, row] of stored) {
+      if (found.has(path)) continue;
+      library.deleteFile(row.id);
+      gone.push(path);
+    }
   });
 
   const files: FileRow[] = [];
@@ -93,6 +101,7 @@ export async function syncPhotos(library: Library, paths: readonly string[]): Pr
   return {
     files: [...unique.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
     problems,
+    gone,
   };
 }
 

@@ -73,6 +73,17 @@ test('a changed photo gets a new thumbnail and its old one goes', async () => {
   assert.deepEqual(await readdir(dirname(second)), [second.slice(dirname(second).length + 1)]);
 });
 
+test('the thumbnails of a photo that left the library are deleted', async () => {
+  const photo = join(folder, '2022', 'gone.jpg');
+  await copyFile(join(folder, '2021', 'summer', 'DSC0240011.JPG'), photo);
+  await engine.index([folder], { device: 'cpu' });
+  const file = await thumbnailOf(photo, 256);
+  await rm(photo);
+  const report = await engine.index([folder], { device: 'cpu' });
+  assert.ok(report.files > 0);
+  await assert.rejects(stat(dirname(file)), { code: 'ENOENT' });
+});
+
 test('photos outside the library and unreadable ones get no thumbnail, with a reason', async () => {
   const outside = await engine.thumbnail(join(SHAPES, 'camera', 'DCIM', '100CANON', 'x.jpg'), 128);
   assert.deepEqual(outside, {

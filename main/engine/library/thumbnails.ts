@@ -10,6 +10,7 @@ export { THUMBNAIL_SIZES, type ThumbnailSize } from './thumbnail-url';
 
 /** Thumbnails made at once: more would only queue in sharp's pool and hold more memory. */
 const AT_ONCE = 4;
+const FORGET_AT_ONCE = 32;
 
 export class ThumbnailCache {
   private readonly making = new Map<string, Promise<string>>();
@@ -33,9 +34,14 @@ export class ThumbnailCache {
     return made;
   }
 
-  /** Forgets the thumbnails of `photo` (it left the library). */
-  async forget(photo: string): Promise<void> {
-    await rm(this.folderOf(photo), { recursive: true, force: true });
+  /** Deletes the thumbnails of photos that left the library, a few at a time. */
+  async forget(photos: readonly string[]): Promise<void> {
+    for (let start = 0; start < photos.length; start += FORGET_AT_ONCE) {
+      const some = photos.slice(start, start + FORGET_AT_ONCE);
+      await Promise.all(
+        some.map((photo) => rm(this.folderOf(photo), { recursive: true, force: true })),
+      );
+    }
   }
 
   private folderOf(photo: string): string {
