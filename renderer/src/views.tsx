@@ -2,6 +2,8 @@
 import type { ComponentType } from 'react';
 import { FolderIcon } from './components/icons';
 import { LibraryView } from './components/library-view';
+import { PhotosViewIcon } from './photos/photos-icon';
+import { PhotosView } from './photos/photos-view';
 import { ModelsIcon } from './models/models-icon';
 import { ModelsView } from './models/models-view';
 
@@ -14,6 +16,7 @@ export interface AppView {
 }
 
 export const VIEWS: readonly AppView[] = [
+  { id: 'photos', title: 'Photos', icon: PhotosViewIcon, View: PhotosView },
   { id: 'folders', title: 'Folders', icon: FolderIcon, View: LibraryView },
   { id: 'models', title: 'Models', icon: ModelsIcon, View: ModelsView },
 ];
