@@ -145,3 +145,37 @@ test('a model broken after installing is refused on switching, and the active mo
   await assert.rejects(engine.useModel('broken-later'), /textual\/tokenizer\.json is missing/);
   assert.equal((await engine.modelsOverview()).activeModelId, 'tiny-clip-shapes');
 });
+
+test('confirmed and rejected tags are kept across a model switch', async () => {
+  const set = await engine.addBuiltInLabelSet('shapes');
+  const page = await engine.browsePhotos(
+    { filter: {}, sort: { key: 'name', descending: false } },
+    0,
+    2,
+  );
+  const [kept, refused] = page.rows.map((row) => row.id);
+  assert.ok(kept !== undefined && refused !== undefined);
+  await engine.decideTags({
+    fileIds: [kept],
+    labelSetId: set.id,
+    label: 'circle',
+    state: 'confirmed',
+  });
+  await engine.decideTags({
+    fileIds: [refused],
+    labelSetId: set.id,
+    label: 'star',
+    state: 'rejected',
+  });
+
+  const mark = events.length;
+  await engine.useModel('shapes-served');
+  await indexRunAfter(mark);
+  const tags = await engine.tagsOfPhotos([kept, refused]);
+  const decided = (id: number) =>
+    (tags[id] ?? []).filter((t) => t.state !== 'suggested').map((t) => [t.label, t.state]);
+  assert.deepEqual(decided(kept), [['circle', 'confirmed']]);
+  assert.deepEqual(decided(refused), [['star', 'rejected']]);
+  const scored = (tags[kept] ?? []).find((t) => t.label === 'circle');
+  assert.equal(typeof scored?.score, 'number', 'the tag is scored with the new model');
+});
