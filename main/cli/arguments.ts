@@ -12,6 +12,7 @@ export const USAGE = `Usage: facet <command> [options]
   facet photos             [--label SET:LABEL] [--state S] [--sort KEY] [--library DIR] [--json]  (facet photos --help)
   facet models list|install <name>|import <dir>|use <name>  [--library DIR] [--json]
   facet export xmp|csv|json|import [path...]  [--library DIR] [--json]  (facet export --help)
+  facet clusters           [--library DIR] [--cut C] [--threshold T] [--json]  (facet clusters --help)
 
   --library DIR   keep the library in DIR/library.db (default: the app's user-data folder)
   --model DIR     model package to embed with (default: the library's model, else the demo model)
@@ -22,12 +23,10 @@ export const USAGE = `Usage: facet <command> [options]
   --json          print one JSON document on stdout; progress goes to stderr
   --verbose       also print the engine's log lines on stderr
   --help          show this help
-
-Not available yet: clusters.
 `;
 
 export const COMMANDS = ['index', 'status', 'tag', 'search', 'similar'] as const;
-export const LATER_COMMANDS = ['clusters'] as const;
+export const LATER_COMMANDS = [] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const DEVICES: readonly Device[] = ['auto', 'cpu', 'webgpu', 'cuda', 'dml', 'coreml'];

@@ -7,6 +7,7 @@ import { defaultLibraryDir } from '../engine/library/library-dir';
 import type { Device, EngineApi, EngineEvents } from '../engine/engine-api';
 import { startEngineHost } from '../engine/host-process';
 import { parseCommandLine, USAGE, UsageError, type CommandLine } from './arguments';
+import { clustersArguments, runClustersCommand } from './clusters-command';
 import { exportArguments, runExportCommand } from './export-command';
 import { modelsArguments, runModelsCommand } from './models-command';
 import { photosArguments, runPhotosCommand } from './photos-command';
@@ -115,6 +116,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (photos !== null) return runPhotosCommand(photos);
   const exporting = exportArguments(argv);
   if (exporting !== null) return runExportCommand(exporting);
+  const clustering = clustersArguments(argv);
+  if (clustering !== null) return runClustersCommand(clustering);
   let line: CommandLine;
   try {
     const parsed = parseCommandLine(argv);
