@@ -14,12 +14,28 @@ function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
 }
 
-function syntheticLibrary(): { vectors: Float32Array; topicOf: Int32Array } {
+function syntheticLibrary(): { vectors: Float32Array; topicOf: Int32Array; copies: number } {
   const random = seededRandom(3);
   const centres = new Float32Array(topics * dim).map(() => gaussian(random));
   const vectors = new Float32Array(count * dim);
   const topicOf = new Int32Array(count);
+  let copies = 0;
   for (let row = 0; row < count; row++) {
+    if (row > 0 && random() < 0.005) {
+      // A near-copy of the previous photo (a re-encoded duplicate).
+      copies++;
+      topicOf[row] = topicOf[row - 1] as number;
+      let norm = 0;
+      for (let i = 0; i < dim; i++) {
+        const value = (vectors[(row - 1) * dim + i] as number) + 0.003 * gaussian(random);
+        vectors[row * dim + i] = value;
+        norm += value * value;
+      }
+      norm = Math.sqrt(norm);
+      for (let i = 0; i < dim; i++)
+        vectors[row * dim + i] = (vectors[row * dim + i] as number) / norm;
+      continue;
+    }
     const scattered = random() < 0.05;
     const topic = scattered ? -1 - row : Math.floor(random() ** 1.5 * topics);
     topicOf[row] = topic;
@@ -34,11 +50,11 @@ function syntheticLibrary(): { vectors: Float32Array; topicOf: Int32Array } {
     for (let i = 0; i < dim; i++)
       vectors[row * dim + i] = (vectors[row * dim + i] as number) / norm;
   }
-  return { vectors, topicOf };
+  return { vectors, topicOf, copies };
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-const { vectors, topicOf } = syntheticLibrary();
+const { vectors, topicOf, copies } = syntheticLibrary();
 const before = process.memoryUsage();
 let peak = before.rss;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
@@ -74,7 +90,8 @@ console.log(
       },
       clusters: clustering.clusters.length,
       noise: clustering.noise.length,
-      duplicatePairs: pairs.length,
+      duplicatePairs: `${pairs.length} found, ${copies} planted`,
+      scatteredPhotosInNoise: `${clustering.noise.filter((row) => (topicOf[row] as number) < 0).length} of ${topicOf.filter((t) => t < 0).length}`,
       adjustedRandIndex: +adjustedRandIndex(labels, Array.from(topicOf)).toFixed(3),
     },
     null,

@@ -67,10 +67,38 @@ export function cutClusters(
   }
   const clusters: number[][] = [];
   const noise: number[] = [];
-  for (const list of members.values()) {
+  for (const found of members.values()) {
+    const list = tree.groups < tree.count ? dropStrays(tree, found, distance, noise) : found;
     if (list.length >= minSize) clusters.push(list);
     else noise.push(...list);
   }
   clusters.sort((a, b) => b.length - a.length || (a[0] as number) - (b[0] as number));
   return { clusters, noise: noise.sort((a, b) => a - b) };
+}
+
+/**
+ * In a grouped tree a group can hold a photo unlike its neighbours (k-means puts every photo
+ * somewhere): one whose mean similarity to the rest of its cluster is beyond the cut is noise.
+ */
+function dropStrays(
+  tree: ClusterTree,
+  list: number[],
+  distance: number,
+  noise: number[],
+): number[] {
+  const rank = tree.space.rank;
+  const sum = new Float64Array(rank);
+  for (const row of list)
+    for (let k = 0; k < rank; k++)
+      sum[k] = (sum[k] as number) + (tree.points[row * rank + k] as number);
+  if (list.length < 2) return list;
+  return list.filter((row) => {
+    let dot = 0;
+    for (let k = 0; k < rank; k++)
+      dot += (tree.points[row * rank + k] as number) * (sum[k] as number);
+    const others = (dot - 1) / (list.length - 1);
+    if (1 - others <= distance) return true;
+    noise.push(row);
+    return false;
+  });
 }
