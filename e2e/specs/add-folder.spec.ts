@@ -9,6 +9,7 @@ test('adding a folder lists it and the engine scans its photos', async ({ app })
   const mark = await app.eventMark();
   await page.getByRole('button', { name: 'Add folder…' }).click();
   await app.waitForEvent('library-changed', { after: mark });
+  await page.getByTestId('view-folders').click();
 
   const rows = page.getByTestId('folder-row');
   await expect(rows).toHaveCount(1);

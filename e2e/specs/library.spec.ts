@@ -28,9 +28,11 @@ async function manyPhotos(name: string, copies: number): Promise<string> {
   return folder;
 }
 
+/** Adds a folder with the picker, then opens the Folders view (the app opens on Photos). */
 async function addFolder(app: FacetApp, folder: string): Promise<void> {
   await app.chooseFolders([folder]);
   await app.page.getByRole('button', { name: 'Add folder…' }).click();
+  await app.page.getByTestId('view-folders').click();
 }
 
 test('indexing shows progress in the status bar, pauses and resumes, then shows the photos', async ({
