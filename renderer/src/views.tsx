@@ -2,6 +2,8 @@
 import type { ComponentType } from 'react';
 import { FolderIcon } from './components/icons';
 import { LibraryView } from './components/library-view';
+import { ExportIcon } from './export/export-icon';
+import { ExportView } from './export/export-view';
 import { PhotosViewIcon } from './photos/photos-icon';
 import { PhotosView } from './photos/photos-view';
 import { ModelsIcon } from './models/models-icon';
@@ -18,5 +20,6 @@ export interface AppView {
 export const VIEWS: readonly AppView[] = [
   { id: 'photos', title: 'Photos', icon: PhotosViewIcon, View: PhotosView },
   { id: 'folders', title: 'Folders', icon: FolderIcon, View: LibraryView },
+  { id: 'export', title: 'Export', icon: ExportIcon, View: ExportView },
   { id: 'models', title: 'Models', icon: ModelsIcon, View: ModelsView },
 ];

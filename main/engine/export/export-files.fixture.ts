@@ -1,45 +1,14 @@
-// Files for the export tests: copies of sample photos, a minimal TIFF, and an independent
-// read-back through the exiftool command line (not through the code under test).
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+// Files for the export tests: copies of sample photos and a minimal TIFF.
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { promisify } from 'node:util';
+
+export { exiftoolCli, list, readBack, sha256 } from './exiftool-cli.fixture';
 
 export const SHAPES = join(import.meta.dirname, '../../../e2e/fixtures/shapes');
 /** A JPEG with an EXIF orientation tag (6): embedding must keep it. */
 export const ORIENTED_JPEG = join(SHAPES, 'albums/2023/Trip to the coast/IMG_0240069.jpg');
 export const PLAIN_JPEG = join(SHAPES, 'albums/2021/summer/DSC0240039.jpg');
 export const PNG = join(SHAPES, 'albums/2021/summer/IMG_0240117.png');
-
-const EXIFTOOL = createRequire(import.meta.url)('exiftool-vendored.pl') as string;
-const run = promisify(execFile);
-
-/** Runs the exiftool command line itself (perl + the vendored script). */
-export async function exiftoolCli(args: readonly string[]): Promise<string> {
-  const { stdout } = await run('perl', [EXIFTOOL, ...args]);
-  return stdout;
-}
-
-/** Every tag of `file` as `exiftool -j -G1` prints it. */
-export async function readBack(file: string): Promise<Record<string, unknown>> {
-  const [tags] = JSON.parse(await exiftoolCli(['-j', '-G1', file])) as Record<string, unknown>[];
-  return tags ?? {};
-}
-
-/** A tag's values as a list of strings (exiftool prints one value without a list). */
-export function list(tags: Record<string, unknown>, name: string): string[] {
-  const value = tags[name];
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value.map(String) : [String(value)];
-}
-
-export async function sha256(file: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
-}
 
 export async function copyPhoto(source: string, folder: string, name = basename(source)) {
   await mkdir(folder, { recursive: true });

@@ -1,0 +1,211 @@
+// The Export dialog's state: what to export and how, the progress of a run and its report. Other
+// views open the dialog for their selection with `useExportStore.getState().open(fileIds)`.
+// Only these actions call window.facet.
+import { create } from 'zustand';
+import type {
+  ExportPreview,
+  ExportProgress,
+  ExportSettings,
+  KeywordImportReport,
+  SidecarNaming,
+  TableExportReport,
+  XmpExportReport,
+} from '../../../preload/contract/export';
+import { recordEvent } from '../test-events';
+
+export type ExportFormat = 'xmp' | 'csv' | 'json';
+export type DialogMode = 'export' | 'import';
+
+interface ExportStore {
+  /** Which dialog is open; null: none. */
+  readonly dialog: DialogMode | null;
+  /** Photos to export (files.id), or null for the whole library. */
+  readonly selection: readonly number[] | null;
+  readonly format: ExportFormat;
+  readonly settings: ExportSettings;
+  /** Write keywords into JPEG/TIFF originals too (never remembered: asked each time). */
+  readonly embed: boolean;
+  /** Folder the CSV or JSON file goes to. */
+  readonly folder: string | null;
+  readonly preview: ExportPreview | null;
+  readonly running: 'dry-run' | 'export' | 'import-preview' | 'import' | null;
+  readonly progress: ExportProgress | null;
+  readonly xmpReport: XmpExportReport | null;
+  readonly tableReport: TableExportReport | null;
+  readonly importReport: KeywordImportReport | null;
+  readonly error: string | null;
+  connect(): Promise<void>;
+  open(selection?: readonly number[] | null, mode?: DialogMode): void;
+  close(): void;
+  setFormat(format: ExportFormat): void;
+  setSettings(change: Partial<ExportSettings>): Promise<void>;
+  setEmbed(embed: boolean): void;
+  chooseFolder(): Promise<void>;
+  runExport(dryRun: boolean): Promise<void>;
+  runImport(dryRun: boolean): Promise<void>;
+}
+
+const DEFAULTS: ExportSettings = { naming: 'ext', includeSuggested: false, keepBackup: true };
+
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  // Electron prefixes errors crossing IPC with where they came from; the user needs the reason.
+  return text.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, '');
+}
+
+/** `folder/name` with the folder's own separator. */
+export function fileIn(folder: string, name: string): string {
+  const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return folder.endsWith(separator) ? folder + name : folder + separator + name;
+}
+
+export const namingExample = (naming: SidecarNaming) =>
+  naming === 'ext' ? 'photo.jpg.xmp' : 'photo.xmp';
+
+let connected = false;
+
+export const useExportStore = create<ExportStore>()((set, get) => {
+  const refreshPreview = async () => {
+    try {
+      const { selection, settings } = get();
+      const preview = await window.facet.invoke(
+        'export:preview',
+        selection,
+        settings.includeSuggested,
+      );
+      set({ preview });
+      recordEvent('export-preview');
+    } catch (error) {
+      set({ error: messageOf(error) });
+    }
+  };
+
+  return {
+    dialog: null,
+    selection: null,
+    format: 'xmp',
+    settings: DEFAULTS,
+    embed: false,
+    folder: null,
+    preview: null,
+    running: null,
+    progress: null,
+    xmpReport: null,
+    tableReport: null,
+    importReport: null,
+    error: null,
+
+    async connect() {
+      if (!connected) {
+        connected = true;
+        window.facet.on('export:progress', (progress) => {
+          set({ progress });
+          recordEvent('export-progress');
+        });
+        window.facet.on('tags:changed', () => void refreshPreview());
+      }
+      try {
+        set({ settings: await window.facet.invoke('export:settings') });
+      } catch (error) {
+        set({ error: messageOf(error) });
+      }
+      await refreshPreview();
+      recordEvent('export-loaded');
+    },
+
+    open(selection = null, mode = 'export') {
+      set({
+        dialog: mode,
+        selection,
+        embed: false,
+        error: null,
+        progress: null,
+        xmpReport: null,
+        tableReport: null,
+        importReport: null,
+      });
+      void refreshPreview();
+      recordEvent(`${mode}-dialog-open`);
+    },
+
+    close() {
+      if (get().running === null) set({ dialog: null });
+    },
+
+    setFormat(format) {
+      set({ format, xmpReport: null, tableReport: null, error: null });
+    },
+
+    async setSettings(change) {
+      const next = { ...get().settings, ...change };
+      set({ settings: next, xmpReport: null });
+      try {
+        set({ settings: await window.facet.invoke('export:save-settings', next) });
+      } catch (error) {
+        set({ error: messageOf(error) });
+      }
+      if (change.includeSuggested !== undefined) await refreshPreview();
+    },
+
+    setEmbed(embed) {
+      set({ embed, xmpReport: null });
+    },
+
+    async chooseFolder() {
+      const [folder] = await window.facet.invoke('dialog:choose-folders');
+      if (folder !== undefined) set({ folder, tableReport: null });
+    },
+
+    async runExport(dryRun) {
+      const { format, selection, settings, embed, folder } = get();
+      set({ running: dryRun ? 'dry-run' : 'export', progress: null, error: null });
+      try {
+        if (format === 'xmp') {
+          const xmpReport = await window.facet.invoke('export:xmp', {
+            fileIds: selection,
+            includeSuggested: settings.includeSuggested,
+            sidecars: true,
+            naming: settings.naming,
+            embed,
+            keepBackup: settings.keepBackup,
+            dryRun,
+          });
+          set({ xmpReport });
+        } else {
+          if (folder === null) throw new Error('Choose the folder the file goes to first.');
+          const tableReport = await window.facet.invoke('export:table', {
+            fileIds: selection,
+            includeSuggested: settings.includeSuggested,
+            format,
+            outPath: fileIn(folder, `facet-tags.${format}`),
+          });
+          set({ tableReport });
+        }
+        recordEvent(dryRun ? 'export-dry-run-done' : 'export-done');
+      } catch (error) {
+        set({ error: messageOf(error) });
+        recordEvent('export-error');
+      } finally {
+        set({ running: null });
+      }
+    },
+
+    async runImport(dryRun) {
+      set({ running: dryRun ? 'import-preview' : 'import', progress: null, error: null });
+      try {
+        const importReport = await window.facet.invoke('export:import-keywords', {
+          fileIds: get().selection,
+          dryRun,
+        });
+        set({ importReport });
+        recordEvent(dryRun ? 'import-preview-done' : 'import-done');
+      } catch (error) {
+        set({ error: messageOf(error) });
+        recordEvent('export-error');
+      } finally {
+        set({ running: null });
+      }
+      if (!dryRun) await refreshPreview();
+    },
+  };
+});
