@@ -16,6 +16,8 @@ import {
   sha256,
 } from './export-files.fixture';
 
+const SHAPES_SET = join(import.meta.dirname, '../../../assets/label-sets/shapes.json');
+
 let dir: string;
 let photos: string;
 let engine: Engine;
@@ -227,4 +229,60 @@ test('import confirms keywords from an Adobe sidecar and the photo; unknown ones
   );
   const again = await engine.importKeywords({ fileIds: null, dryRun: false });
   assert.equal(again.summary.confirmed, 0, 'importing twice confirms nothing new');
+});
+
+test('suggested tags above their thresholds are exported only when asked; a rejected one is taken back', async () => {
+  const folder = join(dir, 'shapes');
+  const shapes = { 'star.jpg': PLAIN_JPEG, 'cross.jpg': ORIENTED_JPEG, 'cross.png': PNG };
+  for (const [name, source] of Object.entries(shapes)) await copyPhoto(source, folder, name);
+  const other = await createEngine({ libraryDir: join(dir, 'suggest'), indexAfterAdd: false });
+  try {
+    await other.index([folder], {});
+    const set = await other.importLabelSet('shapes.json', await readFile(SHAPES_SET, 'utf8'));
+    const asked = { ...XMP, includeSuggested: true };
+
+    const confirmedOnly = await other.exportXmp(XMP);
+    assert.equal(confirmedOnly.summary.photos, 0, 'nothing confirmed, nothing written');
+    const report = await other.exportXmp(asked);
+    assert.deepEqual(
+      report.files.map((file) => [file.target.slice(folder.length + 1), file.action]),
+      [
+        ['cross.jpg.xmp', 'create'],
+        ['cross.png.xmp', 'create'],
+        ['star.jpg.xmp', 'create'],
+      ],
+    );
+    // The tiny model knows its shapes: each sidecar names the shape the photo shows.
+    for (const name of Object.keys(shapes)) {
+      const tags = await readBack(join(folder, `${name}.xmp`));
+      assert.deepEqual(list(tags, 'XMP-digiKam:TagsList'), [name.replace(/\..*/, '')], name);
+    }
+
+    const db = openDatabase(join(dir, 'suggest', 'library.db'), { readonly: true });
+    const crossId = db
+      .prepare('SELECT id FROM files WHERE path = ?')
+      .pluck()
+      .get(join(folder, 'cross.jpg')) as number;
+    db.close();
+    await other.decideTags({
+      fileIds: [crossId],
+      labelSetId: set.id,
+      label: 'cross',
+      state: 'rejected',
+    });
+    const after = await other.exportXmp(asked);
+    assert.deepEqual(
+      after.files.filter((file) => file.action !== 'unchanged').map((file) => file.changes),
+      [
+        [
+          { field: 'subject', added: [], removed: ['cross'] },
+          { field: 'hierarchicalSubject', added: [], removed: ['cross'] },
+          { field: 'tagsList', added: [], removed: ['cross'] },
+        ],
+      ],
+    );
+    assert.deepEqual(list(await readBack(join(folder, 'cross.jpg.xmp')), 'XMP-dc:Subject'), []);
+  } finally {
+    await other.close();
+  }
 });
