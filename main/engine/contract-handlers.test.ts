@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { EngineStatus } from '../../preload/contract';
-import type { EngineApi } from './engine-api';
+import { ENGINE_METHODS, type CoreApi, type EngineApi } from './engine-api';
 import { invokeEngine, isEngineInvokeChannel } from './contract-handlers';
 
 const SHAPES = join(import.meta.dirname, '../../e2e/fixtures/shapes');
@@ -19,9 +19,9 @@ function rootsOnlyEngine(): EngineApi & { calls: string[] } {
     library: { roots: 0, files: 0, embedded: 0 },
     progress: null,
   };
-  const unused = () => Promise.reject(new Error('not part of the IPC contract'));
-  return {
-    calls,
+  const unused = () => Promise.reject(new Error('not part of this test'));
+  const others = Object.fromEntries(ENGINE_METHODS.map((method) => [method, unused]));
+  const core: CoreApi = {
     getStatus: async () => (
       calls.push('getStatus'),
       { ...status, library: { ...status.library, roots: roots.length } }
@@ -42,6 +42,7 @@ function rootsOnlyEngine(): EngineApi & { calls: string[] } {
     search: unused,
     similar: unused,
   };
+  return { ...(others as unknown as EngineApi), ...core, calls };
 }
 
 describe('invokeEngine', () => {

@@ -1,14 +1,9 @@
 // The engine-backed half of the IPC contract: every argument from the renderer is validated here
 // (it comes from a web page) before the engine sees it. Each domain defines its handlers with
-// defineHandlers in main/engine/<domain>/handlers.ts and joins the list at the bottom.
-import { isAbsolute } from 'node:path';
+// defineHandlers (define-handlers.ts) in main/engine/<domain>/handlers.ts and joins the list below.
 import { z } from 'zod';
-import type {
-  CoreInvokeChannels,
-  InvokeArgs,
-  InvokeChannel,
-  InvokeResult,
-} from '../../preload/contract';
+import type { CoreInvokeChannels, InvokeArgs, InvokeResult } from '../../preload/contract';
+import { absolutePath, defineHandlers, type EngineInvokeChannel } from './define-handlers';
 import type { EngineApi } from './engine-api';
 import { browseHandlers } from './browse/handlers';
 import { labelsHandlers } from './labels/handlers';
@@ -16,33 +11,6 @@ import { clustersHandlers } from './clusters/handlers';
 import { exportHandlers } from './export/handlers';
 import { modelsHandlers } from './models/handlers';
 import { libraryHandlers } from './library/handlers';
-
-/** Channels that need a window or the desktop (dialogs, the file manager): the shell answers them. */
-export type ShellChannel = Extract<InvokeChannel, `dialog:${string}` | `shell:${string}`>;
-export type EngineInvokeChannel = Exclude<InvokeChannel, ShellChannel>;
-
-type Handler<Channels, C extends keyof Channels> = Channels[C] extends (...args: infer A) => infer R
-  ? {
-      /** The arguments as the renderer must send them. */
-      readonly args: z.ZodType<A>;
-      readonly run: (engine: EngineApi, ...args: A) => Promise<R>;
-    }
-  : never;
-
-/** One domain's handlers: a zod schema and an engine call per channel, checked against the contract. */
-export function defineHandlers<Channels>(handlers: {
-  readonly [C in Exclude<keyof Channels, ShellChannel>]: Handler<Channels, C>;
-}): typeof handlers {
-  return handlers;
-}
-
-/** An absolute path from the page: never empty, never NUL, bounded. */
-export const absolutePath = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(4096, 'is too long')
-  .refine((path) => !path.includes('\0'), 'must not contain NUL characters')
-  .refine((path) => isAbsolute(path), 'must be an absolute path');
 
 const coreHandlers = defineHandlers<CoreInvokeChannels>({
   'engine:status': { args: z.tuple([]), run: (engine) => engine.getStatus() },

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineStatus } from '../../preload/contract';
 import type { Engine, EngineOptions } from './engine';
+import { ENGINE_METHODS, type CoreApi } from './engine-api';
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const file = join(options.libraryDir, 'roots.json');
@@ -25,7 +26,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     progress: null,
   });
   const unsupported = () => Promise.reject(new Error('not supported by the test engine'));
-  return {
+  // Every other domain's method answers that it is not supported.
+  const others = Object.fromEntries(ENGINE_METHODS.map((method) => [method, unsupported]));
+  const core: CoreApi & Pick<Engine, 'close'> = {
     getStatus: async () => status(),
     libraryStatus: async () => ({ roots: roots(), files: 0, embedded: {}, errors: 0 }),
     listRoots: async () => roots(),
@@ -50,4 +53,5 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       writeFileSync(join(options.libraryDir, 'closed'), String(process.pid));
     },
   };
+  return { ...others, ...core } as Engine;
 }

@@ -2,7 +2,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { BrowseInvokeChannels } from '../../../preload/contract/browse';
-import { defineHandlers } from '../contract-handlers';
+import { defineHandlers } from '../define-handlers';
 
 // Not contract-handlers' absolutePath: that module imports this one, so its constants are not
 // initialised yet while this list is built.

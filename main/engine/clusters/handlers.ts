@@ -1,7 +1,7 @@
 // Argument checks for the clusters channels: everything here comes from a web page.
 import { z } from 'zod';
 import type { ClustersInvokeChannels } from '../../../preload/contract/clusters';
-import { defineHandlers } from '../contract-handlers';
+import { defineHandlers } from '../define-handlers';
 
 const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const fraction = z.number().gt(0, 'must be above 0').lt(1, 'must be below 1');

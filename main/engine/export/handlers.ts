@@ -2,7 +2,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { ExportInvokeChannels } from '../../../preload/contract/export';
-import { defineHandlers } from '../contract-handlers';
+import { defineHandlers } from '../define-handlers';
 
 // Its own path check: contract-handlers.ts imports this file, so its consts are not ready yet here.
 const absolutePath = z

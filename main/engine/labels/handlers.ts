@@ -1,7 +1,7 @@
 // Argument checks for the labels channels: everything here comes from a web page.
 import { z } from 'zod';
 import type { LabelsInvokeChannels } from '../../../preload/contract/labels';
-import { defineHandlers } from '../contract-handlers';
+import { defineHandlers } from '../define-handlers';
 
 const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const text = (max: number) => z.string().max(max, 'is too long');

@@ -1,7 +1,7 @@
 // The library channels' arguments, checked before the engine sees them: none of them takes any.
 import { z } from 'zod';
 import type { LibraryInvokeChannels } from '../../../preload/contract/library';
-import { defineHandlers } from '../contract-handlers';
+import { defineHandlers } from '../define-handlers';
 
 export const libraryHandlers = defineHandlers<LibraryInvokeChannels>({
   'library:folders': { args: z.tuple([]), run: (engine) => engine.listFolders() },

@@ -2,7 +2,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { ModelsInvokeChannels } from '../../../preload/contract/models';
-import { defineHandlers } from '../contract-handlers';
+import { defineHandlers } from '../define-handlers';
 
 // Not contract-handlers' absolutePath: that module imports this one, so its constants are not
 // yet initialised while this module runs (defineHandlers, a hoisted function, is).
