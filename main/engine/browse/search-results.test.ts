@@ -36,12 +36,12 @@ test('near-duplicates fold into the best-ranked photo of their group, with a cou
   assert.equal(collapseNearDuplicates(hits, similarity, 1).length, 5);
 });
 
-test('the first cut-off is what stands out from the query’s own scores', () => {
+test('the first cut-off falls where the scores drop away, among those that stand out', () => {
   const distribution = { min: 0.1, max: 0.33, mean: 0.2, std: 0.03, bins: [1] };
-  assert.ok(Math.abs((suggestedCutoff(distribution, hits) as number) - 0.26) < 1e-9);
-  // A query nothing stands out for still shows its best photo.
-  const flat = { ...distribution, std: 0.1 };
-  assert.equal(suggestedCutoff(flat, hits), 0.33);
-  assert.equal(suggestedCutoff(null, hits), null);
+  const scored = [0.33, 0.325, 0.32, 0.26, 0.255, 0.24, 0.21].map((score, id) => ({ id, score }));
+  assert.equal(suggestedCutoff(distribution, scored), 0.32);
+  // Nothing stands out (a wide spread): the best photo is still shown.
+  assert.equal(suggestedCutoff({ ...distribution, std: 0.2 }, scored), 0.33);
+  assert.equal(suggestedCutoff(null, scored), null);
   assert.equal(suggestedCutoff(distribution, []), null);
 });

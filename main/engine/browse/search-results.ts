@@ -25,16 +25,32 @@ export function collapseNearDuplicates(
   return kept;
 }
 
-// Scores this many standard deviations above the library's mean stand out from the crowd.
-const STANDS_OUT = 2;
+// Only scores this many standard deviations above the library's mean can be matches.
+const STANDS_OUT = 1;
+// The widest drop is looked for among this many best hits.
+const CANDIDATES = 200;
 
-/** A first cut-off: what stands out from this query's distribution, keeping at least one hit. */
+/**
+ * A first cut-off: just above the widest drop in score among the hits that stand out from this
+ * query's distribution (matches score alike, then fall away), keeping at least the best hit.
+ */
 export function suggestedCutoff(
   distribution: ScoreDistribution | null,
   hits: readonly { readonly score: number }[],
 ): number | null {
   const top = hits[0];
   if (distribution === null || top === undefined) return null;
-  const cut = distribution.mean + STANDS_OUT * distribution.std;
-  return Math.min(cut, top.score);
+  const floor = distribution.mean + STANDS_OUT * distribution.std;
+  const standing = hits.slice(0, CANDIDATES).filter((hit) => hit.score >= floor);
+  let cut = top.score;
+  let widest = 0;
+  for (let i = 0; i + 1 < standing.length; i++) {
+    const drop =
+      (standing[i] as { score: number }).score - (standing[i + 1] as { score: number }).score;
+    if (drop > widest) {
+      widest = drop;
+      cut = (standing[i] as { score: number }).score;
+    }
+  }
+  return cut;
 }

@@ -34,6 +34,7 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
       aria-label={name}
       data-testid="photo-cell"
       data-photo-id={ref.id}
+      data-duplicates={duplicates}
       tabIndex={-1}
       style={{ width: size, height: size }}
       onClick={click}

@@ -49,7 +49,11 @@ export function SearchPanel() {
                   y={40 - h}
                   width={0.8}
                   height={h}
-                  className={minScore !== null && binTop >= minScore ? 'kept' : ''}
+                  className={
+                    minScore !== null && (binTop > minScore || i === distribution.bins.length - 1)
+                      ? 'kept'
+                      : ''
+                  }
                 />
               );
             })}
