@@ -1,11 +1,10 @@
 // The engine: one library, the CLIP model (loaded on first need), and the EngineApi calls the
 // app, the CLI and the tests make. Plain Node; the host process wraps it.
-import { existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { AddFoldersResult, EngineStatus, IndexProgress } from '../../preload/contract';
 import type { IndexRunState, LibraryFolder, PhotoProblem } from '../../preload/contract/library';
-import { DeviceError, loadClipModel, ModelPackageError, type ClipModel } from './clip/index';
+import { ActiveModel } from './active-model';
+import type { ClipModel } from './clip/index';
 import type { EngineContext } from './engine-context';
 import {
   CORE_METHODS,
@@ -37,6 +36,7 @@ import { ThumbnailCache, THUMBNAIL_SIZES, type ThumbnailSize } from './library/t
 import { FolderWatcher } from './library/watcher';
 import { resolveLibraryPhoto } from './media-guard';
 
+export { builtInModelDir } from './active-model';
 export { defaultLibraryDir } from './library/library-dir';
 
 export interface EngineOptions {
@@ -54,25 +54,8 @@ export interface Engine extends EngineApi {
   close(): Promise<void>;
 }
 
-const ACTIVE_MODEL = 'active_model_dir';
 /** Photos shown with each folder in the folder list. */
 const FOLDER_PREVIEW = 6;
-const DEMO_MODEL = join('assets', 'models', 'tiny-clip-shapes');
-
-/** The built-in demo model, found from this file whether it runs from source or a bundle. */
-export function builtInModelDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 5; up++, dir = dirname(dir)) {
-    if (existsSync(join(dir, DEMO_MODEL, 'config.json'))) return join(dir, DEMO_MODEL);
-  }
-  return resolve(DEMO_MODEL);
-}
-
-/** Errors the caller can act on carry a code the CLI and the UI can tell apart. */
-function withCode(error: unknown, code: string): Error {
-  const wrapped = error instanceof Error ? error : new Error(String(error));
-  return Object.assign(wrapped, { code: (wrapped as { code?: unknown }).code ?? code });
-}
 
 function badPath(path: string, reason: string): Error {
   return Object.assign(new Error(`${path} ${reason}.`), { code: 'BAD_PATH' });
@@ -85,9 +68,7 @@ interface IndexRun {
 }
 
 class LibraryEngine implements CoreApi, LibraryApi {
-  private loaded: { key: string; model: Promise<ClipModel> } | null = null;
-  /** The model once loaded (getStatus never waits for a load). */
-  private current: ClipModel | null = null;
+  private readonly models: ActiveModel;
   private queue: Promise<unknown> = Promise.resolve();
   private progress: IndexProgress | null = null;
   private indexing = 0;
@@ -106,11 +87,12 @@ class LibraryEngine implements CoreApi, LibraryApi {
     private readonly library: Library,
   ) {
     this.thumbnails = new ThumbnailCache(join(resolve(options.libraryDir), 'thumbnails'));
+    this.models = new ActiveModel(library, options, () => void this.emitStatus());
   }
 
   async getStatus(): Promise<EngineStatus> {
-    const model = this.current;
-    const modelId = model?.info.id ?? basename(this.modelDir());
+    const model = this.models.current;
+    const modelId = this.models.id();
     const counts = this.library.counts();
     return {
       state: this.indexing > 0 ? 'indexing' : this.lastError !== null ? 'error' : 'ready',
@@ -210,7 +192,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
   async search(text: string, k: number): Promise<SearchResult> {
     if (text.trim() === '')
       throw Object.assign(new Error('Type something to search for.'), { code: 'EMPTY_QUERY' });
-    const model = await this.model({});
+    const model = await this.models.get({});
     const [query] = await model.embedTexts([text]);
     const matrix = this.library.embeddingMatrix(model.info.id);
     return { results: nearest(matrix, query as Float32Array, k) };
@@ -221,7 +203,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
     const check = await checkLibraryPath(path);
     if (!check.ok) throw badPath(path, check.reason);
     if (check.kind !== 'photo') throw badPath(path, 'is a folder, not a photo');
-    const model = await this.model({});
+    const model = await this.models.get({});
     let query = this.library.embeddingOf(path, model.info.id);
     if (query === null) {
       for await (const result of model.embedImages([path])) {
@@ -237,8 +219,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
   }
 
   async listFolders(): Promise<readonly LibraryFolder[]> {
-    const modelId = this.current?.info.id ?? basename(this.modelDir());
-    return this.library.folderSummaries(modelId, FOLDER_PREVIEW);
+    return this.library.folderSummaries(this.models.id(), FOLDER_PREVIEW);
   }
 
   async pauseIndex(): Promise<boolean> {
@@ -301,10 +282,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
     this.watcher = null;
     await this.queue.catch(() => {});
     for (const cleanup of this.cleanups.splice(0)) await Promise.resolve(cleanup()).catch(() => {});
-    const model = this.loaded?.model;
-    this.loaded = null;
-    this.current = null;
-    await model?.then((m) => m.close()).catch(() => {});
+    await this.models.close();
     this.library.close();
   }
 
@@ -313,9 +291,9 @@ class LibraryEngine implements CoreApi, LibraryApi {
     return {
       library: this.library,
       libraryDir: resolve(this.options.libraryDir),
-      model: (options) => this.model(options ?? {}),
-      activeModelId: () => this.current?.info.id ?? basename(this.modelDir()),
-      activeModelDir: () => this.modelDir(),
+      model: (options) => this.models.get(options ?? {}),
+      activeModelId: () => this.models.id(),
+      activeModelDir: () => this.models.dir(),
       setActiveModel: (dir) => this.setActiveModel(dir),
       emit: (channel, payload) => this.options.emit?.(channel, payload),
       serially: (work) => this.serially(work),
@@ -327,8 +305,8 @@ class LibraryEngine implements CoreApi, LibraryApi {
   /** Switches models; photos it has not embedded yet are indexed in the background. */
   private async setActiveModel(dir: string): Promise<void> {
     const modelDir = resolve(dir);
-    await this.model({ modelDir }); // refuses a broken package before anything changes
-    this.library.setSetting(ACTIVE_MODEL, modelDir);
+    await this.models.get({ modelDir }); // refuses a broken package before anything changes
+    this.models.remember(modelDir);
     await this.emitStatus();
     const roots = this.library.roots().map((root) => root.path);
     if (roots.length > 0) this.indexInBackground(roots);
@@ -389,7 +367,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
   }
 
   private async runIndex(paths: readonly string[], options: IndexOptions): Promise<IndexRun> {
-    const model = await this.model(options);
+    const model = await this.models.get(options);
     this.indexing++;
     this.lastError = null;
     this.progress = null;
@@ -411,7 +389,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
         shouldStop: () => this.closing,
         control: this.control,
       });
-      this.library.setSetting(ACTIVE_MODEL, model.info.dir);
+      this.models.remember(model.info.dir);
       const errors: FileProblem[] = [...sync.problems, ...embedded.errors].sort((a, b) =>
         a.path < b.path ? -1 : 1,
       );
@@ -438,47 +416,6 @@ class LibraryEngine implements CoreApi, LibraryApi {
       this.libraryChanged();
       await this.emitStatus();
     }
-  }
-
-  /** The call's model, else the library's active one, else the engine's default. */
-  private modelDir(requested?: string): string {
-    if (requested !== undefined) return resolve(requested);
-    const active = this.library.setting(ACTIVE_MODEL);
-    if (active !== null && existsSync(active)) return active;
-    return resolve(this.options.modelDir ?? builtInModelDir());
-  }
-
-  /** Loads the model on first need and keeps it while calls ask for the same one. */
-  private async model(options: IndexOptions): Promise<ClipModel> {
-    const dir = this.modelDir(options.modelDir);
-    const device = options.device ?? this.options.device ?? 'auto';
-    const key = `${dir}\u0000${device}`;
-    if (this.loaded?.key !== key) {
-      const previous = this.loaded?.model;
-      const model = (async () => {
-        await previous?.then((m) => m.close()).catch(() => {});
-        try {
-          return await loadClipModel(dir, { device });
-        } catch (error) {
-          if (error instanceof ModelPackageError) throw withCode(error, 'MODEL_PACKAGE');
-          if (error instanceof DeviceError) throw withCode(error, 'DEVICE');
-          throw withCode(error, 'MODEL_LOAD');
-        }
-      })();
-      this.loaded = { key, model };
-      this.current = null;
-      model.then(
-        (loaded) => {
-          if (this.loaded?.model !== model) return;
-          this.current = loaded;
-          void this.emitStatus();
-        },
-        () => {
-          if (this.loaded?.model === model) this.loaded = null; // the next call tries again
-        },
-      );
-    }
-    return (this.loaded as { model: Promise<ClipModel> }).model;
   }
 
   private async emitStatus(): Promise<void> {
