@@ -136,6 +136,9 @@ test('the Export dialog imports keywords, previews the sidecar changes, writes t
       exportDialog.getByRole('button', { name: 'Write sidecars and photos' }),
     ).toBeVisible();
     await app.screenshot('export-embed-warning');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('export-embed-warning-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await exportDialog
       .getByLabel('Also write keywords into the JPEG and TIFF files themselves')
       .uncheck();

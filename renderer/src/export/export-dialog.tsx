@@ -1,9 +1,11 @@
 // The Export dialog: XMP sidecars (and, behind a warning, the originals), CSV or JSON; a preview
-// that writes nothing, progress while it runs, and what it did.
+// that writes nothing, progress while it runs, and what it did. Any view may render it and open
+// it for its selection with useExportStore.getState().open(fileIds).
 import { useEffect, useRef } from 'react';
 import { AlertIcon, CloseIcon } from '../components/icons';
 import { ProgressBar } from '../components/progress-bar';
 import { ExportOptions } from './export-options';
+import './export.css';
 import { ImportResults, XmpResults } from './export-results';
 import { useExportStore } from './use-export-store';
 

@@ -124,7 +124,8 @@ export const useExportStore = create<ExportStore>()((set, get) => {
         tableReport: null,
         importReport: null,
       });
-      void refreshPreview();
+      // Opened from another view: settings and progress events may not be loaded yet.
+      void (connected ? refreshPreview() : get().connect());
       recordEvent(`${mode}-dialog-open`);
     },
 
