@@ -196,6 +196,7 @@ test('import confirms keywords from an Adobe sidecar and the photo; unknown ones
     '-overwrite_original',
     '-IPTC:Keywords=Holiday',
     '-IPTC:Keywords=Norway',
+    '-IPTC:Keywords=Duck',
     lake,
   ]);
 
@@ -209,7 +210,8 @@ test('import confirms keywords from an Adobe sidecar and the photo; unknown ones
     report.files.map((file) => [file.path, file.labels.map((l) => `${l.labelSetName}:${l.label}`)]),
     [
       [join(photos, 'heron.jpg'), ['Imported:Holiday']],
-      [lake, [`Birds:${HERON}`, 'Imported:Holiday', 'Imported:Norway']],
+      // A flat keyword naming one label's last level is that label.
+      [lake, [`Birds:${HERON}`, 'Imported:Holiday', 'Imported:Norway', `Birds:${DUCK}`]],
     ],
   );
   assert.equal(report.summary.labelsAdded, 2);
@@ -222,6 +224,7 @@ test('import confirms keywords from an Adobe sidecar and the photo; unknown ones
     [
       'Birds:Animals',
       'Birds:Animals/Bird',
+      `Birds:${DUCK}`,
       `Birds:${HERON}`,
       'Imported:Holiday',
       'Imported:Norway',
