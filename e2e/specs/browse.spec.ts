@@ -115,6 +115,26 @@ test('select photos, confirm a tag on all of them, and filter by it across a res
   await page.getByRole('button', { name: 'Remove filter circle' }).click();
   await page.getByRole('button', { name: 'Remove filter Tags: confirmed' }).click();
   await expect(page.getByTestId('photo-cell')).toHaveCount(photosIn(CAMERA).length);
+
+  // A rubber band dragged from the grid's margin over the first two photos selects them.
+  await page.keyboard.press('Escape');
+  const grid = await page.getByTestId('photo-grid').boundingBox();
+  const second = await page.getByTestId('photo-cell').nth(1).boundingBox();
+  if (grid === null || second === null) throw new Error('the grid is not on screen');
+  await page.mouse.move(grid.x + 3, grid.y + 3);
+  await page.mouse.down();
+  await page.mouse.move(second.x + second.width / 2, second.y + second.height / 2, { steps: 6 });
+  await expect(page.getByTestId('rubber-band')).toBeVisible();
+  await page.mouse.up();
+  await expect(page.getByTestId('selection-count')).toHaveText('2 selected');
+  await expect(page.getByTestId('photo-cell').nth(0)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('photo-cell').nth(1)).toHaveAttribute('aria-selected', 'true');
+
+  // The zoom slider makes thumbnails larger, fewer to a row.
+  await page.getByLabel('Thumbnail size').fill('320');
+  await expect
+    .poll(async () => (await page.getByTestId('photo-cell').nth(0).boundingBox())?.width ?? 0)
+    .toBeGreaterThan(second.width * 1.4);
   expect(app.pageErrors.filter((e) => !e.includes('404'))).toEqual([]);
 });
 
