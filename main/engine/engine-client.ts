@@ -1,7 +1,7 @@
 // The client side of the engine host protocol: a typed EngineApi proxy over one host process,
 // with crash recovery (pending calls fail clearly, the host is respawned, status says so).
 import type { EngineStatus } from '../../preload/contract';
-import { ENGINE_METHODS, type EngineApi, type EngineEvents } from './engine-api';
+import type { EngineApi, EngineEvents } from './engine-api';
 import { isHostMessage, type EngineRequest, type HostMessage } from './protocol';
 
 /** One running host process, whatever started it (Node fork, Electron utilityProcess). */
@@ -70,11 +70,14 @@ export class EngineClient {
   ) {
     this.restart = options.restart ?? true;
     this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
-    const api: Partial<Record<keyof EngineApi, unknown>> = {};
-    for (const method of ENGINE_METHODS) {
-      api[method] = (...args: unknown[]) => this.call(method, args);
-    }
-    this.api = Object.freeze(api) as EngineApi;
+    // A proxy, not a list of methods: the shell then never bundles the engine's domain modules
+    // (sharp, onnxruntime, exiftool) just to learn their method names. The host checks each name.
+    this.api = new Proxy(Object.freeze({}), {
+      get: (_target, method) =>
+        typeof method === 'string' && method !== 'then'
+          ? (...args: unknown[]) => this.call(method, args)
+          : undefined,
+    }) as EngineApi;
     this.host = this.startHost();
   }
 
