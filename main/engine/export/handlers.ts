@@ -1,16 +1,8 @@
 // Argument checks for the export channels: everything here comes from a web page.
-import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { ExportInvokeChannels } from '../../../preload/contract/export';
-import { defineHandlers } from '../define-handlers';
+import { absolutePath, defineHandlers } from '../define-handlers';
 
-// Its own path check: contract-handlers.ts imports this file, so its consts are not ready yet here.
-const absolutePath = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(4096, 'is too long')
-  .refine((path) => !path.includes('\0'), 'must not contain NUL characters')
-  .refine((path) => isAbsolute(path), 'must be an absolute path');
 const fileIds = z.array(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)).max(1_000_000);
 const scope = fileIds.nullable();
 const naming = z.enum(['ext', 'base']);
