@@ -38,8 +38,9 @@ test('bad arguments are refused before any work, with exit code 2', async () => 
     [['index', SHAPES, '--device', 'abacus'], /--device must be one of/],
     [['status', '--labels', SHAPES_SET], /--labels is not an option of "facet status"/],
     [['search'], /needs one text/],
-    [['clusters', '--library', library], /not available yet/],
-    [['export', 'xmp'], /not available yet/],
+    [['clusters', '--threshold', '7', '--library', library], /--threshold must be a number/],
+    [['export', 'pdf', '--library', library], /needs one of xmp, csv, json/],
+    [['models', 'frobnicate', '--library', library], /needs one of list, install/],
   ];
   for (const [args, mentions] of cases) await assertRefused(args, 2, mentions);
 });
