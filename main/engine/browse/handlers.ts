@@ -1,17 +1,7 @@
 // Argument checks for the browse channels: everything here comes from a web page.
-import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { BrowseInvokeChannels } from '../../../preload/contract/browse';
-import { defineHandlers } from '../define-handlers';
-
-// Not contract-handlers' absolutePath: that module imports this one, so its constants are not
-// initialised yet while this list is built.
-const absolutePath = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(4096, 'is too long')
-  .refine((path) => !path.includes('\0'), 'must not contain NUL characters')
-  .refine((path) => isAbsolute(path), 'must be an absolute path');
+import { absolutePath, defineHandlers } from '../define-handlers';
 
 const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const score = z.number().min(-1).max(1).nullable().optional();
