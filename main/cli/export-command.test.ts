@@ -113,6 +113,9 @@ test('a wrong export command line is refused with the reason, before any work', 
   const misplaced = await runFacet(['export', 'xmp', '--out', 'tags.csv', ...library]);
   assert.equal(misplaced.code, 2);
   assert.match(misplaced.stderr, /--out is not an option of "facet export xmp"/);
+  const outside = await runFacet(['export', 'csv', join(dir, 'elsewhere'), ...library]);
+  assert.equal(outside.code, 2);
+  assert.match(outside.stderr, /has no photos in the library/);
   const naming = await runFacet(['export', 'xmp', '--sidecar', 'adobe', ...library]);
   assert.equal(naming.code, 2);
   assert.match(naming.stderr, /--sidecar must be ext or base/);

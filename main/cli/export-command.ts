@@ -204,7 +204,8 @@ export async function runExportCommand(argv: readonly string[]): Promise<number>
   } catch (error) {
     clearLine();
     const message = ((error as Error).message ?? String(error)).replace(/\s*\n\s*/g, ' ');
-    return fail(message, EXIT.failed);
+    const code = (error as { code?: unknown }).code;
+    return fail(message, code === 'BAD_PATH' ? EXIT.usage : EXIT.failed);
   } finally {
     await engine.close();
   }

@@ -66,9 +66,15 @@ export function photosIn(
     )
     .all(fileIds === null ? null : 1, JSON.stringify(fileIds ?? [])) as LibraryPhoto[];
   if (paths === undefined) return rows;
-  const wanted = new Set(
-    paths.flatMap((path) => ctx.library.filesUnder(resolve(path))).map((f) => f.id),
-  );
+  const wanted = new Set<number>();
+  for (const path of paths.map((p) => resolve(p))) {
+    const files = ctx.library.filesUnder(path);
+    if (files.length === 0)
+      throw Object.assign(new Error(`${path} has no photos in the library (index it first).`), {
+        code: 'BAD_PATH',
+      });
+    for (const file of files) wanted.add(file.id);
+  }
   return rows.filter((row) => wanted.has(row.id));
 }
 
@@ -97,7 +103,21 @@ async function writeFileAtomically(path: string, text: string): Promise<void> {
 export function createExportService(ctx: EngineContext): ExportApi {
   const db = ctx.library.db;
   let tool: MetadataTool | null = null;
-  const metadataTool = () => (tool ??= openMetadataTool());
+  let using = 0;
+  /** ExifTool (a perl process) runs only while an export or import needs it. */
+  const withTool = async <T>(work: (tool: MetadataTool) => Promise<T>): Promise<T> => {
+    using += 1;
+    try {
+      return await work((tool ??= openMetadataTool()));
+    } finally {
+      using -= 1;
+      if (using === 0) {
+        const idle = tool;
+        tool = null;
+        await idle?.close();
+      }
+    }
+  };
   ctx.onClose(() => tool?.close());
 
   const settings = (): ExportSettings => {
@@ -157,16 +177,18 @@ export function createExportService(ctx: EngineContext): ExportApi {
         .filter((photo) => photo.keywords.length > 0 || photo.facetWroteHere);
       const progress = progressTo(ctx, 'xmp');
       const run = () =>
-        exportXmp(metadataTool(), work, request, {
-          onProgress: (p) => progress(p.done, p.total, p.path),
-          onWritten: (photo, kind, values) =>
-            saveOwnedKeywords(
-              db,
-              idOf.get(photo.photoPath) as number,
-              ownedTarget(kind, request.naming),
-              values,
-            ),
-        });
+        withTool((exiftool) =>
+          exportXmp(exiftool, work, request, {
+            onProgress: (p) => progress(p.done, p.total, p.path),
+            onWritten: (photo, kind, values) =>
+              saveOwnedKeywords(
+                db,
+                idOf.get(photo.photoPath) as number,
+                ownedTarget(kind, request.naming),
+                values,
+              ),
+          }),
+        );
       progress(0, work.length, null);
       // Embedding changes photo files: never while an index run reads them.
       return request.embed && !request.dryRun ? ctx.serially(run) : run();
@@ -192,12 +214,10 @@ export function createExportService(ctx: EngineContext): ExportApi {
     },
     async importKeywords(request) {
       const progress = progressTo(ctx, 'import');
-      return importKeywords(
-        ctx,
-        metadataTool(),
-        photosIn(ctx, request.fileIds, request.paths),
-        request,
-        (p) => progress(p.done, p.total, p.path),
+      return withTool((exiftool) =>
+        importKeywords(ctx, exiftool, photosIn(ctx, request.fileIds, request.paths), request, (p) =>
+          progress(p.done, p.total, p.path),
+        ),
       );
     },
   };
