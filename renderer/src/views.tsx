@@ -2,6 +2,8 @@
 import type { ComponentType } from 'react';
 import { FolderIcon } from './components/icons';
 import { LibraryView } from './components/library-view';
+import { LabelsIcon } from './labels/labels-icon';
+import { LabelsView } from './labels/labels-view';
 import { ExportIcon } from './export/export-icon';
 import { ExportView } from './export/export-view';
 import { PhotosViewIcon } from './photos/photos-icon';
@@ -19,6 +21,7 @@ export interface AppView {
 
 export const VIEWS: readonly AppView[] = [
   { id: 'photos', title: 'Photos', icon: PhotosViewIcon, View: PhotosView },
+  { id: 'labels', title: 'Labels', icon: LabelsIcon, View: LabelsView },
   { id: 'folders', title: 'Folders', icon: FolderIcon, View: LibraryView },
   { id: 'export', title: 'Export', icon: ExportIcon, View: ExportView },
   { id: 'models', title: 'Models', icon: ModelsIcon, View: ModelsView },

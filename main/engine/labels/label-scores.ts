@@ -8,7 +8,8 @@ import { pooledSplit, sampleScores, splitScores, thresholdFor, type Split } from
 
 /** Texts standing for "none of these" in exclusive mode: a generic photo of anything. */
 export const BACKGROUND_PROMPTS: readonly string[] = ['thing', 'object', 'scene', 'something'];
-export const BACKGROUND = 'None of these';
+/** Exclusive mode, unless the user moves the line: the best label must be more likely than not. */
+export const EXCLUSIVE_THRESHOLD = 0.5;
 
 export interface SetScores {
   /** The labels photos are scored against (leaves), in set order. */
@@ -155,7 +156,7 @@ export class LabelScorer {
       return {
         labels: set.labels,
         scores: probabilities,
-        thresholds: set.labels.map((label) => label.threshold ?? 0),
+        thresholds: set.labels.map((label) => label.threshold ?? EXCLUSIVE_THRESHOLD),
         derived: set.labels.map((label) => label.threshold === null),
         best,
       };

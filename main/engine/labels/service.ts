@@ -240,8 +240,13 @@ export function createLabelsService(ctx: EngineContext): LabelsApi {
         throw labelsError(`${detail.name} has no label "${label}" to decide.`, 'NOT_FOUND');
       const { matrix } = scored.scorer;
       const fileIds: number[] = [];
+      // Photos the label is suggested for (their best label, in exclusive mode) at this score or more.
       for (let row = 0; row < matrix.ids.length; row++)
-        if (scoreAt(scored, columns, row) >= minScore) fileIds.push(matrix.ids[row] as number);
+        if (
+          scoreAt(scored, columns, row) >= minScore &&
+          suggestedColumns(scored.scores, row).some((j) => columns.includes(j))
+        )
+          fileIds.push(matrix.ids[row] as number);
       return decideTags(ctx, { fileIds, labelSetId, label, state });
     },
 

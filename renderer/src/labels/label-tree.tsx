@@ -1,0 +1,150 @@
+// The label set's tree: select a label, rename it in place, delete it, drag it under another.
+import { useState, type DragEvent } from 'react';
+import type { LabelSetDetail } from '../../../preload/contract/labels';
+import { isUnder, leafName, parentOf } from './label-edits';
+
+interface LabelTreeProps {
+  readonly set: LabelSetDetail;
+  readonly selected: string | null;
+  readonly onSelect: (path: string) => void;
+  readonly onRename: (from: string, to: string) => void;
+  readonly onDelete: (path: string) => void;
+  readonly onAddChild: (parent: string) => void;
+}
+
+const DRAG_TYPE = 'application/x-facet-label';
+
+export function LabelTree({
+  set,
+  selected,
+  onSelect,
+  onRename,
+  onDelete,
+  onAddChild,
+}: LabelTreeProps) {
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+
+  const moveTo = (from: string, parent: string | null) => {
+    const to = parent === null ? leafName(from) : `${parent}/${leafName(from)}`;
+    if (to !== from && (parent === null || !isUnder(parent, from))) onRename(from, to);
+  };
+  const dropOn = (parent: string | null) => (event: DragEvent) => {
+    event.preventDefault();
+    event.stopPropagation();
+    setDropTarget(null);
+    const from = event.dataTransfer.getData(DRAG_TYPE);
+    if (from !== '') moveTo(from, parent);
+  };
+  const over = (target: string) => (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setDropTarget(target);
+  };
+
+  return (
+    <div
+      className={`label-tree${dropTarget === '' ? ' label-tree-drop' : ''}`}
+      onDragOver={over('')}
+      onDragLeave={() => setDropTarget(null)}
+      onDrop={dropOn(null)}
+    >
+      {set.labels.length === 0 && (
+        <p className="labels-empty">
+          No labels yet. Type one below, for example “beach” or “receipt”.
+        </p>
+      )}
+      <ul role="tree" aria-label={`Labels of ${set.name}`} data-testid="label-tree">
+        {set.labels.map((label) => {
+          const depth = label.path.split('/').length - 1;
+          const hasChildren = set.labels.some((other) => other.path.startsWith(`${label.path}/`));
+          return (
+            <li
+              key={label.path}
+              role="treeitem"
+              aria-selected={selected === label.path}
+              aria-level={depth + 1}
+              data-path={label.path}
+              className={`label-row${selected === label.path ? ' label-row-selected' : ''}${dropTarget === label.path ? ' label-row-drop' : ''}`}
+              style={{ paddingLeft: `${8 + depth * 18}px` }}
+              draggable={renaming !== label.path}
+              onDragStart={(event) => {
+                event.dataTransfer.setData(DRAG_TYPE, label.path);
+                event.dataTransfer.effectAllowed = 'move';
+              }}
+              onDragOver={over(label.path)}
+              onDrop={dropOn(label.path)}
+              onClick={() => onSelect(label.path)}
+            >
+              {renaming === label.path ? (
+                <input
+                  className="label-rename"
+                  aria-label={`New name for ${leafName(label.path)}`}
+                  defaultValue={leafName(label.path)}
+                  autoFocus
+                  onClick={(event) => event.stopPropagation()}
+                  onBlur={() => setRenaming(null)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Escape') setRenaming(null);
+                    if (event.key !== 'Enter') return;
+                    const name = event.currentTarget.value.trim().replace(/\//g, '-');
+                    setRenaming(null);
+                    const parent = parentOf(label.path);
+                    if (name !== '' && name !== leafName(label.path))
+                      onRename(label.path, parent === null ? name : `${parent}/${name}`);
+                  }}
+                />
+              ) : (
+                <span className="label-name" onDoubleClick={() => setRenaming(label.path)}>
+                  <span className={hasChildren ? 'label-group' : 'label-leaf'} aria-hidden />
+                  {leafName(label.path)}
+                </span>
+              )}
+              <span className="label-actions">
+                <button
+                  type="button"
+                  className="mini-button"
+                  title="Add a label under this one"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onAddChild(label.path);
+                  }}
+                >
+                  +
+                </button>
+                <button
+                  type="button"
+                  className="mini-button"
+                  title="Rename"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setRenaming(label.path);
+                  }}
+                >
+                  Rename
+                </button>
+                <button
+                  type="button"
+                  className="mini-button mini-danger"
+                  title="Delete this label and those under it"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onDelete(label.path);
+                  }}
+                >
+                  Delete
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {set.labels.length > 0 && (
+        <p className="labels-hint">
+          Drag a label onto another to put it under it; drop it here to bring it to the top.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,312 @@
+// The taxonomy editor's state: the library's label sets, the one open, the label selected with
+// its scores over the library, the live preview of a label being typed, picked photos and undo.
+import { create } from 'zustand';
+import type {
+  BuiltInLabelSet,
+  LabelMode,
+  LabelScores,
+  LabelSetDetail,
+  LabelSetSummary,
+  ScoredPhoto,
+  TagState,
+  TemplatePreset,
+} from '../../../preload/contract/labels';
+import { recordEvent } from '../test-events';
+import type { UndoableEdit } from './label-edits';
+
+interface LabelsStore {
+  readonly sets: readonly LabelSetSummary[];
+  readonly builtIns: readonly BuiltInLabelSet[];
+  readonly presets: readonly TemplatePreset[];
+  readonly loaded: boolean;
+  readonly current: LabelSetDetail | null;
+  readonly selected: string | null;
+  readonly scores: LabelScores | null;
+  /** Best matches for the words being typed into "Add a label". */
+  readonly preview: { readonly text: string; readonly photos: readonly ScoredPhoto[] } | null;
+  /** Photos ticked for "Confirm" / "Reject" (files.id). */
+  readonly picked: ReadonlySet<number>;
+  readonly undo: readonly UndoableEdit[];
+  readonly error: string | null;
+  readonly notice: string | null;
+  load(): Promise<void>;
+  open(labelSetId: number): Promise<void>;
+  create(name: string, mode: LabelMode): Promise<void>;
+  addBuiltIn(builtInId: string): Promise<void>;
+  importFile(file: File): Promise<void>;
+  exportSet(format: 'json' | 'text'): Promise<void>;
+  deleteSet(): Promise<void>;
+  apply(change: UndoableEdit): Promise<boolean>;
+  undoLast(): Promise<void>;
+  select(path: string | null): Promise<void>;
+  refreshScores(): Promise<void>;
+  previewWords(text: string): Promise<void>;
+  togglePick(fileId: number): void;
+  clearPicks(): void;
+  decidePicked(state: TagState): Promise<void>;
+  decideAboveLine(state: TagState): Promise<void>;
+  dismiss(): void;
+}
+
+const messageOf = (error: unknown): string => {
+  const message = error instanceof Error ? error.message : String(error);
+  // The engine's own words, without the IPC wrapper's prefix.
+  return message.replace(/^Error invoking remote method '[^']+': (Error: )?/, '');
+};
+
+const MAX_UNDO = 50;
+
+export const useLabelsStore = create<LabelsStore>()((set, get) => {
+  const fail = (error: unknown) => set({ error: messageOf(error) });
+  const showDetail = (detail: LabelSetDetail) => {
+    const selected = get().selected;
+    const keep = selected !== null && detail.labels.some((label) => label.path === selected);
+    set({ current: detail, selected: keep ? selected : null, scores: keep ? get().scores : null });
+  };
+  const reloadList = async () => set({ sets: await window.facet.invoke('labels:list') });
+
+  return {
+    sets: [],
+    builtIns: [],
+    presets: [],
+    loaded: false,
+    current: null,
+    selected: null,
+    scores: null,
+    preview: null,
+    picked: new Set(),
+    undo: [],
+    error: null,
+    notice: null,
+
+    async load() {
+      try {
+        const [sets, builtIns, presets] = await Promise.all([
+          window.facet.invoke('labels:list'),
+          window.facet.invoke('labels:built-ins'),
+          window.facet.invoke('labels:template-presets'),
+        ]);
+        set({ sets, builtIns, presets, loaded: true });
+        const { current } = get();
+        const first = sets[0];
+        if (current === null && first !== undefined) await get().open(first.id);
+        recordEvent('labels-loaded');
+      } catch (error) {
+        set({ loaded: true });
+        fail(error);
+      }
+    },
+
+    async open(labelSetId) {
+      try {
+        const detail = await window.facet.invoke('labels:get', labelSetId);
+        set({
+          current: detail,
+          selected: null,
+          scores: null,
+          preview: null,
+          undo: [],
+          picked: new Set(),
+        });
+        const first = detail.labels.find(
+          (l) => !detail.labels.some((o) => o.path.startsWith(`${l.path}/`)),
+        );
+        if (first !== undefined) await get().select(first.path);
+        recordEvent('labels-set-opened');
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async create(name, mode) {
+      try {
+        const detail = await window.facet.invoke('labels:create', name, mode);
+        await reloadList();
+        await get().open(detail.id);
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async addBuiltIn(builtInId) {
+      try {
+        const detail = await window.facet.invoke('labels:add-built-in', builtInId);
+        await reloadList();
+        await get().open(detail.id);
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async importFile(file) {
+      try {
+        const detail = await window.facet.invoke('labels:import', file.name, await file.text());
+        await reloadList();
+        await get().open(detail.id);
+        set({ notice: `Added “${detail.name}” from ${file.name}.` });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async exportSet(format) {
+      const { current } = get();
+      if (current === null) return;
+      try {
+        const file = await window.facet.invoke('labels:export', current.id, format);
+        const url = URL.createObjectURL(new Blob([file.text], { type: 'text/plain' }));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = file.fileName;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        recordEvent('labels-exported');
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async deleteSet() {
+      const { current } = get();
+      if (current === null) return;
+      try {
+        await window.facet.invoke('labels:delete', current.id);
+        set({ current: null, selected: null, scores: null, undo: [] });
+        await reloadList();
+        const first = get().sets[0];
+        if (first !== undefined) await get().open(first.id);
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async apply(change) {
+      const { current } = get();
+      if (current === null) return false;
+      try {
+        const detail = await window.facet.invoke('labels:edit', current.id, change.edit);
+        set({ undo: [...get().undo, change].slice(-MAX_UNDO), error: null });
+        showDetail(detail);
+        void reloadList();
+        await get().refreshScores();
+        recordEvent('labels-edited');
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+
+    async undoLast() {
+      const { current, undo } = get();
+      const last = undo[undo.length - 1];
+      if (current === null || last === undefined) return;
+      try {
+        const detail = await window.facet.invoke('labels:edit', current.id, last.inverse);
+        set({ undo: undo.slice(0, -1) });
+        showDetail(detail);
+        void reloadList();
+        await get().refreshScores();
+        recordEvent('labels-undone');
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async select(path) {
+      set({ selected: path, scores: null, picked: new Set() });
+      await get().refreshScores();
+    },
+
+    async refreshScores() {
+      const { current, selected } = get();
+      if (current === null || selected === null) return;
+      try {
+        const scores = await window.facet.invoke('labels:scores', current.id, selected);
+        if (get().selected !== selected || get().current?.id !== current.id) return;
+        set({ scores });
+        recordEvent('labels-scores');
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async previewWords(text) {
+      const { current } = get();
+      const words = text
+        .split(',')
+        .map((w) => w.trim())
+        .filter((w) => w !== '');
+      if (current === null || words.length === 0) {
+        set({ preview: null });
+        return;
+      }
+      try {
+        const photos = await window.facet.invoke('labels:preview', current.id, words);
+        set({ preview: { text, photos } });
+        recordEvent('labels-preview');
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    togglePick(fileId) {
+      const picked = new Set(get().picked);
+      if (picked.has(fileId)) picked.delete(fileId);
+      else picked.add(fileId);
+      set({ picked });
+    },
+
+    clearPicks() {
+      set({ picked: new Set() });
+    },
+
+    async decidePicked(state) {
+      const { current, selected, picked } = get();
+      if (current === null || selected === null || picked.size === 0) return;
+      try {
+        const changed = await window.facet.invoke('tags:decide', {
+          fileIds: [...picked],
+          labelSetId: current.id,
+          label: selected,
+          state,
+        });
+        const verb =
+          state === 'confirmed' ? 'Confirmed' : state === 'rejected' ? 'Rejected' : 'Undid';
+        set({
+          picked: new Set(),
+          notice: `${verb} “${selected}” on ${changed} photo${changed === 1 ? '' : 's'}.`,
+        });
+        await get().refreshScores();
+        recordEvent('labels-decided');
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async decideAboveLine(state) {
+      const { current, selected, scores } = get();
+      if (current === null || selected === null || scores === null) return;
+      try {
+        const changed = await window.facet.invoke(
+          'labels:decide-above',
+          current.id,
+          selected,
+          scores.threshold,
+          state,
+        );
+        set({
+          notice: `Confirmed “${selected}” on ${changed} more photo${changed === 1 ? '' : 's'}.`,
+        });
+        await get().refreshScores();
+        recordEvent('labels-decided');
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    dismiss() {
+      set({ error: null, notice: null });
+    },
+  };
+});
