@@ -111,9 +111,13 @@ describe('electron-builder.yml', () => {
       pattern,
       unpacked: new FileMatcher(ROOT, ROOT, expand, [pattern]).createFilter(),
     }));
-    const candidates = ['onnxruntime-node', 'sharp', '@img', 'better-sqlite3'].flatMap((pkg) =>
-      filesUnder(`node_modules/${pkg}`),
-    );
+    const candidates = [
+      'onnxruntime-node',
+      'sharp',
+      '@img',
+      'better-sqlite3',
+      'exiftool-vendored.pl',
+    ].flatMap((pkg) => filesUnder(`node_modules/${pkg}`));
     for (const { pattern, unpacked } of unpackers) {
       const matched = candidates.filter((file) => unpacked(join(ROOT, file), fileStat));
       assert.ok(matched.length > 0, `${pattern} (${expand(pattern)}) matches no file`);
@@ -131,6 +135,12 @@ describe('electron-builder.yml', () => {
       (file) => !unpackers.some(({ unpacked }) => unpacked(join(ROOT, file), fileStat)),
     );
     assert.deepEqual(packed, [], 'native libraries left inside the asar cannot be loaded');
+    const exiftool = 'node_modules/exiftool-vendored.pl/bin/exiftool';
+    assert.ok(candidates.includes(exiftool), `${exiftool} is installed`);
+    assert.ok(
+      unpackers.some(({ unpacked }) => unpacked(join(ROOT, exiftool), fileStat)),
+      'perl cannot run ExifTool from inside the asar',
+    );
   });
 
   it("ships only this platform's onnxruntime binaries", () => {
