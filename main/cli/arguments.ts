@@ -12,6 +12,7 @@ export const USAGE = `Usage: facet <command> [options]
   facet photos             [--label SET:LABEL] [--state S] [--sort KEY] [--library DIR] [--json]  (facet photos --help)
   facet models list|install <name>|import <dir>|use <name>  [--library DIR] [--json]
   facet export xmp|csv|json|import [path...]  [--library DIR] [--json]  (facet export --help)
+  facet labels list|import <file>...|export <set>  [--library DIR] [--json]  (facet labels --help)
   facet clusters           [--library DIR] [--cut C] [--threshold T] [--json]  (facet clusters --help)
 
   --library DIR   keep the library in DIR/library.db (default: the app's user-data folder)

@@ -9,6 +9,7 @@ import { startEngineHost } from '../engine/host-process';
 import { parseCommandLine, USAGE, UsageError, type CommandLine } from './arguments';
 import { clustersArguments, runClustersCommand } from './clusters-command';
 import { exportArguments, runExportCommand } from './export-command';
+import { labelsArguments, runLabelsCommand } from './labels-command';
 import { modelsArguments, runModelsCommand } from './models-command';
 import { photosArguments, runPhotosCommand } from './photos-command';
 import { formatIndex, formatResults, formatStatus, formatTag } from './output';
@@ -116,6 +117,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (photos !== null) return runPhotosCommand(photos);
   const exporting = exportArguments(argv);
   if (exporting !== null) return runExportCommand(exporting);
+  const labelling = labelsArguments(argv);
+  if (labelling !== null) return runLabelsCommand(labelling);
   const clustering = clustersArguments(argv);
   if (clustering !== null) return runClustersCommand(clustering);
   let line: CommandLine;

@@ -47,7 +47,9 @@ const isUnder = (path: string, root: string) => path === root || path.startsWith
 
 export function listLabelSets(db: Database): LabelSetSummary[] {
   const sets = db
-    .prepare('SELECT id, name, mode, templates, background, active FROM label_sets ORDER BY name')
+    .prepare(
+      'SELECT id, name, mode, templates, background, active FROM label_sets ORDER BY name COLLATE NOCASE',
+    )
     .all() as SetRow[];
   return sets.map((row) => ({
     id: row.id,

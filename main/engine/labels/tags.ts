@@ -14,7 +14,7 @@ type Decided = 'confirmed' | 'rejected';
 
 function activeSetIds(ctx: EngineContext): number[] {
   return ctx.library.db
-    .prepare('SELECT id FROM label_sets WHERE active = 1 ORDER BY name')
+    .prepare('SELECT id FROM label_sets WHERE active = 1 ORDER BY name COLLATE NOCASE')
     .pluck()
     .all() as number[];
 }
