@@ -1,5 +1,8 @@
-// What to do with the selected photos: confirm or reject one label on all of them at once.
+// What to do with the selected photos: confirm or reject one label on all of them at once, or
+// export their tags.
 import { useEffect, useState } from 'react';
+import { ExportDialog } from '../export/export-dialog';
+import { useExportStore } from '../export/use-export-store';
 import { recordEvent } from '../test-events';
 import { usePhotosStore } from './use-photos-store';
 
@@ -68,9 +71,17 @@ export function SelectionBar() {
           {done}
         </span>
       )}
+      <button
+        type="button"
+        className="button"
+        onClick={() => useExportStore.getState().open([...selected])}
+      >
+        Export…
+      </button>
       <button type="button" className="link-button" onClick={clearSelection}>
         Clear selection
       </button>
+      <ExportDialog />
     </div>
   );
 }
