@@ -283,3 +283,45 @@ test('search finds red circles first; similar finds the photo itself, then look-
     );
   }
 });
+
+test('exclusive mode with "none of these" leaves photos of other shapes untagged', async () => {
+  const file = join(work, 'two-shapes.json');
+  await writeFile(
+    file,
+    JSON.stringify({
+      name: 'Two',
+      mode: 'exclusive',
+      background: true,
+      templates: ['a photo of a {}.', 'a picture of a {}.', 'an image of a {}.', 'a {}.'],
+      labels: [{ name: 'circle' }, { name: 'square' }],
+    }),
+  );
+  const report = await facetJson<TagReport>([
+    'tag',
+    SHAPES,
+    '--labels',
+    file,
+    '--library',
+    library,
+  ]);
+  let kept = 0;
+  let left = 0;
+  let ours = 0;
+  let others = 0;
+  for (const entry of report.files) {
+    const shape = labels.photos.get(entry.path)?.shape;
+    if (shape === undefined) continue;
+    if (shape === 'circle' || shape === 'square') {
+      ours++;
+      if (entry.tags[0]?.label === shape) kept++;
+    } else {
+      others++;
+      if (entry.tags.length === 0) left++;
+    }
+  }
+  console.log(
+    `none of these: ${kept}/${ours} circles and squares kept, ${left}/${others} others untagged`,
+  );
+  assert.ok(kept / ours >= 0.95, `${kept} of ${ours} circles and squares keep their label`);
+  assert.ok(left / others >= 0.9, `${left} of ${others} other shapes get no label`);
+});

@@ -15,6 +15,7 @@ import {
   SHAPES_SET,
   type FixtureLabels,
 } from '../../cli/run-facet.fixture';
+import { invokeEngine } from '../contract-handlers';
 import { builtInModelDir, createEngine, type Engine } from '../engine';
 import { LIBRARY_FILE } from '../library/library';
 
@@ -231,5 +232,46 @@ test('decisions follow renames, come back on undo, and survive re-indexing, a mo
   assert.equal(changed, halfOrMore, 'every photo at least half sure is confirmed');
   const best = triangles.best[0]?.id as number;
   assert.equal(await stateOf(best, 'triangle'), 'confirmed');
+  await engine.deleteLabelSet(set.id);
+});
+
+test('the page cannot send the engine a malformed edit or decision', async () => {
+  const set = await engine.createLabelSet('Checked', 'multi');
+  const refused = [
+    ['labels:edit', [set.id, { kind: 'set-threshold', path: 'a', threshold: 3 }]],
+    ['labels:edit', [set.id, { kind: 'drop-table' }]],
+    [
+      'labels:edit',
+      [set.id, { kind: 'add-labels', labels: [{ path: '', prompts: null, threshold: null }] }],
+    ],
+    ['labels:create', ['', 'multi']],
+    ['labels:create', ['Fine', 'sometimes']],
+    ['labels:add-built-in', ['../../etc/passwd']],
+    ['tags:decide', [{ fileIds: [], labelSetId: set.id, label: 'a', state: 'confirmed' }]],
+    ['tags:decide', [{ fileIds: [1.5], labelSetId: set.id, label: 'a', state: 'confirmed' }]],
+    ['labels:decide-above', [set.id, 'a', 0.5, 'maybe']],
+  ] as const;
+  for (const [channel, args] of refused)
+    await assert.rejects(
+      invokeEngine(engine, channel, args),
+      /Invalid call/,
+      `${channel} ${JSON.stringify(args)}`,
+    );
+  // A well-formed call goes through, and the engine's own check names the problem.
+  await assert.rejects(
+    invokeEngine(engine, 'labels:edit', [
+      set.id,
+      { kind: 'set-options', templates: ['no placeholder'] },
+    ]),
+    /needs \{\} where the label's words go/,
+  );
+  const detail = await invokeEngine(engine, 'labels:edit', [
+    set.id,
+    { kind: 'add-labels', labels: [{ path: 'Sky / Sunset', prompts: null, threshold: null }] },
+  ]);
+  assert.deepEqual(
+    detail.labels.map((label) => label.path),
+    ['Sky', 'Sky/Sunset'],
+  );
   await engine.deleteLabelSet(set.id);
 });

@@ -88,6 +88,8 @@ export interface Scoring {
 export interface ScoreOptions {
   /** Multiplies cosines before the softmax (the model's logit_scale, already exp'd). */
   readonly logitScale: number;
+  /** Exclusive mode: the "none of these" embedding; a photo it wins gets no tag. */
+  readonly background?: Float32Array;
   /** Labels kept per photo (default 5 in exclusive mode, all that pass in multi mode). */
   readonly top?: number;
 }
@@ -101,12 +103,15 @@ export function scoreLabels(
   options: ScoreOptions,
 ): Scoring {
   const names = set.labels.map((label) => label.name);
-  const scores = cosines(images, dim, labelVectors);
+  const background = set.mode === 'exclusive' ? options.background : undefined;
+  const scores = cosines(images, dim, background ? [...labelVectors, background] : labelVectors);
   if (set.mode === 'exclusive') {
     const top = options.top ?? DEFAULT_TOP;
     const tags = scores.map((row) => {
       const probabilities = softmax(row.map((cosine) => cosine * options.logitScale));
+      if (background && Math.max(...probabilities) === probabilities[names.length]) return [];
       const ranked = probabilities
+        .slice(0, names.length)
         .map((score, j) => ({ label: names[j] as string, score }))
         .sort((a, b) => b.score - a.score)
         .slice(0, top);

@@ -3,6 +3,7 @@ import type { ClipModel } from '../clip/index';
 import type { TagReport } from '../engine-api';
 import type { EmbeddingMatrix, FileRow } from '../library/library';
 import type { LabelSet } from './label-set';
+import { BACKGROUND_PROMPTS } from './label-scores';
 import { embedLabels, scoreLabels, type Tag } from './scoring';
 
 export interface TagRun {
@@ -20,11 +21,22 @@ export interface TagRun {
 
 const round = (score: number) => Math.round(score * 1e6) / 1e6;
 
+/** "None of these" as a one-label set in the same templates. */
+function backgroundSet(set: LabelSet): LabelSet {
+  return { ...set, labels: [{ name: 'none', prompts: BACKGROUND_PROMPTS, threshold: null }] };
+}
+
 export async function buildTagReport(run: TagRun): Promise<TagReport> {
   const { labelSet, model, matrix } = run;
-  const labelVectors = await embedLabels(labelSet, (texts) => model.embedTexts(texts));
+  const embed = (texts: readonly string[]) => model.embedTexts(texts);
+  const labelVectors = await embedLabels(labelSet, embed);
+  const background =
+    labelSet.background === true && labelSet.mode === 'exclusive'
+      ? (await embedLabels(backgroundSet(labelSet), embed))[0]
+      : undefined;
   const scoring = scoreLabels(labelSet, labelVectors, matrix.vectors, matrix.dim, {
     logitScale: model.info.logitScale,
+    ...(background !== undefined && { background }),
     ...(run.top !== undefined && { top: run.top }),
   });
   const tagsByPath = new Map<string, Tag[]>(
