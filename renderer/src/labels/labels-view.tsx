@@ -153,8 +153,12 @@ export function LabelsView() {
 
   useEffect(() => {
     void load();
-    // Photos indexed meanwhile change the scores.
-    return window.facet.on('engine:status', () => void refreshScores());
+    // Photos indexed meanwhile, or tags decided in another view, change what the panel shows.
+    const stops = [
+      window.facet.on('engine:status', () => void refreshScores()),
+      window.facet.on('tags:changed', () => void refreshScores()),
+    ];
+    return () => stops.forEach((stop) => stop());
   }, [load, refreshScores]);
 
   return (
