@@ -20,7 +20,7 @@ export interface FacetApp {
   eventMark(): Promise<number>;
   /** Waits until the renderer records `name` (at or after the mark, when given). */
   waitForEvent(name: string, options?: { readonly after?: number }): Promise<void>;
-  /** Saves e2e/results/screenshots/<name>.png and returns its path. */
+  /** Saves e2e/screenshots/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
   /** Errors the page logged (CSP violations, uncaught exceptions). */
   readonly pageErrors: readonly string[];

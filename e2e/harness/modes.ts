@@ -8,7 +8,8 @@ export type AppMode = 'electron' | 'browser';
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
 export const ELECTRON_MAIN = join(REPO_ROOT, 'out', 'main', 'index.js');
-export const SCREENSHOT_DIR = join(REPO_ROOT, 'e2e', 'results', 'screenshots');
+// Outside Playwright's output folder, which each run empties: a run of one spec keeps the others' shots.
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'e2e', 'screenshots');
 
 export type ElectronAvailability =
   | { readonly available: true; readonly binary: string }
