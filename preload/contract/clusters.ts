@@ -47,7 +47,7 @@ export interface DuplicatePhoto extends PhotoRef {
 export interface DuplicateGroup {
   /** Photos side by side; the one Facet would keep first. */
   readonly photos: readonly DuplicatePhoto[];
-  /** files.id of the copy Facet would keep (most pixels, then sharpest, then largest file). */
+  /** files.id of the copy Facet would keep (most pixels, then oldest, then sharpest). */
   readonly bestId: number;
   /** Lowest similarity between two grouped photos. */
   readonly similarity: number;

@@ -4,6 +4,8 @@ import { FolderIcon } from './components/icons';
 import { LibraryView } from './components/library-view';
 import { LabelsIcon } from './labels/labels-icon';
 import { LabelsView } from './labels/labels-view';
+import { ClustersIcon } from './clusters/clusters-icon';
+import { ClustersView } from './clusters/clusters-view';
 import { ExportIcon } from './export/export-icon';
 import { ExportView } from './export/export-view';
 import { PhotosViewIcon } from './photos/photos-icon';
@@ -22,6 +24,7 @@ export interface AppView {
 export const VIEWS: readonly AppView[] = [
   { id: 'photos', title: 'Photos', icon: PhotosViewIcon, View: PhotosView },
   { id: 'labels', title: 'Labels', icon: LabelsIcon, View: LabelsView },
+  { id: 'clusters', title: 'Clusters', icon: ClustersIcon, View: ClustersView },
   { id: 'folders', title: 'Folders', icon: FolderIcon, View: LibraryView },
   { id: 'export', title: 'Export', icon: ExportIcon, View: ExportView },
   { id: 'models', title: 'Models', icon: ModelsIcon, View: ModelsView },

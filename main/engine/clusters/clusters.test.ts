@@ -138,3 +138,26 @@ test('with label sets active, clusters take their names from the labels', async 
   );
   assert.ok(right.length >= overview.clusters.length * 0.6);
 });
+
+test('a cluster becomes a label confirmed on its photos in one action', async () => {
+  const before = await engine.listClusters();
+  const cluster = before.clusters[1];
+  assert.ok(cluster !== undefined);
+  const result = await engine.clusterToLabel(cluster.id, null);
+  assert.equal(result.label, cluster.name);
+  assert.equal(result.tagged, cluster.photos.length);
+  const set = (await engine.listLabelSets()).find((s) => s.id === result.labelSetId);
+  assert.equal(set?.name, 'Clusters');
+  const tags = await engine.tagsOfPhotos(cluster.photos.map((p) => p.id));
+  for (const photo of cluster.photos)
+    assert.ok(
+      tags[photo.id]?.some((t) => t.label === cluster.name && t.state === 'confirmed'),
+      `${photo.path} is tagged ${cluster.name}`,
+    );
+  // Labels made from clusters do not rename the clusters they came from.
+  const after = await engine.listClusters();
+  assert.deepEqual(
+    after.clusters.map((c) => c.name),
+    before.clusters.map((c) => c.name),
+  );
+});

@@ -121,6 +121,7 @@ export async function bestInGroup(
         height: look.height,
         sharpness: look.sharpness,
         size: facts.get(fileId)?.bytes ?? 0,
+        date: facts.get(fileId)?.date ?? 0,
       },
     ];
   });

@@ -89,14 +89,17 @@ export interface DuplicateCandidate {
   readonly width: number;
   readonly height: number;
   readonly size: number;
+  /** File date (ms since 1970). */
+  readonly date: number;
   readonly sharpness: number;
 }
 
-/** The copy to keep: most pixels, then the sharpest, then the largest file. */
+/** The copy to keep: most pixels, then the oldest file (copies come later), then the sharpest. */
 export function bestOf<T extends DuplicateCandidate>(photos: readonly T[]): T {
   return [...photos].sort(
     (x, y) =>
       y.width * y.height - x.width * x.height ||
+      x.date - y.date ||
       y.sharpness - x.sharpness ||
       y.size - x.size ||
       x.fileId - y.fileId,

@@ -25,6 +25,9 @@ import {
 } from './names';
 import { project, seededRandom } from './reduce';
 
+/** The label set clusters become labels of when the user picks none. */
+export const CLUSTER_LABEL_SET = 'Clusters';
+
 /** Beyond this share of photos added or removed since the last computation, recompute. */
 const RECOMPUTE_SHARE = 0.1;
 /** A few photos always join incrementally, even in a tiny library. */
@@ -74,7 +77,7 @@ export class LibraryClusters {
 
   /** What names were drawn from: the active labels (or the vocabulary) under this model. */
   private async namingSource(modelId: string): Promise<string> {
-    const labels = await activeLabels(this.ctx);
+    const labels = await this.namingLabels();
     return JSON.stringify([modelId, labels.map((l) => [l.labelSetId, l.label, l.prompts])]);
   }
 
@@ -203,10 +206,32 @@ export class LibraryClusters {
     return nameClusters(centroids, texts, { inTextOrder: texts[0]?.source.startsWith('set ') });
   }
 
+  /**
+   * Labels that can name clusters: those of active sets with a choice to make (two labels or
+   * more), leaving out the set clusters become labels of (its labels came from cluster names).
+   */
+  private async namingLabels() {
+    const sets = new Map(
+      (
+        this.db.prepare('SELECT id, name FROM label_sets WHERE active = 1').all() as {
+          id: number;
+          name: string;
+        }[]
+      ).map((row) => [row.id, row.name]),
+    );
+    const labels = (await activeLabels(this.ctx)).filter(
+      (label) => sets.get(label.labelSetId) !== CLUSTER_LABEL_SET,
+    );
+    const perSet = new Map<number, number>();
+    for (const label of labels)
+      perSet.set(label.labelSetId, (perSet.get(label.labelSetId) ?? 0) + 1);
+    return labels.filter((label) => (perSet.get(label.labelSetId) ?? 0) >= 2);
+  }
+
   /** Texts clusters are named with: the active label sets' labels, else the vocabulary. */
   private async namingTexts(): Promise<NamingText[]> {
     const model = await this.ctx.model();
-    const labels = await activeLabels(this.ctx);
+    const labels = await this.namingLabels();
     if (labels.length > 0) {
       const vectors = await model.embedTexts(labels.flatMap((label) => label.prompts));
       let at = 0;

@@ -20,7 +20,7 @@ import {
 import { DEFAULT_CUT } from './cluster-tree';
 import { bestInGroup, findDuplicateGroups } from './duplicate-groups';
 import { DEFAULT_DUPLICATE_THRESHOLD } from './duplicates';
-import { LibraryClusters } from './library-clusters';
+import { CLUSTER_LABEL_SET, LibraryClusters } from './library-clusters';
 
 export interface ClustersApi {
   listClusters(): Promise<ClusterOverview>;
@@ -48,8 +48,6 @@ export const CLUSTERS_METHODS = [
 ] as const satisfies readonly (keyof ClustersApi)[];
 
 const THRESHOLD_SETTING = 'clusters.duplicate_threshold';
-/** The label set clusters become labels of when the user picks none. */
-export const CLUSTER_LABEL_SET = 'Clusters';
 /** Photos added in one go (an index run, a watch batch) settle before clusters follow. */
 const REFRESH_DELAY_MS = 300;
 

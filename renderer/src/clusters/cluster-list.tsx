@@ -1,0 +1,170 @@
+// The clusters, largest first: a name (renamable), a strip of the most typical photos, and
+// "Make a label", which turns the cluster into a label confirmed on all its photos.
+import { useState } from 'react';
+import type { ClusterSummary } from '../../../preload/contract/clusters';
+import { formatCount } from '../format';
+import { clusterColour } from './cluster-colours';
+import { useClustersStore } from './use-clusters-store';
+
+const STRIP = 8;
+
+function ClusterName({ cluster }: { readonly cluster: ClusterSummary }) {
+  const rename = useClustersStore((s) => s.rename);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(cluster.name);
+  if (!editing)
+    return (
+      <div className="cluster-name-line">
+        <h3 className="cluster-name" data-testid="cluster-name">
+          {cluster.name}
+        </h3>
+        <button
+          type="button"
+          className="link-button"
+          aria-label={`Rename ${cluster.name}`}
+          onClick={() => {
+            setDraft(cluster.name);
+            setEditing(true);
+          }}
+        >
+          Rename
+        </button>
+      </div>
+    );
+  const save = () => {
+    setEditing(false);
+    if (draft.trim() !== '' && draft.trim() !== cluster.name) void rename(cluster.id, draft.trim());
+  };
+  return (
+    <form
+      className="cluster-name-line"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <input
+        className="text-input"
+        aria-label="Cluster name"
+        data-testid="cluster-name-input"
+        value={draft}
+        maxLength={200}
+        autoFocus
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') setEditing(false);
+        }}
+      />
+      <button type="submit" className="button button-primary">
+        Save
+      </button>
+    </form>
+  );
+}
+
+function MakeLabel({ cluster }: { readonly cluster: ClusterSummary }) {
+  const labelSets = useClustersStore((s) => s.labelSets);
+  const toLabel = useClustersStore((s) => s.toLabel);
+  const busy = useClustersStore((s) => s.busy);
+  const [target, setTarget] = useState('');
+  return (
+    <div className="cluster-actions">
+      <select
+        className="select"
+        aria-label={`Label set for ${cluster.name}`}
+        value={target}
+        onChange={(event) => setTarget(event.target.value)}
+      >
+        <option value="">Clusters (label set)</option>
+        {labelSets
+          .filter((s) => s.name !== 'Clusters')
+          .map((s) => (
+            <option key={s.id} value={String(s.id)}>
+              {s.name}
+            </option>
+          ))}
+      </select>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => void toLabel(cluster.id, target === '' ? null : Number(target))}
+      >
+        Make a label
+      </button>
+    </div>
+  );
+}
+
+export function ClusterList() {
+  const overview = useClustersStore((s) => s.overview);
+  if (overview === null) return <p className="clusters-empty">Finding groups of similar photos…</p>;
+  if (overview.clusters.length === 0)
+    return (
+      <p className="clusters-empty">
+        No clusters yet: add folders of photos, and once they are indexed similar ones are grouped
+        here.
+      </p>
+    );
+  return (
+    <ol className="cluster-list" data-testid="cluster-list">
+      {overview.clusters.map((cluster, index) => (
+        <li key={cluster.id} className="cluster-card" data-testid="cluster-card">
+          <div className="cluster-head">
+            <span
+              className="cluster-swatch"
+              style={{ background: clusterColour(index) }}
+              aria-hidden
+            />
+            <ClusterName cluster={cluster} />
+            <span className="cluster-count">{formatCount(cluster.photos.length, 'photo')}</span>
+            <MakeLabel cluster={cluster} />
+          </div>
+          <div className="cluster-strip">
+            {cluster.photos.slice(0, STRIP).map((photo) => (
+              <img
+                key={photo.id}
+                className="cluster-thumb"
+                src={window.facet.thumbUrl(photo.path, 128)}
+                alt=""
+                title={photo.path}
+                loading="lazy"
+              />
+            ))}
+            {cluster.photos.length > STRIP && (
+              <span className="cluster-more">+{cluster.photos.length - STRIP}</span>
+            )}
+          </div>
+        </li>
+      ))}
+      {overview.noise.length > 0 && (
+        <li className="cluster-card cluster-noise" data-testid="cluster-noise">
+          <div className="cluster-head">
+            <span
+              className="cluster-swatch"
+              style={{ background: clusterColour(null) }}
+              aria-hidden
+            />
+            <h3 className="cluster-name">In no cluster</h3>
+            <span className="cluster-count">{formatCount(overview.noise.length, 'photo')}</span>
+          </div>
+          <div className="cluster-strip">
+            {overview.noise.slice(0, STRIP).map((photo) => (
+              <img
+                key={photo.id}
+                className="cluster-thumb"
+                src={window.facet.thumbUrl(photo.path, 128)}
+                alt=""
+                title={photo.path}
+                loading="lazy"
+              />
+            ))}
+            {overview.noise.length > STRIP && (
+              <span className="cluster-more">+{overview.noise.length - STRIP}</span>
+            )}
+          </div>
+        </li>
+      )}
+    </ol>
+  );
+}

@@ -1,0 +1,196 @@
+// The clusters, duplicates and map views' state: what the engine computed, the lasso selection
+// on the map, and the last message to show. Only these actions call window.facet.
+import { create } from 'zustand';
+import type {
+  ClusterOverview,
+  DuplicateReport,
+  LibraryMap,
+} from '../../../preload/contract/clusters';
+import type { LabelSetSummary } from '../../../preload/contract/labels';
+import { recordEvent } from '../test-events';
+
+export type ClustersTab = 'clusters' | 'duplicates' | 'map';
+
+interface ClustersStore {
+  readonly tab: ClustersTab;
+  readonly overview: ClusterOverview | null;
+  readonly duplicates: DuplicateReport | null;
+  readonly map: LibraryMap | null;
+  readonly labelSets: readonly LabelSetSummary[];
+  /** files.id of the photos lassoed on the map. */
+  readonly selection: readonly number[];
+  readonly busy: boolean;
+  readonly error: string | null;
+  readonly notice: string | null;
+  connect(): Promise<void>;
+  show(tab: ClustersTab): void;
+  loadClusters(): Promise<void>;
+  setCut(cut: number): Promise<void>;
+  rename(clusterId: number, name: string): Promise<void>;
+  toLabel(clusterId: number, labelSetId: number | null): Promise<void>;
+  loadDuplicates(threshold?: number): Promise<void>;
+  mark(fileIds: readonly number[], marked: boolean): Promise<void>;
+  keepBest(groups: readonly (readonly number[])[]): Promise<void>;
+  loadMap(): Promise<void>;
+  select(fileIds: readonly number[]): void;
+  tagSelection(labelSetId: number, label: string): Promise<void>;
+  clearMessages(): void;
+}
+
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  // Electron prefixes errors crossing IPC with where they came from; the user needs the reason.
+  return text.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, '');
+}
+
+let connected = false;
+
+export const useClustersStore = create<ClustersStore>()((set, get) => {
+  /** Runs an engine call, showing its failure instead of throwing it. */
+  const attempt = async (work: () => Promise<void>, failed: string) => {
+    set({ busy: true, error: null });
+    try {
+      await work();
+    } catch (error) {
+      set({ error: messageOf(error) });
+      recordEvent(failed);
+    } finally {
+      set({ busy: false });
+    }
+  };
+  const loadLabelSets = async () => {
+    set({ labelSets: await window.facet.invoke('labels:list') });
+  };
+
+  return {
+    tab: 'clusters',
+    overview: null,
+    duplicates: null,
+    map: null,
+    labelSets: [],
+    selection: [],
+    busy: false,
+    error: null,
+    notice: null,
+
+    async connect() {
+      if (!connected) {
+        connected = true;
+        window.facet.on('clusters:changed', () => {
+          const { tab } = get();
+          if (tab === 'clusters' || get().overview !== null) void get().loadClusters();
+          if (tab === 'map') void get().loadMap();
+        });
+        window.facet.on('labels:changed', () => void loadLabelSets().catch(() => {}));
+      }
+      await get().loadClusters();
+      await loadLabelSets().catch(() => {});
+    },
+
+    show(tab) {
+      set({ tab, notice: null, error: null });
+      if (tab === 'duplicates' && get().duplicates === null) void get().loadDuplicates();
+      if (tab === 'map') void get().loadMap();
+      if (tab === 'clusters') void get().loadClusters();
+    },
+
+    async loadClusters() {
+      await attempt(async () => {
+        set({ overview: await window.facet.invoke('clusters:list') });
+        recordEvent('clusters-loaded');
+      }, 'clusters-error');
+    },
+
+    async setCut(cut) {
+      await attempt(async () => {
+        set({ overview: await window.facet.invoke('clusters:set-cut', cut), map: null });
+        recordEvent('clusters-loaded');
+      }, 'clusters-error');
+    },
+
+    async rename(clusterId, name) {
+      await attempt(async () => {
+        set({ overview: await window.facet.invoke('clusters:rename', clusterId, name) });
+        recordEvent('cluster-renamed');
+      }, 'clusters-error');
+    },
+
+    async toLabel(clusterId, labelSetId) {
+      await attempt(async () => {
+        const result = await window.facet.invoke('clusters:to-label', clusterId, labelSetId);
+        await loadLabelSets();
+        const set_ = get().labelSets.find((s) => s.id === result.labelSetId);
+        set({
+          notice: `“${result.label}” is now a label of ${set_?.name ?? 'the label set'}, confirmed on ${result.tagged} photos.`,
+        });
+        recordEvent('cluster-labelled');
+      }, 'clusters-error');
+    },
+
+    async loadDuplicates(threshold) {
+      await attempt(async () => {
+        set({
+          duplicates: await window.facet.invoke('clusters:duplicates', threshold ?? null),
+        });
+        recordEvent('duplicates-loaded');
+      }, 'duplicates-error');
+    },
+
+    async mark(fileIds, marked) {
+      await attempt(async () => {
+        await window.facet.invoke('clusters:mark', fileIds, marked);
+        set({
+          duplicates: await window.facet.invoke('clusters:duplicates', null),
+        });
+        recordEvent('duplicates-marked');
+      }, 'duplicates-error');
+    },
+
+    async keepBest(groups) {
+      await attempt(async () => {
+        const marked = await window.facet.invoke('clusters:keep-best', groups);
+        set({
+          duplicates: await window.facet.invoke('clusters:duplicates', null),
+          notice: `Marked ${marked} ${marked === 1 ? 'copy' : 'copies'}. Nothing was deleted: remove marked copies yourself when you are sure.`,
+        });
+        recordEvent('duplicates-marked');
+      }, 'duplicates-error');
+    },
+
+    async loadMap() {
+      await attempt(async () => {
+        set({ map: await window.facet.invoke('clusters:map') });
+        recordEvent('map-loaded');
+      }, 'map-error');
+    },
+
+    select(fileIds) {
+      set({ selection: fileIds });
+      recordEvent('map-selected');
+    },
+
+    async tagSelection(labelSetId, label) {
+      await attempt(async () => {
+        const detail = await window.facet.invoke('labels:get', labelSetId);
+        if (!detail.labels.some((l) => l.path === label))
+          await window.facet.invoke('labels:edit', labelSetId, {
+            kind: 'add-labels',
+            labels: [{ path: label, prompts: null, threshold: null }],
+          });
+        const changed = await window.facet.invoke('tags:decide', {
+          fileIds: get().selection,
+          labelSetId,
+          label,
+          state: 'confirmed',
+        });
+        const name = get().labelSets.find((s) => s.id === labelSetId)?.name ?? '';
+        set({ notice: `Tagged ${changed} photos “${label}” (${name}).` });
+        recordEvent('map-tagged');
+      }, 'map-error');
+    },
+
+    clearMessages() {
+      set({ error: null, notice: null });
+    },
+  };
+});
