@@ -3,6 +3,7 @@
 import { adjustedRandIndex } from '../clusters/agreement';
 import { buildClusterTree, cutClusters } from '../clusters/cluster-tree';
 import { candidatePairs } from '../clusters/duplicates';
+import { layoutMap } from '../clusters/library-map';
 import { seededRandom } from '../clusters/reduce';
 
 const count = Number(process.argv[2] ?? 100_000);
@@ -65,6 +66,8 @@ const clustering = cutClusters(tree);
 const cut = performance.now();
 const pairs = candidatePairs(vectors, dim, tree, 0.95);
 const done = performance.now();
+const positions = layoutMap(tree);
+const mapped = performance.now();
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
 
@@ -81,6 +84,7 @@ console.log(
         cut: +((cut - built) / 1000).toFixed(2),
         duplicateCandidates: +((done - cut) / 1000).toFixed(2),
         total: +((done - started) / 1000).toFixed(2),
+        map: +((mapped - done) / 1000).toFixed(2),
       },
       memory: {
         embeddings: mib(vectors.byteLength),
@@ -88,6 +92,7 @@ console.log(
         rssPeak: mib(peak),
         heapUsed: mib(process.memoryUsage().heapUsed),
       },
+      mapPoints: positions.length / 2,
       clusters: clustering.clusters.length,
       noise: clustering.noise.length,
       duplicatePairs: `${pairs.length} found, ${copies} planted`,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { writeResizedCopy } from '../../../native/sharpness';
+import type { MapPoint } from '../../../preload/contract/clusters';
 import { createEngine, type Engine } from '../engine';
 import { adjustedRandIndex, purity } from './agreement';
 
@@ -91,6 +92,30 @@ test('clusters are named after what their photos show', async () => {
   );
 });
 
+test('the map places photos of one cluster together, and is cached', async () => {
+  const map = await engine.libraryMap();
+  assert.equal(map.points.length, 200);
+  for (const p of map.points) assert.ok(Number.isFinite(p.x) && Number.isFinite(p.y));
+  const distance = (a: MapPoint, b: MapPoint) => Math.hypot(a.x - b.x, a.y - b.y);
+  let within = 0;
+  let withinPairs = 0;
+  let all = 0;
+  let allPairs = 0;
+  for (const [i, a] of map.points.entries())
+    for (const b of map.points.slice(i + 1)) {
+      all += distance(a, b);
+      allPairs++;
+      if (a.clusterId !== null && a.clusterId === b.clusterId) {
+        within += distance(a, b);
+        withinPairs++;
+      }
+    }
+  const ratio = within / withinPairs / (all / allPairs);
+  console.log(`map: photos of a cluster lie ${ratio.toFixed(2)} x the mean distance apart`);
+  assert.ok(ratio < 0.3);
+  assert.deepEqual(await engine.libraryMap(), map, 'the second call reads the cached layout');
+});
+
 test('a renamed cluster keeps its name, and new copies join their original cluster', async () => {
   const before = await engine.listClusters();
   const target = before.clusters[0];
@@ -110,6 +135,12 @@ test('a renamed cluster keeps its name, and new copies join their original clust
     `the copy joined ${relative(photos, original)}'s cluster`,
   );
   assert.equal(after.computedAt, before.computedAt, 'joined without recomputing everything');
+  const map = await engine.libraryMap();
+  const at = (path: string) => map.points.find((p) => p.path === path) as MapPoint;
+  const xs = map.points.map((p) => p.x);
+  const extent = Math.max(...xs) - Math.min(...xs);
+  assert.equal(map.points.length, 201, 'the copy has a place on the map');
+  assert.ok(Math.hypot(at(copy).x - at(original).x, at(copy).y - at(original).y) < extent / 10);
 });
 
 test('with label sets active, clusters take their names from the labels', async () => {
