@@ -12,7 +12,9 @@ export interface LibraryEmbeddings {
 
 export interface StoredSpace extends ReducedSpace {
   readonly cut: number;
+  /** Photos clustered by the last computation, and photos joined one by one since. */
   readonly photos: number;
+  readonly joined: number;
   readonly computedAt: number;
 }
 
@@ -64,6 +66,7 @@ export function readSpace(db: Database, modelId: string): StoredSpace | null {
         basis: Buffer;
         cut: number;
         photos: number;
+        joined: number;
         computed_at: number;
       }
     | undefined;
@@ -75,6 +78,7 @@ export function readSpace(db: Database, modelId: string): StoredSpace | null {
     basis: blobToVector(row.basis),
     cut: row.cut,
     photos: row.photos,
+    joined: row.joined,
     computedAt: row.computed_at,
   };
 }
@@ -176,6 +180,10 @@ export function addPhotos(
       const added = joined.filter((p) => p.clusterId === id).length;
       grow.run(added, vectorToBlob(sum), id);
     }
+    db.prepare('UPDATE cluster_spaces SET joined = joined + ? WHERE model_id = ?').run(
+      joined.length,
+      modelId,
+    );
   })();
 }
 

@@ -192,3 +192,17 @@ test('a cluster becomes a label confirmed on its photos in one action', async ()
     before.clusters.map((c) => c.name),
   );
 });
+
+test('many photos added at once recompute the clusters, keeping names users gave', async () => {
+  const before = await engine.listClusters();
+  const folder = join(photos, 'many-copies');
+  await import('node:fs/promises').then((fs) => fs.mkdir(folder));
+  const sources = [...truth.keys()].slice(0, 25);
+  for (const [i, source] of sources.entries())
+    await writeResizedCopy(source, join(folder, `copy-${i}.jpg`), { scale: 0.9, quality: 90 });
+  await engine.index([photos], {});
+  const after = await engine.listClusters();
+  assert.equal(after.photos, before.photos + sources.length);
+  assert.ok((after.computedAt ?? 0) > (before.computedAt ?? 0), 'recomputed from scratch');
+  assert.ok(after.clusters.some((c) => c.name === 'My favourites' && c.named));
+});

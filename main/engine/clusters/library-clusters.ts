@@ -59,13 +59,12 @@ export class LibraryClusters {
     const places = readPlaces(this.db, modelId);
     const known = new Set(places.map((p) => p.fileId));
     const fresh = embeddings.ids.flatMap((id, row) => (known.has(id) ? [] : [row]));
-    const removed = space === null ? 0 : Math.max(0, space.photos - places.length);
-    const limit = Math.max(INCREMENTAL_MIN, RECOMPUTE_SHARE * places.length);
     const recompute =
       options.force === true ||
       space === null ||
       space.dim !== embeddings.dim ||
-      fresh.length + removed > limit;
+      changedSince(space, places.length, fresh.length) >
+        Math.max(INCREMENTAL_MIN, RECOMPUTE_SHARE * space.photos);
     if (recompute) {
       await this.recompute(modelId, embeddings, options.cut ?? space?.cut ?? DEFAULT_CUT);
       return { modelId, embeddings, recomputed: true, added: fresh.length };
@@ -370,4 +369,14 @@ function similarityTo(
   let dot = 0;
   for (let k = 0; k < sum.length; k++) dot += (points[offset + k] as number) * (sum[k] as number);
   return dot / Math.max(1, size);
+}
+
+/** Photos added or removed since the last computation, counting those about to join. */
+function changedSince(
+  space: { readonly photos: number; readonly joined: number },
+  placed: number,
+  fresh: number,
+): number {
+  const removed = Math.max(0, space.photos + space.joined - placed);
+  return space.joined + fresh + removed;
 }

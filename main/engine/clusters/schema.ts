@@ -50,4 +50,9 @@ export const CLUSTERS_MIGRATIONS: readonly Migration[] = [
     );
     `,
   },
+  {
+    // Photos joined one by one since the last computation: many of them call for a new one.
+    id: 'clusters-2',
+    sql: 'ALTER TABLE cluster_spaces ADD COLUMN joined INTEGER NOT NULL DEFAULT 0;',
+  },
 ];
