@@ -274,8 +274,11 @@ test('the photo view: tags with scores, decisions by key, arrows, details, file 
     paths[0]?.split(sep).pop() ?? '',
   );
 
+  const beforeShell = await app.eventMark();
   await view.getByRole('button', { name: 'Show in folder' }).click();
+  await app.waitForEvent('photo-shown-in-folder', { after: beforeShell });
   await view.getByRole('button', { name: 'Open with default app' }).click();
+  await app.waitForEvent('photo-opened-outside', { after: beforeShell });
   if (app.url !== null) {
     const asked = await page.evaluate(
       async (url) => {
