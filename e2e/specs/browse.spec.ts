@@ -381,7 +381,7 @@ test('the grid scrolls through 100,000 photos; frame times from the performance 
     };
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     writeFileSync(
-      join(SCREENSHOT_DIR, '..', 'scroll-frames.json'),
+      join(SCREENSHOT_DIR, 'scroll-frames.json'),
       JSON.stringify(report, null, 2),
     );
     console.log(`scroll through 100,000 rows: ${JSON.stringify(report)}`);

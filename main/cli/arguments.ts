@@ -27,7 +27,6 @@ export const USAGE = `Usage: facet <command> [options]
 `;
 
 export const COMMANDS = ['index', 'status', 'tag', 'search', 'similar'] as const;
-export const LATER_COMMANDS = [] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const DEVICES: readonly Device[] = ['auto', 'cpu', 'webgpu', 'cuda', 'dml', 'coreml'];
@@ -47,9 +46,7 @@ export interface CommandLine {
 }
 
 export type Parsed =
-  | { readonly kind: 'run'; readonly line: CommandLine }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'later'; readonly command: string };
+  { readonly kind: 'run'; readonly line: CommandLine } | { readonly kind: 'help' };
 
 /** A command line that cannot run; the message says what to change. */
 export class UsageError extends Error {
@@ -102,7 +99,6 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   if (values.help === true) return { kind: 'help' };
   if (command === undefined)
     throw new UsageError('Name a command: index, status, tag, search or similar.');
-  if ((LATER_COMMANDS as readonly string[]).includes(command)) return { kind: 'later', command };
   if (!(COMMANDS as readonly string[]).includes(command))
     throw new UsageError(
       `Unknown command "${command}": use index, status, tag, search or similar.`,

@@ -128,10 +128,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(USAGE);
       return EXIT.ok;
     }
-    if (parsed.kind === 'later') {
-      process.stderr.write(`facet: "${parsed.command}" is not available yet.\n`);
-      return EXIT.usage;
-    }
     line = parsed.line;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

@@ -1,17 +1,7 @@
 // Validation of the Models screen's calls before the engine sees them.
-import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { ModelsInvokeChannels } from '../../../preload/contract/models';
-import { defineHandlers } from '../define-handlers';
-
-// Not contract-handlers' absolutePath: that module imports this one, so its constants are not
-// yet initialised while this module runs (defineHandlers, a hoisted function, is).
-const folderPath = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(4096, 'is too long')
-  .refine((path) => !path.includes('\0'), 'must not contain NUL characters')
-  .refine((path) => isAbsolute(path), 'must be an absolute path');
+import { absolutePath, defineHandlers } from '../define-handlers';
 
 /** A catalog or installed model's name: a plain folder name. */
 const modelName = z
@@ -30,7 +20,7 @@ export const modelsHandlers = defineHandlers<ModelsInvokeChannels>({
     args: z.tuple([modelName]),
     run: (engine, name) => engine.cancelModelInstall(name),
   },
-  'models:import': { args: z.tuple([folderPath]), run: (engine, dir) => engine.importModel(dir) },
+  'models:import': { args: z.tuple([absolutePath]), run: (engine, dir) => engine.importModel(dir) },
   'models:use': { args: z.tuple([modelName]), run: (engine, id) => engine.useModel(id) },
   'models:dismiss-welcome': { args: z.tuple([]), run: (engine) => engine.dismissModelWelcome() },
 });
