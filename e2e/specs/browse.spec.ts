@@ -380,10 +380,7 @@ test('the grid scrolls through 100,000 photos; frame times from the performance 
       long_animation_frames: frames.long.length,
     };
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    writeFileSync(
-      join(SCREENSHOT_DIR, 'scroll-frames.json'),
-      JSON.stringify(report, null, 2),
-    );
+    writeFileSync(join(SCREENSHOT_DIR, 'scroll-frames.json'), JSON.stringify(report, null, 2));
     console.log(`scroll through 100,000 rows: ${JSON.stringify(report)}`);
     test.info().annotations.push({ type: 'frame times', description: JSON.stringify(report) });
     await app.screenshot('browse-scroll-100k');

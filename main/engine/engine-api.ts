@@ -82,7 +82,13 @@ export const CORE_METHODS = [
 ] as const satisfies readonly (keyof CoreApi)[];
 
 // Each domain's service (main/engine/<domain>/service.ts) joins the engine here, one line each.
-export type EngineApi = CoreApi & BrowseApi & LabelsApi & ClustersApi & ExportApi & ModelsApi & LibraryApi;
+export type EngineApi = CoreApi &
+  BrowseApi &
+  LabelsApi &
+  ClustersApi &
+  ExportApi &
+  ModelsApi &
+  LibraryApi;
 
 /** The methods the host answers; the check below fails to compile when a method is missing. */
 export const ENGINE_METHODS = [
