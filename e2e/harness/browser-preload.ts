@@ -50,8 +50,11 @@ function createHttpTransport(): FacetTransport {
       };
     },
 
-    // A web page cannot learn a dropped file's path: dropped folders are an Electron-only path.
-    pathForFile: () => null,
+    // A web page cannot learn a dropped file's path (Electron's webUtils can). Browser mode stands
+    // in for it with the paths a spec declares for the names it drops; anything else has none.
+    pathForFile: (file) =>
+      (globalThis as { __facetDropPaths?: Record<string, string> }).__facetDropPaths?.[file.name] ??
+      null,
 
     mediaUrl: (kind, path) => `/facet-media/${kind}/${encodeURIComponent(path)}`,
   };

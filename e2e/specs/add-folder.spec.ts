@@ -1,5 +1,5 @@
 import { expect, test } from '../harness/app';
-import { CAMERA, photosIn } from './fixture-paths';
+import { CAMERA, MISC, PHONE, photosIn } from './fixture-paths';
 
 test('adding a folder lists it and the engine scans its photos', async ({ app }) => {
   const { page } = app;
@@ -49,4 +49,39 @@ test('a drop the app cannot locate on disk says what to do instead', async ({ ap
   );
   await expect(page.getByRole('heading', { name: 'Drop photo folders here' })).toBeVisible();
   await expect(page.getByTestId('folder-row')).toHaveCount(0);
+});
+
+test('dropping two folders and a single photo on the window adds all three', async ({ app }) => {
+  test.skip(app.mode === 'electron', 'Electron cannot be sent a drop of real files from a spec');
+  const { page } = app;
+  await app.waitForEvent('app-loaded');
+  const single = photosIn(MISC)[0] as string;
+  const dropped = [CAMERA, PHONE, single];
+  const dataTransfer = await page.evaluateHandle((paths) => {
+    const scope = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: unknown): void } };
+      File: new (parts: string[], name: string) => unknown;
+      __facetDropPaths: Record<string, string>;
+    };
+    scope.__facetDropPaths = {};
+    const transfer = new scope.DataTransfer();
+    for (const path of paths) {
+      const name = path.split(/[\\/]/).pop() as string;
+      scope.__facetDropPaths[name] = path;
+      transfer.items.add(new scope.File([''], name));
+    }
+    return transfer;
+  }, dropped);
+
+  const mark = await app.eventMark();
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await app.waitForEvent('library-changed', { after: mark });
+  await page.getByTestId('view-folders').click();
+
+  const rows = page.getByTestId('folder-row');
+  await expect(rows).toHaveCount(3);
+  for (const path of dropped) await expect(rows.filter({ hasText: path })).toHaveCount(1);
+  const photos = photosIn(CAMERA).length + photosIn(PHONE).length + 1;
+  await expect(page.getByTestId('status-library')).toContainText(`${photos} photos`);
 });

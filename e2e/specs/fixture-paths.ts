@@ -6,6 +6,7 @@ import { REPO_ROOT } from '../harness/modes';
 export const SHAPES = join(REPO_ROOT, 'e2e', 'fixtures', 'shapes');
 export const CAMERA = join(SHAPES, 'camera');
 export const PHONE = join(SHAPES, 'phone');
+export const MISC = join(SHAPES, 'misc');
 
 const PHOTO = /^\.(jpe?g|png|webp)$/i;
 
