@@ -27,5 +27,11 @@ test('a fresh install opens on an empty library that invites a drop', async ({ a
   await page.keyboard.press('Tab');
   await expect(addFolder).toBeFocused();
 
+  // A model can be chosen before any photo is added.
+  await page.getByRole('button', { name: 'Choose a model for real photos…' }).click();
+  await expect(page.getByTestId('model-welcome')).toBeVisible();
+  await page.getByTestId('view-photos').click();
+  await expect(page.getByRole('heading', { name: 'Drop photo folders here' })).toBeVisible();
+
   expect(app.pageErrors, 'the page logged errors (CSP violations?)').toEqual([]);
 });

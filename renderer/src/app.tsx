@@ -20,6 +20,8 @@ export function App() {
   const dragging = useWindowDrop(addDroppedFiles);
   const wanted = useViewStore((s) => s.current);
   const view = VIEWS.find((v) => v.id === wanted) ?? (VIEWS[0] as (typeof VIEWS)[number]);
+  // An empty library opens on the drop zone; only the Models view (choosing a model before the
+  // first photos) is worth showing before there is anything to browse.
 
   useEffect(() => {
     void startSession();
@@ -35,7 +37,7 @@ export function App() {
       <AppHeader />
       {!loaded ? (
         <main className="app-main" aria-busy="true" />
-      ) : empty ? (
+      ) : empty && view.id !== 'models' ? (
         <main className="app-main" aria-busy={!ready}>
           <NoticeBanner />
           <EmptyLibrary dragging={dragging} />

@@ -1,4 +1,5 @@
 // The first screen: nothing in the library yet, so the whole window invites a drop.
+import { useViewStore } from '../stores/view-store';
 import { AddFolderButton } from './add-folder-button';
 import { LockIcon, PhotosIcon } from './icons';
 
@@ -17,6 +18,16 @@ export function EmptyLibrary({ dragging }: { readonly dragging: boolean }) {
         <p className="drop-zone-hint">
           <LockIcon className="hint-icon" />
           Subfolders are included. Your photos stay where they are.
+        </p>
+        <p className="drop-zone-hint">
+          Facet starts with a small demo model.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => useViewStore.getState().show('models')}
+          >
+            Choose a model for real photos…
+          </button>
         </p>
       </div>
     </section>
