@@ -78,15 +78,18 @@ describe('installing a catalog model over HTTP', () => {
       ['tiny-clip-shapes'],
       'nothing half-installed is offered',
     );
+    // What reached the disk before the cut is kept (bytes still in flight when the connection
+    // dropped may be lost, so it can be a little less than the server sent).
     const partial = join(modelsDir, DOWNLOADS_FOLDER, 'shapes-resumed', `${BIG_FILE}.part`);
-    assert.equal((await stat(partial)).size, cut);
+    const kept = (await stat(partial)).size;
+    assert.ok(kept > 0 && kept <= cut, `kept ${kept} of the ${cut} bytes sent`);
 
     server.requests.length = 0;
     const result = await installFromCatalog(entry, modelsDir);
     await sameFiles(result.dir);
     const again = server.requests.filter((r) => r.path === BIG_FILE);
     assert.deepEqual(again, [
-      { path: BIG_FILE, range: `bytes=${cut}-`, status: 206, bytesSent: size - cut },
+      { path: BIG_FILE, range: `bytes=${kept}-`, status: 206, bytesSent: size - kept },
     ]);
     const refetched = server.requests.filter((r) => r.path === 'config.json');
     assert.equal(refetched.length, 0, 'files finished on the first try are not fetched again');
