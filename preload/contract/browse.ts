@@ -102,6 +102,16 @@ export interface SearchOptions {
 export type OutsidePhoto =
   { readonly path: string } | { readonly name: string; readonly base64: string };
 
+/** What a photo's EXIF says about how it was taken; a key is absent when the photo does not say. */
+export interface PhotoExif {
+  readonly camera?: string;
+  readonly lens?: string;
+  readonly exposure?: string;
+  readonly aperture?: string;
+  readonly iso?: number;
+  readonly focalLength?: string;
+}
+
 export interface PhotoDetails extends PhotoRef {
   readonly name: string;
   readonly folder: string;
@@ -111,14 +121,7 @@ export interface PhotoDetails extends PhotoRef {
   readonly format: string | null;
   readonly taken: number | null;
   /** EXIF basics, absent keys when the photo does not say. */
-  readonly exif: {
-    readonly camera?: string;
-    readonly lens?: string;
-    readonly exposure?: string;
-    readonly aperture?: string;
-    readonly iso?: number;
-    readonly focalLength?: string;
-  };
+  readonly exif: PhotoExif;
   readonly tags: readonly PhotoTag[];
 }
 

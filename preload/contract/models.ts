@@ -53,8 +53,10 @@ export interface HardwareSummary {
 
 export interface ModelDownloadProgress {
   readonly name: string;
+  /** The file being fetched, e.g. "visual/model.onnx". */
   readonly file: string;
   readonly receivedBytes: number;
+  /** Null while some file's size is not known yet. */
   readonly totalBytes: number | null;
   readonly bytesPerSecond: number;
   readonly etaSeconds: number | null;

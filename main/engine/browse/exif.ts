@@ -2,16 +2,11 @@
 // chunk, TIFF) and decoded by exif-reader: no image decode, so dating 100,000 photos stays cheap.
 import { open } from 'node:fs/promises';
 import exifReader from 'exif-reader';
+import type { PhotoExif } from '../../../preload/contract/browse';
 
-export interface ExifBasics {
+export interface ExifBasics extends PhotoExif {
   /** DateTimeOriginal as wall-clock time written as UTC, ms. */
   readonly taken?: number;
-  readonly camera?: string;
-  readonly lens?: string;
-  readonly exposure?: string;
-  readonly aperture?: string;
-  readonly iso?: number;
-  readonly focalLength?: string;
 }
 
 // Cameras put EXIF first; 256 KiB also covers a large embedded preview ahead of it.

@@ -1,17 +1,11 @@
 // Progress of a model download: bytes so far, speed over the last few seconds, time left.
+import type { ModelDownloadProgress } from '../../../preload/contract/models';
 import type { CatalogFile } from './catalog';
 
-export interface DownloadProgress {
-  readonly name: string;
-  /** The file being fetched, e.g. "visual/model.onnx". */
-  readonly file: string;
-  readonly receivedBytes: number;
-  /** Null while some file's size is not known yet. */
-  readonly totalBytes: number | null;
-  readonly bytesPerSecond: number;
-  readonly etaSeconds: number | null;
+/** The figures the app shows, with done (every byte in) where the app shows a state. */
+export type DownloadProgress = Omit<ModelDownloadProgress, 'state' | 'error'> & {
   readonly done: boolean;
-}
+};
 
 const WINDOW_MS = 3000;
 const EVERY_MS = 200;

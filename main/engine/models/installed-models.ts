@@ -4,20 +4,13 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { InstalledModelSummary } from '../../../preload/contract/models';
 
 export const MODELS_FOLDER = 'models';
 export const DEMO_MODEL_ID = 'tiny-clip-shapes';
 
-export interface InstalledModel {
-  /** The folder name: the key embeddings are stored under. */
-  readonly id: string;
-  readonly name: string;
-  readonly dir: string;
-  readonly builtIn: boolean;
-  readonly embedDim: number | null;
-  readonly imageSize: number | null;
-  readonly bytes: number;
-}
+/** A model folder as found on disk; the library adds whether it is active and what it embedded. */
+export type InstalledModel = Omit<InstalledModelSummary, 'active' | 'embeddedPhotos'>;
 
 export function modelsDirOf(libraryDir: string): string {
   return join(libraryDir, MODELS_FOLDER);

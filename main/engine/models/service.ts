@@ -70,13 +70,7 @@ export function createModelsService(ctx: EngineContext): ModelsApi {
   const installed = (): Promise<InstalledModel[]> => listInstalledModels(modelsDir, demoDir);
 
   const summary = (model: InstalledModel): InstalledModelSummary => ({
-    id: model.id,
-    name: model.name,
-    dir: model.dir,
-    builtIn: model.builtIn,
-    embedDim: model.embedDim,
-    imageSize: model.imageSize,
-    bytes: model.bytes,
+    ...model,
     active: model.id === ctx.activeModelId(),
     embeddedPhotos: ctx.library.counts().embedded[model.id] ?? 0,
   });
