@@ -1,21 +1,8 @@
 // `facet clusters`: the library's similarity clusters (name, member paths), the photos in none,
 // and the near-duplicate groups, from the same engine process as every other command.
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ClusterOverview, DuplicateReport } from '../../preload/contract/clusters';
-import { startEngineHost } from '../engine/host-process';
-import { defaultLibraryDir } from '../engine/library/library-dir';
-
-/** The arguments after "clusters" when the command line runs `facet clusters ...`, else null. */
-export function clustersArguments(argv: readonly string[]): string[] | null {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--library') i++;
-    else if (!arg.startsWith('-'))
-      return arg === 'clusters' ? argv.filter((_, j) => j !== i) : null;
-  }
-  return null;
-}
+import { EXIT, fail, startCommandEngine } from './subcommand';
 
 export const CLUSTERS_USAGE = `Usage: facet clusters [--library DIR] [--cut C] [--threshold T] [--json]
 
@@ -27,8 +14,6 @@ export const CLUSTERS_USAGE = `Usage: facet clusters [--library DIR] [--cut C] [
   --json           print {"clusters":[{"name","paths"}],"noise":[...],"duplicates":[{"paths"}]}
   --verbose        also print the engine's log lines on stderr
 `;
-
-const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 const OPTIONS = {
   library: { type: 'string' },
@@ -83,11 +68,6 @@ export function formatClusters(overview: ClusterOverview, duplicates: DuplicateR
   return lines.join('\n');
 }
 
-function fail(message: string, code: number): number {
-  process.stderr.write(`facet: ${message}\n`);
-  return code;
-}
-
 function fraction(name: string, value: string | undefined): number | null {
   if (value === undefined) return null;
   const n = Number(value);
@@ -122,13 +102,7 @@ export async function runClustersCommand(argv: readonly string[]): Promise<numbe
     process.stdout.write(CLUSTERS_USAGE);
     return EXIT.ok;
   }
-  const engine = startEngineHost({
-    libraryDir: resolve(values.library ?? defaultLibraryDir()),
-    restart: false,
-    log: (line) => {
-      if (values.verbose === true) process.stderr.write(`${line}\n`);
-    },
-  });
+  const engine = startCommandEngine(values.library, values.verbose === true);
   try {
     const overview =
       cut === null ? await engine.api.listClusters() : await engine.api.setClusterCut(cut);

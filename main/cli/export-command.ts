@@ -8,18 +8,7 @@ import type {
   XmpExportReport,
   XmpFileResult,
 } from '../../preload/contract/export';
-import { startEngineHost } from '../engine/host-process';
-import { defaultLibraryDir } from '../engine/library/library-dir';
-
-/** The arguments after "export" when the command line runs `facet export ...`, else null. */
-export function exportArguments(argv: readonly string[]): string[] | null {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--library') i++;
-    else if (!arg.startsWith('-')) return arg === 'export' ? argv.filter((_, j) => j !== i) : null;
-  }
-  return null;
-}
+import { EXIT, fail, startCommandEngine } from './subcommand';
 
 export const EXPORT_USAGE = `Usage: facet export xmp|csv|json|import [photo or folder...] [options]
 
@@ -38,7 +27,6 @@ export const EXPORT_USAGE = `Usage: facet export xmp|csv|json|import [photo or f
   --json                 print the report as one JSON document
 `;
 
-const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 const ACTIONS = ['xmp', 'csv', 'json', 'import'] as const;
 type Action = (typeof ACTIONS)[number];
 
@@ -111,11 +99,6 @@ export function formatImportReport(report: KeywordImportReport): string {
   return lines.join('\n');
 }
 
-function fail(message: string, code: number): number {
-  process.stderr.write(`facet: ${message}\n`);
-  return code;
-}
-
 export async function runExportCommand(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
@@ -145,13 +128,7 @@ export async function runExportCommand(argv: readonly string[]): Promise<number>
   if (values.out !== undefined && values.out.trim() === '')
     return fail('--out needs a file name.', EXIT.usage);
 
-  const engine = startEngineHost({
-    libraryDir: resolve(values.library ?? defaultLibraryDir()),
-    restart: false,
-    log: (line) => {
-      if (values.verbose === true) process.stderr.write(`${line}\n`);
-    },
-  });
+  const engine = startCommandEngine(values.library, values.verbose === true);
   const live = process.stderr.isTTY === true;
   engine.on('export:progress', (progress: ExportProgress) => {
     if (live && progress.total > 0)

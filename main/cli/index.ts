@@ -7,15 +7,23 @@ import { defaultLibraryDir } from '../engine/library/library-dir';
 import type { Device, EngineApi, EngineEvents } from '../engine/engine-api';
 import { startEngineHost } from '../engine/host-process';
 import { parseCommandLine, USAGE, UsageError, type CommandLine } from './arguments';
-import { clustersArguments, runClustersCommand } from './clusters-command';
-import { exportArguments, runExportCommand } from './export-command';
-import { labelsArguments, runLabelsCommand } from './labels-command';
-import { modelsArguments, runModelsCommand } from './models-command';
-import { photosArguments, runPhotosCommand } from './photos-command';
+import { runClustersCommand } from './clusters-command';
+import { runExportCommand } from './export-command';
+import { runLabelsCommand } from './labels-command';
+import { runModelsCommand } from './models-command';
+import { runPhotosCommand } from './photos-command';
 import { formatIndex, formatResults, formatStatus, formatTag } from './output';
 import { progressLine } from './progress';
+import { EXIT, subcommandArguments } from './subcommand';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, model: 3, library: 4 } as const;
+// Commands with their own grammar, each run by its file once its name is found on the line.
+const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[]) => Promise<number>>> = {
+  models: runModelsCommand,
+  photos: runPhotosCommand,
+  export: runExportCommand,
+  labels: runLabelsCommand,
+  clusters: runClustersCommand,
+};
 
 const EXIT_BY_CODE: Readonly<Record<string, number>> = {
   BAD_PATH: EXIT.usage,
@@ -111,16 +119,10 @@ function oneLine(message: string): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const models = modelsArguments(argv);
-  if (models !== null) return runModelsCommand(models);
-  const photos = photosArguments(argv);
-  if (photos !== null) return runPhotosCommand(photos);
-  const exporting = exportArguments(argv);
-  if (exporting !== null) return runExportCommand(exporting);
-  const labelling = labelsArguments(argv);
-  if (labelling !== null) return runLabelsCommand(labelling);
-  const clustering = clustersArguments(argv);
-  if (clustering !== null) return runClustersCommand(clustering);
+  for (const [name, run] of Object.entries(SUBCOMMANDS)) {
+    const rest = subcommandArguments(argv, name);
+    if (rest !== null) return run(rest);
+  }
   let line: CommandLine;
   try {
     const parsed = parseCommandLine(argv);

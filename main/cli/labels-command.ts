@@ -5,18 +5,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LabelSetSummary } from '../../preload/contract/labels';
 import type { EngineApi } from '../engine/engine-api';
-import { startEngineHost } from '../engine/host-process';
-import { defaultLibraryDir } from '../engine/library/library-dir';
-
-/** The arguments after "labels" when the command line runs `facet labels ...`, else null. */
-export function labelsArguments(argv: readonly string[]): string[] | null {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--library') i++;
-    else if (!arg.startsWith('-')) return arg === 'labels' ? argv.filter((_, j) => j !== i) : null;
-  }
-  return null;
-}
+import { EXIT, fail, startCommandEngine } from './subcommand';
 
 export const LABELS_USAGE = `Usage: facet labels list|import <file>...|export <set> [options]
 
@@ -31,8 +20,6 @@ export const LABELS_USAGE = `Usage: facet labels list|import <file>...|export <s
   --verbose            also print the engine's log lines on stderr
 `;
 
-const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
 const OPTIONS = {
   library: { type: 'string' },
   format: { type: 'string' },
@@ -41,11 +28,6 @@ const OPTIONS = {
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-function fail(message: string, code: number): number {
-  process.stderr.write(`facet: ${message}\n`);
-  return code;
-}
 
 function findSet(sets: readonly LabelSetSummary[], wanted: string): LabelSetSummary {
   const found =
@@ -130,13 +112,7 @@ export async function runLabelsCommand(argv: readonly string[]): Promise<number>
       EXIT.usage,
     );
   }
-  const engine = startEngineHost({
-    libraryDir: resolve(values.library ?? defaultLibraryDir()),
-    restart: false,
-    log: (line) => {
-      if (values.verbose === true) process.stderr.write(`${line}\n`);
-    },
-  });
+  const engine = startCommandEngine(values.library, values.verbose === true);
   try {
     process.stdout.write(`${await run(engine.api, action, args, values)}\n`);
     return EXIT.ok;

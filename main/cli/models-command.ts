@@ -7,21 +7,9 @@ import type {
   ModelDownloadProgress,
   ModelsOverview,
 } from '../../preload/contract/models';
-import { startEngineHost } from '../engine/host-process';
-import { defaultLibraryDir } from '../engine/library/library-dir';
 import { formatBytes } from '../engine/models/download-file';
+import { EXIT, fail, startCommandEngine } from './subcommand';
 
-/** The arguments after "models" when the command line runs `facet models ...`, else null. */
-export function modelsArguments(argv: readonly string[]): string[] | null {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--library') i++;
-    else if (!arg.startsWith('-')) return arg === 'models' ? argv.filter((_, j) => j !== i) : null;
-  }
-  return null;
-}
-
-const EXIT = { ok: 0, failed: 1, usage: 2, model: 3 } as const;
 const EXIT_BY_CODE: Readonly<Record<string, number>> = {
   UNKNOWN_MODEL: EXIT.usage,
   BAD_PATH: EXIT.usage,
@@ -94,11 +82,6 @@ export function formatOverview(overview: ModelsOverview): string {
   return lines.join('\n');
 }
 
-function fail(message: string, code: number): number {
-  process.stderr.write(`facet: ${message}\n`);
-  return code;
-}
-
 export async function runModelsCommand(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
@@ -129,13 +112,7 @@ export async function runModelsCommand(argv: readonly string[]): Promise<number>
       EXIT.usage,
     );
   const { json = false, verbose = false } = parsed.values;
-  const engine = startEngineHost({
-    libraryDir: resolve(parsed.values.library ?? defaultLibraryDir()),
-    restart: false,
-    log: (line) => {
-      if (verbose) process.stderr.write(`${line}\n`);
-    },
-  });
+  const engine = startCommandEngine(parsed.values.library, verbose);
   const live = process.stderr.isTTY === true;
   let lastPlain = 0;
   engine.on('models:progress', (progress) => {

@@ -4,18 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PhotoFilter, PhotoPage, PhotoSortKey } from '../../preload/contract/browse';
 import type { TagState } from '../../preload/contract/labels';
-import { startEngineHost } from '../engine/host-process';
-import { defaultLibraryDir } from '../engine/library/library-dir';
-
-/** The arguments after "photos" when the command line runs `facet photos ...`, else null. */
-export function photosArguments(argv: readonly string[]): string[] | null {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--library') i++;
-    else if (!arg.startsWith('-')) return arg === 'photos' ? argv.filter((_, j) => j !== i) : null;
-  }
-  return null;
-}
+import { EXIT, startCommandEngine } from './subcommand';
 
 export const PHOTOS_USAGE = `Usage: facet photos [options]
 
@@ -32,7 +21,6 @@ export const PHOTOS_USAGE = `Usage: facet photos [options]
   --json                 print one JSON document {"total", "photos": [{"id","path","score","label","taken"}]}
 `;
 
-const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 const SORTS: readonly PhotoSortKey[] = ['score', 'date', 'name', 'folder'];
 const STATES: readonly TagState[] = ['suggested', 'confirmed', 'rejected'];
 const PAGE = 2000;
@@ -76,11 +64,7 @@ export async function runPhotosCommand(args: readonly string[]): Promise<number>
     process.stdout.write(PHOTOS_USAGE);
     return EXIT.ok;
   }
-  const engine = startEngineHost({
-    libraryDir: resolve(values.library ?? defaultLibraryDir()),
-    restart: false,
-    log: () => {},
-  });
+  const engine = startCommandEngine(values.library, false);
   try {
     const sort = (values.sort ?? 'folder') as PhotoSortKey;
     if (!SORTS.includes(sort)) throw new PhotosUsageError(`--sort is one of ${SORTS.join(', ')}`);

@@ -1,0 +1,35 @@
+// What every `facet` command shares: its exit codes, finding its arguments, one-line failures,
+// and the engine process it runs in.
+import { resolve } from 'node:path';
+import type { EngineClient } from '../engine/engine-client';
+import { startEngineHost } from '../engine/host-process';
+import { defaultLibraryDir } from '../engine/library/library-dir';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, model: 3, library: 4 } as const;
+
+/** The arguments after `command` when the command line runs `facet <command> ...`, else null. */
+export function subcommandArguments(argv: readonly string[], command: string): string[] | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--library') i++;
+    else if (!arg.startsWith('-')) return arg === command ? argv.filter((_, j) => j !== i) : null;
+  }
+  return null;
+}
+
+/** Says why on stderr, as "facet: ...", and gives back the exit code. */
+export function fail(message: string, code: number): number {
+  process.stderr.write(`facet: ${message}\n`);
+  return code;
+}
+
+/** The engine in its own process on --library (default: the app's); its log on stderr if verbose. */
+export function startCommandEngine(library: string | undefined, verbose: boolean): EngineClient {
+  return startEngineHost({
+    libraryDir: resolve(library ?? defaultLibraryDir()),
+    restart: false,
+    log: (line) => {
+      if (verbose) process.stderr.write(`${line}\n`);
+    },
+  });
+}
