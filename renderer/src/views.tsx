@@ -1,16 +1,18 @@
 // The app's views, in sidebar order. Each domain adds its view here with one entry.
 import type { ComponentType } from 'react';
-import { FolderIcon } from './components/icons';
+import {
+  ClustersIcon,
+  ExportIcon,
+  FolderIcon,
+  LabelsIcon,
+  ModelsIcon,
+  PhotosViewIcon,
+} from './components/icons';
 import { LibraryView } from './components/library-view';
-import { LabelsIcon } from './labels/labels-icon';
 import { LabelsView } from './labels/labels-view';
-import { ClustersIcon } from './clusters/clusters-icon';
 import { ClustersView } from './clusters/clusters-view';
-import { ExportIcon } from './export/export-icon';
 import { ExportView } from './export/export-view';
-import { PhotosViewIcon } from './photos/photos-icon';
 import { PhotosView } from './photos/photos-view';
-import { ModelsIcon } from './models/models-icon';
 import { ModelsView } from './models/models-view';
 
 export interface AppView {

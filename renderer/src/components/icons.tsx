@@ -109,3 +109,64 @@ export function StopIcon(props: IconProps) {
     </svg>
   );
 }
+
+// The sidebar's view icons, one per view.
+
+/** A photo frame with a mountain and a sun: the sidebar's Photos entry. */
+export function PhotosViewIcon(props: IconProps) {
+  return (
+    <svg {...base} viewBox="0 0 24 24" strokeWidth={1.75} {...props}>
+      <rect x="3" y="4.5" width="18" height="15" rx="2.5" />
+      <circle cx="9" cy="10" r="1.75" />
+      <path d="m3.5 17.5 5.5-4.5 4 3 3-2.5 4.5 4" />
+    </svg>
+  );
+}
+
+/** A price tag: the sidebar icon of the Labels view. */
+export function LabelsIcon(props: IconProps) {
+  return (
+    <svg {...base} viewBox="0 0 24 24" strokeWidth={1.75} {...props}>
+      <path d="M3.5 12.3V5a1.5 1.5 0 0 1 1.5-1.5h7.3a1.5 1.5 0 0 1 1.06.44l7.2 7.2a1.5 1.5 0 0 1 0 2.12l-7.3 7.3a1.5 1.5 0 0 1-2.12 0l-7.2-7.2a1.5 1.5 0 0 1-.44-1.06z" />
+      <circle cx="8.5" cy="8.5" r="1.5" />
+    </svg>
+  );
+}
+
+/** Three groups of dots: the sidebar icon of the Clusters view. */
+export function ClustersIcon(props: IconProps) {
+  return (
+    <svg {...base} viewBox="0 0 24 24" fill="currentColor" stroke="none" {...props}>
+      <circle cx="6" cy="7" r="2" />
+      <circle cx="9.5" cy="5" r="1.5" />
+      <circle cx="8.5" cy="9.5" r="1.5" />
+      <circle cx="17" cy="8" r="2" />
+      <circle cx="19" cy="11.5" r="1.5" />
+      <circle cx="11" cy="17" r="2" />
+      <circle cx="14.5" cy="18.5" r="1.5" />
+      <circle cx="12.5" cy="14" r="1.5" />
+    </svg>
+  );
+}
+
+/** A tag leaving a box, for tags written out to other apps: the sidebar icon of the Export view. */
+export function ExportIcon(props: IconProps) {
+  return (
+    <svg {...base} viewBox="0 0 24 24" strokeWidth={1.75} {...props}>
+      <path d="M14 4h6v6" />
+      <path d="M20 4l-8.5 8.5" />
+      <path d="M18 14v4a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h4" />
+    </svg>
+  );
+}
+
+/** A chip, for the model that runs on it: the sidebar icon of the Models view. */
+export function ModelsIcon(props: IconProps) {
+  return (
+    <svg {...base} viewBox="0 0 24 24" strokeWidth={1.75} {...props}>
+      <rect x="6" y="6" width="12" height="12" rx="2" />
+      <rect x="9.5" y="9.5" width="5" height="5" rx="1" fill="currentColor" fillOpacity={0.15} />
+      <path d="M9 3v3M15 3v3M9 18v3M15 18v3M3 9h3M3 15h3M18 9h3M18 15h3" />
+    </svg>
+  );
+}
