@@ -1,7 +1,8 @@
 // The Clusters view: groups of similar photos (no number of groups asked), near-duplicates and
 // the map of the library, all computed by the engine.
 import { useEffect, useState } from 'react';
-import { AlertIcon, CheckIcon, CloseIcon } from '../components/icons';
+import { ViewHeader } from '../components/view-header';
+import { ViewMessage } from '../components/view-message';
 import { formatCount } from '../format';
 import { ClusterList } from './cluster-list';
 import './clusters.css';
@@ -14,32 +15,6 @@ const TABS: readonly { readonly id: ClustersTab; readonly title: string }[] = [
   { id: 'duplicates', title: 'Near-duplicates' },
   { id: 'map', title: 'Map' },
 ];
-
-function Messages() {
-  const error = useClustersStore((s) => s.error);
-  const notice = useClustersStore((s) => s.notice);
-  const clear = useClustersStore((s) => s.clearMessages);
-  if (error === null && notice === null) return null;
-  return (
-    <div
-      className={error !== null ? 'notice notice-error' : 'notice'}
-      role={error !== null ? 'alert' : 'status'}
-      data-testid="clusters-message"
-    >
-      {error !== null ? (
-        <AlertIcon className="notice-icon" />
-      ) : (
-        <CheckIcon className="notice-icon" />
-      )}
-      <div className="notice-body">
-        <p className="notice-message">{error ?? notice}</p>
-      </div>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={clear}>
-        <CloseIcon className="button-icon" />
-      </button>
-    </div>
-  );
-}
 
 function Granularity() {
   const overview = useClustersStore((s) => s.overview);
@@ -75,6 +50,9 @@ export function ClustersView() {
   const show = useClustersStore((s) => s.show);
   const overview = useClustersStore((s) => s.overview);
   const connect = useClustersStore((s) => s.connect);
+  const error = useClustersStore((s) => s.error);
+  const notice = useClustersStore((s) => s.notice);
+  const clearMessages = useClustersStore((s) => s.clearMessages);
 
   useEffect(() => {
     void connect();
@@ -82,19 +60,18 @@ export function ClustersView() {
 
   return (
     <section className="clusters" aria-labelledby="clusters-title" aria-busy={overview === null}>
-      <header className="library-header">
-        <div>
-          <h1 id="clusters-title" className="library-title">
-            Clusters
-          </h1>
-          <p className="library-summary" data-testid="clusters-summary">
-            {overview === null
-              ? 'Grouping similar photos…'
-              : `${formatCount(overview.clusters.length, 'cluster')} of ${formatCount(overview.photos, 'photo')} · ${overview.noise.length} in none`}
-          </p>
-        </div>
+      <ViewHeader
+        titleId="clusters-title"
+        title="Clusters"
+        summaryTestId="clusters-summary"
+        summary={
+          overview === null
+            ? 'Grouping similar photos…'
+            : `${formatCount(overview.clusters.length, 'cluster')} of ${formatCount(overview.photos, 'photo')} · ${overview.noise.length} in none`
+        }
+      >
         {tab === 'clusters' && <Granularity />}
-      </header>
+      </ViewHeader>
       <div className="tabs" role="tablist" aria-label="Clusters views">
         {TABS.map((t) => (
           <button
@@ -110,7 +87,12 @@ export function ClustersView() {
           </button>
         ))}
       </div>
-      <Messages />
+      <ViewMessage
+        error={error}
+        notice={notice}
+        onDismiss={clearMessages}
+        testId="clusters-message"
+      />
       {tab === 'clusters' && <ClusterList />}
       {tab === 'duplicates' && <DuplicateList />}
       {tab === 'map' && <LibraryMap />}

@@ -4,6 +4,7 @@ import { useLibraryStore } from '../stores/library-store';
 import { AddFolderButton } from './add-folder-button';
 import { FolderList } from './folder-list';
 import { IndexSummary } from './index-summary';
+import { ViewHeader } from './view-header';
 import './library.css';
 import { ProblemsPanel } from './problems-panel';
 
@@ -14,17 +15,14 @@ export function LibraryView() {
   if (size !== null) summary.push(formatCount(size.files, 'photo'));
   return (
     <section className="library" aria-labelledby="library-title">
-      <header className="library-header">
-        <div>
-          <h1 id="library-title" className="library-title">
-            Library
-          </h1>
-          <p className="library-summary" data-testid="library-summary">
-            {summary.join(' · ')}
-          </p>
-        </div>
+      <ViewHeader
+        titleId="library-title"
+        title="Library"
+        summaryTestId="library-summary"
+        summary={summary.join(' · ')}
+      >
         <AddFolderButton />
-      </header>
+      </ViewHeader>
       <IndexSummary />
       <h2 className="section-title">Folders</h2>
       <FolderList />

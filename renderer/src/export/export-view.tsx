@@ -1,6 +1,7 @@
 // The Export view: what an export would write, and the dialogs that write tags out (XMP sidecars,
 // originals, CSV, JSON) or read other apps' keywords in.
 import { useEffect } from 'react';
+import { ViewHeader } from '../components/view-header';
 import { ExportDialog } from './export-dialog';
 import './export.css';
 import { namingExample, useExportStore } from './use-export-store';
@@ -19,17 +20,16 @@ export function ExportView() {
 
   return (
     <section className="export" aria-labelledby="export-title" aria-busy={preview === null}>
-      <header className="library-header">
-        <div>
-          <h1 id="export-title" className="library-title">
-            Export
-          </h1>
-          <p className="library-summary" data-testid="export-summary">
-            {preview === null
-              ? 'Counting the tags…'
-              : `${preview.tagged.toLocaleString()} of ${plural(preview.photos, 'photo')} ${preview.tagged === 1 ? 'has' : 'have'} tags to export (${plural(preview.tags, 'tag')})`}
-          </p>
-        </div>
+      <ViewHeader
+        titleId="export-title"
+        title="Export"
+        summaryTestId="export-summary"
+        summary={
+          preview === null
+            ? 'Counting the tags…'
+            : `${preview.tagged.toLocaleString()} of ${plural(preview.photos, 'photo')} ${preview.tagged === 1 ? 'has' : 'have'} tags to export (${plural(preview.tags, 'tag')})`
+        }
+      >
         <div className="export-actions">
           <button type="button" className="button" onClick={() => open(null, 'import')}>
             Import keywords…
@@ -38,7 +38,7 @@ export function ExportView() {
             Export tags…
           </button>
         </div>
-      </header>
+      </ViewHeader>
       <div className="export-cards">
         <article className="export-card">
           <h2 className="export-card-title">Where other apps see them</h2>

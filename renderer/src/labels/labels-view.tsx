@@ -2,6 +2,7 @@
 // sure Facet must be per label while seeing the library's photos, confirm or reject tags.
 import { useEffect, useRef, useState } from 'react';
 import type { LabelMode } from '../../../preload/contract/labels';
+import { ViewHeader } from '../components/view-header';
 import { addLabel, deleteLabel, renameLabel } from './label-edits';
 import { LabelPanel } from './label-panel';
 import { LabelTree } from './label-tree';
@@ -163,17 +164,11 @@ export function LabelsView() {
 
   return (
     <section className="labels" aria-labelledby="labels-title" aria-busy={!loaded}>
-      <header className="library-header">
-        <div>
-          <h1 id="labels-title" className="library-title">
-            Labels
-          </h1>
-          <p className="library-summary">
-            Your own words for what is in your photos. Facet suggests them on every photo; you
-            confirm or reject.
-          </p>
-        </div>
-      </header>
+      <ViewHeader
+        titleId="labels-title"
+        title="Labels"
+        summary="Your own words for what is in your photos. Facet suggests them on every photo; you confirm or reject."
+      />
       <SetBar />
       <Messages />
       {current === null ? (
