@@ -1,12 +1,31 @@
 // The clusters, largest first: a name (renamable), a strip of the most typical photos, and
 // "Make a label", which turns the cluster into a label confirmed on all its photos.
 import { useState } from 'react';
-import type { ClusterSummary } from '../../../preload/contract/clusters';
+import type { ClusterSummary, PhotoRef } from '../../../preload/contract/clusters';
 import { formatCount } from '../format';
 import { clusterColour } from './cluster-colours';
 import { useClustersStore } from './use-clusters-store';
 
 const STRIP = 8;
+
+/** The first photos of a group as thumbnails, and how many more there are. */
+function PhotoStrip({ photos }: { readonly photos: readonly PhotoRef[] }) {
+  return (
+    <div className="cluster-strip">
+      {photos.slice(0, STRIP).map((photo) => (
+        <img
+          key={photo.id}
+          className="cluster-thumb"
+          src={window.facet.thumbUrl(photo.path, 128)}
+          alt=""
+          title={photo.path}
+          loading="lazy"
+        />
+      ))}
+      {photos.length > STRIP && <span className="cluster-more">+{photos.length - STRIP}</span>}
+    </div>
+  );
+}
 
 function ClusterName({ cluster }: { readonly cluster: ClusterSummary }) {
   const rename = useClustersStore((s) => s.rename);
@@ -120,21 +139,7 @@ export function ClusterList() {
             <span className="cluster-count">{formatCount(cluster.photos.length, 'photo')}</span>
             <MakeLabel cluster={cluster} />
           </div>
-          <div className="cluster-strip">
-            {cluster.photos.slice(0, STRIP).map((photo) => (
-              <img
-                key={photo.id}
-                className="cluster-thumb"
-                src={window.facet.thumbUrl(photo.path, 128)}
-                alt=""
-                title={photo.path}
-                loading="lazy"
-              />
-            ))}
-            {cluster.photos.length > STRIP && (
-              <span className="cluster-more">+{cluster.photos.length - STRIP}</span>
-            )}
-          </div>
+          <PhotoStrip photos={cluster.photos} />
         </li>
       ))}
       {overview.noise.length > 0 && (
@@ -148,21 +153,7 @@ export function ClusterList() {
             <h3 className="cluster-name">In no cluster</h3>
             <span className="cluster-count">{formatCount(overview.noise.length, 'photo')}</span>
           </div>
-          <div className="cluster-strip">
-            {overview.noise.slice(0, STRIP).map((photo) => (
-              <img
-                key={photo.id}
-                className="cluster-thumb"
-                src={window.facet.thumbUrl(photo.path, 128)}
-                alt=""
-                title={photo.path}
-                loading="lazy"
-              />
-            ))}
-            {overview.noise.length > STRIP && (
-              <span className="cluster-more">+{overview.noise.length - STRIP}</span>
-            )}
-          </div>
+          <PhotoStrip photos={overview.noise} />
         </li>
       )}
     </ol>
