@@ -2,7 +2,6 @@
 // random moments, then run to the end. The library must hold each photo once with one embedding
 // and pass SQLite's integrity check after every kill.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { writeNoisePhoto } from '../../native/image-preprocess';
 import { openDatabase } from '../../native/sqlite';
 import type { IndexReport } from '../engine/engine-api';
-import { facetJson, REPO } from './run-facet.fixture';
+import { facetJson, indexAndKill } from './run-facet.fixture';
 
 const PHOTOS = 2_000;
 const PER_FOLDER = 100;
@@ -62,46 +61,6 @@ function checkLibrary(libraryDir: string): LibraryCheck {
   } finally {
     db.close();
   }
-}
-
-function storedCount(libraryDir: string): number {
-  try {
-    const db = openDatabase(join(libraryDir, 'library.db'), { readonly: true });
-    try {
-      return db.prepare('SELECT COUNT(*) FROM embeddings').pluck().get() as number;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0; // not created yet
-  }
-}
-
-/** Starts `facet index` and SIGKILLs it (with its engine host) when `when` says so. */
-async function indexAndKill(
-  folder: string,
-  libraryDir: string,
-  when: (elapsedMs: number, stored: number) => boolean,
-): Promise<{ atMs: number; killed: boolean }> {
-  const args = ['index', folder, '--library', libraryDir, '--device', 'cpu'];
-  // Its own process group, so the kill takes the engine host down with the command line.
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(REPO, 'main/cli/index.ts'), ...args],
-    {
-      cwd: REPO,
-      detached: true,
-      stdio: 'ignore',
-    },
-  );
-  const exited = new Promise((done) => child.on('exit', done));
-  const started = Date.now();
-  while (child.exitCode === null && !when(Date.now() - started, storedCount(libraryDir)))
-    await new Promise((wait) => setTimeout(wait, 10));
-  const killed = child.exitCode === null;
-  if (killed) process.kill(-(child.pid as number), 'SIGKILL');
-  await exited;
-  return { atMs: Date.now() - started, killed };
 }
 
 before(async () => {

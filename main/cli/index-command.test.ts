@@ -18,8 +18,7 @@ import { after, before, test } from 'node:test';
 import { openDatabase } from '../../native/sqlite';
 import { createEngine } from '../engine/engine';
 import type { IndexReport, LibraryStatusReport } from '../engine/engine-api';
-import { spawn } from 'node:child_process';
-import { facetJson, fixtureLabels, REPO, SHAPES } from './run-facet.fixture';
+import { facetJson, fixtureLabels, indexAndKill, SHAPES, storedCount } from './run-facet.fixture';
 
 let work: string;
 
@@ -134,48 +133,12 @@ async function readdirPhotos(folder: string): Promise<string[]> {
   return names.filter((name) => /\.(jpe?g|png|webp)$/i.test(name));
 }
 
-function storedCount(library: string): number {
-  try {
-    const db = openDatabase(join(library, 'library.db'), { readonly: true });
-    try {
-      return db.prepare('SELECT COUNT(*) FROM embeddings').pluck().get() as number;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0; // not created yet
-  }
-}
-
 test('a run killed midway keeps what it stored; the next run embeds only the rest', async () => {
   const folder = join(work, 'many');
   for (const copy of ['one', 'two', 'three'])
     await cp(SHAPES, join(folder, copy), { recursive: true });
   const library = join(work, 'killed');
-  // Its own process group, so the kill takes the engine host down with the command line.
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(REPO, 'main/cli/index.ts'),
-      'index',
-      folder,
-      '--library',
-      library,
-      '--device',
-      'cpu',
-    ],
-    { cwd: REPO, detached: true, stdio: 'ignore' },
-  );
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  let stored = 0;
-  while (stored < 64 && child.exitCode === null) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    stored = storedCount(library);
-  }
-  process.kill(-(child.pid as number), 'SIGKILL');
-  await exited;
+  await indexAndKill(folder, library, (_, stored) => stored >= 64);
 
   const kept = storedCount(library);
   const total = 3 * (await readdirPhotos(SHAPES)).length;

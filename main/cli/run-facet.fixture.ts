@@ -1,6 +1,7 @@
 // Runs the real `facet` command line as a child process, as a user would, for the tests.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { openDatabase } from '../../native/sqlite';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 export const SHAPES = join(REPO, 'e2e', 'fixtures', 'shapes');
@@ -32,6 +33,47 @@ export async function facetJson<T>(args: readonly string[]): Promise<T> {
   const run = await runFacet([...args, '--json']);
   if (run.code !== 0) throw new Error(`facet ${args.join(' ')} exited ${run.code}: ${run.stderr}`);
   return JSON.parse(run.stdout) as T;
+}
+
+/** Embeddings in a library's file, read while a run may still be writing it; 0 before it exists. */
+export function storedCount(libraryDir: string): number {
+  try {
+    const db = openDatabase(join(libraryDir, 'library.db'), { readonly: true });
+    try {
+      return db.prepare('SELECT COUNT(*) FROM embeddings').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0; // not created yet
+  }
+}
+
+/** Starts `facet index` and SIGKILLs it (with its engine host) when `when` says so. */
+export async function indexAndKill(
+  folder: string,
+  libraryDir: string,
+  when: (elapsedMs: number, stored: number) => boolean,
+): Promise<{ atMs: number; killed: boolean }> {
+  const args = ['index', folder, '--library', libraryDir, '--device', 'cpu'];
+  // Its own process group, so the kill takes the engine host down with the command line.
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(REPO, 'main/cli/index.ts'), ...args],
+    {
+      cwd: REPO,
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
+  const exited = new Promise((done) => child.on('exit', done));
+  const started = Date.now();
+  while (child.exitCode === null && !when(Date.now() - started, storedCount(libraryDir)))
+    await new Promise((wait) => setTimeout(wait, 10));
+  const killed = child.exitCode === null;
+  if (killed) process.kill(-(child.pid as number), 'SIGKILL');
+  await exited;
+  return { atMs: Date.now() - started, killed };
 }
 
 export interface PhotoLabels {
