@@ -28,6 +28,11 @@ before(async () => {
 });
 after(() => rm(work, { recursive: true, force: true }));
 
+/** `facet tag` over the sample photos with a label set file. */
+function tagSamples(labelSet: string): Promise<TagReport> {
+  return facetJson<TagReport>(['tag', SHAPES, '--labels', labelSet, '--library', library]);
+}
+
 function labelOf(path: string) {
   return labels.photos.get(path) ?? labels.bad.get(path);
 }
@@ -89,10 +94,7 @@ test('tag lists every photo once, gets shape and colour right and reports unread
   assert.equal(report.summary.errors, 3);
 
   const shapes = topOneAccuracy(report, 'shape');
-  const colours = topOneAccuracy(
-    await facetJson<TagReport>(['tag', SHAPES, '--labels', COLOURS_SET, '--library', library]),
-    'colour',
-  );
+  const colours = topOneAccuracy(await tagSamples(COLOURS_SET), 'colour');
   console.log(
     `tag: shape ${shapes.right}/${shapes.total} (${(shapes.accuracy * 100).toFixed(1)}%), ` +
       `colour ${colours.right}/${colours.total} (${(colours.accuracy * 100).toFixed(1)}%)`,
@@ -139,14 +141,7 @@ test('a hierarchical set, JSON or indented plain text, also tags the ancestors',
       '  Pointed\n    star\n    cross\n',
   );
   for (const file of [json, text]) {
-    const report = await facetJson<TagReport>([
-      'tag',
-      SHAPES,
-      '--labels',
-      file,
-      '--library',
-      library,
-    ]);
+    const report = await tagSamples(file);
     const leaf = (label: string) => label.split('/').pop() as string;
     const accuracy = topOneAccuracy(report, 'shape', leaf);
     console.log(
@@ -190,14 +185,7 @@ test('multi mode tags background and colour independently, thresholds from the s
       ],
     }),
   );
-  const report = await facetJson<TagReport>([
-    'tag',
-    SHAPES,
-    '--labels',
-    file,
-    '--library',
-    library,
-  ]);
+  const report = await tagSamples(file);
   let colourRight = 0;
   let backgroundRight = 0;
   let wrongTags = 0;
@@ -296,14 +284,7 @@ test('exclusive mode with "none of these" leaves photos of other shapes untagged
       labels: [{ name: 'circle' }, { name: 'square' }],
     }),
   );
-  const report = await facetJson<TagReport>([
-    'tag',
-    SHAPES,
-    '--labels',
-    file,
-    '--library',
-    library,
-  ]);
+  const report = await tagSamples(file);
   let kept = 0;
   let left = 0;
   let ours = 0;
