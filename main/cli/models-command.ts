@@ -8,6 +8,7 @@ import type {
   ModelsOverview,
 } from '../../preload/contract/models';
 import { formatBytes } from '../engine/models/download-file';
+import { formatDuration } from './progress';
 import { EXIT, fail, startCommandEngine } from './subcommand';
 
 const EXIT_BY_CODE: Readonly<Record<string, number>> = {
@@ -21,14 +22,6 @@ const EXIT_BY_CODE: Readonly<Record<string, number>> = {
 };
 const ACTIONS = ['list', 'install', 'import', 'use'] as const;
 
-function duration(seconds: number): string {
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  const minutes = Math.floor(seconds / 60);
-  return minutes < 60
-    ? `${minutes} min ${Math.round(seconds % 60)} s`
-    : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
 export function describeDownload(p: ModelDownloadProgress): string {
   const of = p.totalBytes === null ? '' : ` of ${formatBytes(p.totalBytes)}`;
   const percent =
@@ -37,7 +30,7 @@ export function describeDownload(p: ModelDownloadProgress): string {
       : '';
   const parts = [`Downloading ${p.name}: ${formatBytes(p.receivedBytes)}${of}${percent}`];
   if (p.bytesPerSecond > 0) parts.push(`${formatBytes(p.bytesPerSecond)}/s`);
-  if (p.etaSeconds !== null && p.etaSeconds > 0) parts.push(`${duration(p.etaSeconds)} left`);
+  if (p.etaSeconds !== null && p.etaSeconds > 0) parts.push(`${formatDuration(p.etaSeconds)} left`);
   if (p.state === 'verifying') return `Checking ${p.name} (SHA-256, loading both models)…`;
   return parts.join(' · ');
 }

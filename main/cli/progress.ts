@@ -14,7 +14,8 @@ export function describeProgress(progress: IndexProgress): string {
   return parts.join(' · ');
 }
 
-function formatDuration(seconds: number): string {
+/** "45 s", "3 min 20 s", "2 h 5 min". */
+export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${Math.max(0, Math.round(seconds))} s`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes} min ${Math.round(seconds % 60)} s`;
