@@ -1,5 +1,6 @@
 // How label paths become keywords in the fields other apps read, and how Facet's keywords are
 // merged into a file's own: the user's keywords stay, Facet adds and removes only what it wrote.
+import type { KeywordChange } from '../../../preload/contract/export';
 
 /** The keyword fields Facet writes, by the name ExifTool reads and writes them under. */
 export const KEYWORD_TAGS = {
@@ -59,19 +60,13 @@ export function keywordsOf(
   ) as Record<KeywordField, string[]>;
 }
 
-export interface FieldChange {
-  readonly field: KeywordField;
-  readonly added: readonly string[];
-  readonly removed: readonly string[];
-}
-
 export interface KeywordPlan {
   /** Each field's new full list (the file's own values first, in their order). */
   readonly next: Record<KeywordField, string[]>;
   /** The values Facet owns after the write: what it may remove later. */
   readonly owned: Record<KeywordField, string[]>;
   /** Fields whose list changes; empty when the file already says what Facet wants. */
-  readonly changes: readonly FieldChange[];
+  readonly changes: readonly KeywordChange[];
 }
 
 /**
@@ -87,7 +82,7 @@ export function planKeywords(options: {
 }): KeywordPlan {
   const next = {} as Record<KeywordField, string[]>;
   const owned = {} as Record<KeywordField, string[]>;
-  const changes: FieldChange[] = [];
+  const changes: KeywordChange[] = [];
   for (const field of options.fields) {
     const existing = options.existing[field] ?? [];
     const wanted = new Set(options.wanted[field] ?? []);

@@ -5,13 +5,13 @@ import { constants } from 'node:fs';
 import { access, copyFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { MetadataTool } from '../../../native/exiftool';
+import type { KeywordChange } from '../../../preload/contract/export';
 import {
   KEYWORD_TAGS,
   keywordsOf,
   ORIGINAL_FIELDS,
   planKeywords,
   SIDECAR_FIELDS,
-  type FieldChange,
   type KeywordField,
   type KeywordValues,
 } from './keywords';
@@ -35,7 +35,7 @@ export interface WriteOutcome {
   readonly target: string;
   /** create: a new sidecar; update: keywords change; unchanged: the file already says it all. */
   readonly action: 'create' | 'update' | 'unchanged';
-  readonly changes: readonly FieldChange[];
+  readonly changes: readonly KeywordChange[];
   /** What Facet owns in the target afterwards (to store for the next export). */
   readonly owned: Record<KeywordField, string[]>;
   /** True when the file was written (never in a dry run). */
@@ -124,7 +124,7 @@ async function writeAtomically(
 }
 
 function tagsFor(
-  changes: readonly FieldChange[],
+  changes: readonly KeywordChange[],
   next: Record<KeywordField, string[]>,
 ): Record<string, string | readonly string[]> {
   const tags: Record<string, string | readonly string[]> = {};

@@ -8,6 +8,7 @@ import {
   vectorToBlob,
   type Database,
 } from '../../../native/sqlite';
+import type { LibraryFolder } from '../../../preload/contract/library';
 import { migrate } from './schema';
 
 export const LIBRARY_FILE = 'library.db';
@@ -43,15 +44,6 @@ export interface StoredEmbedding {
   readonly width: number;
   readonly height: number;
   readonly format: string;
-}
-
-export interface FolderSummary {
-  readonly path: string;
-  readonly kind: RootKind;
-  readonly photos: number;
-  readonly embedded: number;
-  readonly problems: number;
-  readonly preview: string[];
 }
 
 /** Embeddings of one model as one row-major matrix, for exact nearest-neighbour scans. */
@@ -256,7 +248,7 @@ export class Library {
   }
 
   /** Each root with its photo counts and the first few embedded photos, for the folder list. */
-  folderSummaries(modelId: string, previewCount: number): FolderSummary[] {
+  folderSummaries(modelId: string, previewCount: number): LibraryFolder[] {
     const rows = this.db
       .prepare(
         `SELECT r.id, r.path, r.kind,
@@ -267,7 +259,7 @@ export class Library {
              WHERE f.root_id = r.id) AS problems
          FROM roots r ORDER BY r.path`,
       )
-      .all(modelId) as (Omit<FolderSummary, 'preview'> & { id: number })[];
+      .all(modelId) as (Omit<LibraryFolder, 'preview'> & { id: number })[];
     const preview = this.db
       .prepare(
         `SELECT f.path FROM files f JOIN embeddings e ON e.file_id = f.id AND e.model_id = ?
