@@ -1,5 +1,5 @@
 // The label set's tree: select a label, rename it in place, delete it, drag it under another.
-import { useState, type DragEvent } from 'react';
+import { useState, type DragEvent, type ReactNode } from 'react';
 import type { LabelSetDetail } from '../../../preload/contract/labels';
 import { isUnder, leafName, parentOf } from './label-edits';
 
@@ -13,6 +13,33 @@ interface LabelTreeProps {
 }
 
 const DRAG_TYPE = 'application/x-facet-label';
+
+/** A label row's small action; the click stays off the row, which would select the label. */
+function RowButton({
+  title,
+  danger = false,
+  onClick,
+  children,
+}: {
+  readonly title: string;
+  readonly danger?: boolean;
+  readonly onClick: () => void;
+  readonly children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={danger ? 'mini-button mini-danger' : 'mini-button'}
+      title={title}
+      onClick={(e) => {
+        e.stopPropagation();
+        onClick();
+      }}
+    >
+      {children}
+    </button>
+  );
+}
 
 export function LabelTree({
   set,
@@ -102,39 +129,22 @@ export function LabelTree({
                 </span>
               )}
               <span className="label-actions">
-                <button
-                  type="button"
-                  className="mini-button"
+                <RowButton
                   title="Add a label under this one"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    onAddChild(label.path);
-                  }}
+                  onClick={() => onAddChild(label.path)}
                 >
                   +
-                </button>
-                <button
-                  type="button"
-                  className="mini-button"
-                  title="Rename"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    setRenaming(label.path);
-                  }}
-                >
+                </RowButton>
+                <RowButton title="Rename" onClick={() => setRenaming(label.path)}>
                   Rename
-                </button>
-                <button
-                  type="button"
-                  className="mini-button mini-danger"
+                </RowButton>
+                <RowButton
                   title="Delete this label and those under it"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    onDelete(label.path);
-                  }}
+                  danger
+                  onClick={() => onDelete(label.path)}
                 >
                   Delete
-                </button>
+                </RowButton>
               </span>
             </li>
           );
