@@ -4,12 +4,11 @@
 import { useEffect, useRef } from 'react';
 import { AlertIcon, CloseIcon } from '../components/icons';
 import { ProgressBar } from '../components/progress-bar';
+import { formatCount } from '../format';
 import { ExportOptions } from './export-options';
 import './export.css';
 import { ImportResults, XmpResults } from './export-results';
 import { useExportStore } from './use-export-store';
-
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 function Progress() {
   const progress = useExportStore((s) => s.progress);
@@ -21,7 +20,9 @@ function Progress() {
   return (
     <div className="export-progress" data-testid="export-progress">
       <p className="export-progress-text">
-        {total > 0 ? `${verb}: ${done.toLocaleString()} of ${plural(total, 'photo')}` : `${verb}…`}
+        {total > 0
+          ? `${verb}: ${done.toLocaleString()} of ${formatCount(total, 'photo')}`
+          : `${verb}…`}
       </p>
       <ProgressBar done={done} total={Math.max(total, 1)} label={verb} />
     </div>
@@ -60,7 +61,7 @@ function ExportBody() {
       {xmpReport !== null && running === null && <XmpResults report={xmpReport} />}
       {tableReport !== null && running === null && (
         <p className="export-summary" data-testid="export-results">
-          {`Wrote ${plural(tableReport.tags, 'tag')} of ${plural(tableReport.photos, 'photo')} to ${tableReport.path ?? ''}.`}
+          {`Wrote ${formatCount(tableReport.tags, 'tag')} of ${formatCount(tableReport.photos, 'photo')} to ${tableReport.path ?? ''}.`}
         </p>
       )}
       <footer className="dialog-footer">

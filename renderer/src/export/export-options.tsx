@@ -1,6 +1,7 @@
 // The Export dialog's choices: scope, format, suggested tags, sidecar naming, and the opt-in
 // (with its warning) to write into the photo files themselves.
 import { AlertIcon } from '../components/icons';
+import { formatCount } from '../format';
 import { namingExample, useExportStore, type ExportFormat } from './use-export-store';
 
 const FORMATS: readonly { id: ExportFormat; title: string; detail: string }[] = [
@@ -9,17 +10,15 @@ const FORMATS: readonly { id: ExportFormat; title: string; detail: string }[] = 
   { id: 'json', title: 'JSON', detail: 'Tags and scores, one entry per photo' },
 ];
 
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
-
 function Scope() {
   const selection = useExportStore((s) => s.selection);
   const preview = useExportStore((s) => s.preview);
   const what =
-    selection === null ? 'The whole library' : plural(selection.length, 'selected photo');
+    selection === null ? 'The whole library' : formatCount(selection.length, 'selected photo');
   const counts =
     preview === null
       ? ''
-      : `: ${plural(preview.tagged, 'photo')} with ${plural(preview.tags, 'tag')} to export (of ${plural(preview.photos, 'photo')})`;
+      : `: ${formatCount(preview.tagged, 'photo')} with ${formatCount(preview.tags, 'tag')} to export (of ${formatCount(preview.photos, 'photo')})`;
   return (
     <p className="export-scope" data-testid="export-scope">
       {what}

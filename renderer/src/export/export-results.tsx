@@ -5,6 +5,7 @@ import type {
   XmpExportReport,
   XmpFileResult,
 } from '../../../preload/contract/export';
+import { formatCount } from '../format';
 
 const FIELD = {
   subject: 'dc:subject',
@@ -12,8 +13,6 @@ const FIELD = {
   tagsList: 'digiKam:TagsList',
   iptcKeywords: 'IPTC Keywords',
 } as const;
-
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 function fileName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
@@ -39,8 +38,8 @@ export function XmpResults({ report }: { readonly report: XmpExportReport }) {
   const s = report.summary;
   const listed = report.files.filter((file) => file.action !== 'unchanged');
   const summary = report.dryRun
-    ? `Preview: ${plural(s.created, 'sidecar')} to create, ${plural(s.updated, 'file')} to update, ${s.unchanged.toLocaleString()} up to date${s.failed > 0 ? `, ${s.failed} cannot be written` : ''}. Nothing was written.`
-    : `${plural(s.created, 'sidecar')} created, ${plural(s.updated, 'file')} updated, ${s.unchanged.toLocaleString()} already up to date${s.skipped > 0 ? `, ${s.skipped} skipped` : ''}${s.failed > 0 ? `, ${s.failed} failed` : ''}.`;
+    ? `Preview: ${formatCount(s.created, 'sidecar')} to create, ${formatCount(s.updated, 'file')} to update, ${s.unchanged.toLocaleString()} up to date${s.failed > 0 ? `, ${s.failed} cannot be written` : ''}. Nothing was written.`
+    : `${formatCount(s.created, 'sidecar')} created, ${formatCount(s.updated, 'file')} updated, ${s.unchanged.toLocaleString()} already up to date${s.skipped > 0 ? `, ${s.skipped} skipped` : ''}${s.failed > 0 ? `, ${s.failed} failed` : ''}.`;
   return (
     <div className="export-results" data-testid="export-results">
       <p className={s.failed > 0 ? 'export-summary has-failures' : 'export-summary'}>{summary}</p>
@@ -70,8 +69,8 @@ export function XmpResults({ report }: { readonly report: XmpExportReport }) {
 export function ImportResults({ report }: { readonly report: KeywordImportReport }) {
   const s = report.summary;
   const summary = report.dryRun
-    ? `Preview: ${plural(s.withKeywords, 'photo')} of ${s.photos.toLocaleString()} hold keywords; ${plural(s.labelsAdded, 'new label')} would go into “Imported”. Nothing was changed.`
-    : `${plural(s.confirmed, 'tag')} confirmed on ${plural(s.withKeywords, 'photo')}; ${plural(s.labelsAdded, 'new label')} added to “Imported”${s.failed > 0 ? `; ${s.failed} could not be read` : ''}.`;
+    ? `Preview: ${formatCount(s.withKeywords, 'photo')} of ${s.photos.toLocaleString()} hold keywords; ${formatCount(s.labelsAdded, 'new label')} would go into “Imported”. Nothing was changed.`
+    : `${formatCount(s.confirmed, 'tag')} confirmed on ${formatCount(s.withKeywords, 'photo')}; ${formatCount(s.labelsAdded, 'new label')} added to “Imported”${s.failed > 0 ? `; ${s.failed} could not be read` : ''}.`;
   return (
     <div className="export-results" data-testid="import-results">
       <p className={s.failed > 0 ? 'export-summary has-failures' : 'export-summary'}>{summary}</p>

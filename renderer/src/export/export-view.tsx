@@ -2,11 +2,10 @@
 // originals, CSV, JSON) or read other apps' keywords in.
 import { useEffect } from 'react';
 import { ViewHeader } from '../components/view-header';
+import { formatCount } from '../format';
 import { ExportDialog } from './export-dialog';
 import './export.css';
 import { namingExample, useExportStore } from './use-export-store';
-
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 export function ExportView() {
   const connect = useExportStore((s) => s.connect);
@@ -27,7 +26,7 @@ export function ExportView() {
         summary={
           preview === null
             ? 'Counting the tags…'
-            : `${preview.tagged.toLocaleString()} of ${plural(preview.photos, 'photo')} ${preview.tagged === 1 ? 'has' : 'have'} tags to export (${plural(preview.tags, 'tag')})`
+            : `${preview.tagged.toLocaleString()} of ${formatCount(preview.photos, 'photo')} ${preview.tagged === 1 ? 'has' : 'have'} tags to export (${formatCount(preview.tags, 'tag')})`
         }
       >
         <div className="export-actions">

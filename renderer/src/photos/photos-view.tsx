@@ -1,6 +1,7 @@
 // The Photos view: search box, filter chips, zoomable virtual grid, selection actions, the photo
 // view and the shortcuts help, with loading, empty and error states of their own.
 import { useEffect } from 'react';
+import { formatCount } from '../format';
 import { selectLibrarySize, useEngineStore } from '../stores/engine-store';
 import { recordEvent } from '../test-events';
 import { FilterBar } from './filter-bar';
@@ -129,7 +130,7 @@ export function PhotosView() {
       {source.kind === 'browse' ? <FilterBar /> : <SearchPanel />}
       {source.kind === 'browse' && state.total !== null && (
         <p className="photos-count muted" data-testid="photos-count">
-          {state.total.toLocaleString()} photo{state.total === 1 ? '' : 's'}
+          {formatCount(state.total, 'photo')}
         </p>
       )}
       <SelectionBar />
