@@ -1,6 +1,8 @@
 // How label paths become keywords in the fields other apps read, and how Facet's keywords are
 // merged into a file's own: the user's keywords stay, Facet adds and removes only what it wrote.
-import type { KeywordChange } from '../../../preload/contract/export';
+import type { KeywordChange, KeywordField } from '../../../preload/contract/export';
+
+export type { KeywordField };
 
 /** The keyword fields Facet writes, by the name ExifTool reads and writes them under. */
 export const KEYWORD_TAGS = {
@@ -12,9 +14,8 @@ export const KEYWORD_TAGS = {
   tagsList: 'XMP-digiKam:TagsList',
   /** IPTC Keywords: flat, like dc:subject; only written into originals. */
   iptcKeywords: 'IPTC:Keywords',
-} as const;
+} as const satisfies Readonly<Record<KeywordField, string>>;
 
-export type KeywordField = keyof typeof KEYWORD_TAGS;
 export type KeywordValues = Readonly<Partial<Record<KeywordField, readonly string[]>>>;
 
 export const SIDECAR_FIELDS: readonly KeywordField[] = [
