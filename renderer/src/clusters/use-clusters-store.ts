@@ -7,6 +7,7 @@ import type {
   LibraryMap,
 } from '../../../preload/contract/clusters';
 import type { LabelSetSummary } from '../../../preload/contract/labels';
+import { messageOf } from '../error-message';
 import { recordEvent } from '../test-events';
 
 export type ClustersTab = 'clusters' | 'duplicates' | 'map';
@@ -35,12 +36,6 @@ interface ClustersStore {
   select(fileIds: readonly number[]): void;
   tagSelection(labelSetId: number, label: string): Promise<void>;
   clearMessages(): void;
-}
-
-function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  // Electron prefixes errors crossing IPC with where they came from; the user needs the reason.
-  return text.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, '');
 }
 
 let connected = false;

@@ -11,6 +11,7 @@ import type {
   TableExportReport,
   XmpExportReport,
 } from '../../../preload/contract/export';
+import { messageOf } from '../error-message';
 import { recordEvent } from '../test-events';
 
 export type ExportFormat = 'xmp' | 'csv' | 'json';
@@ -46,12 +47,6 @@ interface ExportStore {
 }
 
 const DEFAULTS: ExportSettings = { naming: 'ext', includeSuggested: false, keepBackup: true };
-
-function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  // Electron prefixes errors crossing IPC with where they came from; the user needs the reason.
-  return text.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, '');
-}
 
 /** `folder/name` with the folder's own separator. */
 export function fileIn(folder: string, name: string): string {

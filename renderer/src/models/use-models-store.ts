@@ -2,6 +2,7 @@
 // problem to show. Only these actions call window.facet.
 import { create } from 'zustand';
 import type { ModelDownloadProgress, ModelsOverview } from '../../../preload/contract/models';
+import { messageOf } from '../error-message';
 import { recordEvent } from '../test-events';
 
 interface ModelsStore {
@@ -22,12 +23,6 @@ interface ModelsStore {
   importFolder(): Promise<void>;
   dismissWelcome(): Promise<void>;
   clearMessages(): void;
-}
-
-function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  // Electron prefixes errors crossing IPC with where they came from; the user needs the reason.
-  return text.replace(/^Error invoking remote method '[^']+': (\w*Error: )?/, '');
 }
 
 let connected = false;
