@@ -1,8 +1,9 @@
 // The keywords Facet owns in each photo's sidecar ('sidecar:ext' / 'sidecar:base', one per
 // naming) and in the photo itself ('original'): written by an export, read by the next one.
 import type { Database } from '../../../native/sqlite';
+import type { SidecarNaming } from '../../../preload/contract/export';
 import type { KeywordField, KeywordValues } from './keywords';
-import type { SidecarNaming, TargetKind } from './xmp-write';
+import type { TargetKind } from './xmp-write';
 
 export type OwnedTarget = `sidecar:${SidecarNaming}` | 'original';
 

@@ -1,7 +1,11 @@
 // Exports many photos' keywords: one photo's failure is reported and the rest go on; a dry run
 // reports the same changes without writing anything.
 import type { MetadataTool } from '../../../native/exiftool';
-import type { XmpExportReport, XmpFileResult } from '../../../preload/contract/export';
+import type {
+  SidecarNaming,
+  XmpExportReport,
+  XmpFileResult,
+} from '../../../preload/contract/export';
 import type { KeywordField } from './keywords';
 import {
   canEmbed,
@@ -9,7 +13,6 @@ import {
   sidecarPath,
   writeSidecar,
   type PhotoKeywords,
-  type SidecarNaming,
   type TargetKind,
   type WriteOutcome,
 } from './xmp-write';

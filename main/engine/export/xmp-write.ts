@@ -5,7 +5,7 @@ import { constants } from 'node:fs';
 import { access, copyFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { MetadataTool } from '../../../native/exiftool';
-import type { KeywordChange } from '../../../preload/contract/export';
+import type { KeywordChange, SidecarNaming } from '../../../preload/contract/export';
 import {
   KEYWORD_TAGS,
   keywordsOf,
@@ -17,7 +17,6 @@ import {
 } from './keywords';
 
 /** `photo.jpg.xmp` (digiKam, darktable) or `photo.xmp` (Adobe). */
-export type SidecarNaming = 'ext' | 'base';
 export type TargetKind = 'sidecar' | 'original';
 
 /** What to write for one photo: its labels as full paths ('Animals/Bird/Heron'). */

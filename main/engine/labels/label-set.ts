@@ -2,8 +2,7 @@
 // line where indentation makes a child ("Shapes\n  Round\n    Circle" -> Shapes/Round/Circle).
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-
-export type LabelMode = 'exclusive' | 'multi';
+import type { LabelMode } from '../../../preload/contract/labels';
 
 export interface Label {
   /** Full name, `/` between levels: "Animals/Dog". */

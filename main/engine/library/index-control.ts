@@ -1,7 +1,6 @@
 // Pause, resume and cancel of the index run in progress: the run asks at each photo whether it may
 // go on (and waits there while paused), so a pause stops decoding and embedding within a photo.
-
-export type IndexRunState = 'idle' | 'running' | 'paused' | 'cancelling';
+import type { IndexRunState } from '../../../preload/contract/library';
 
 export class IndexControl {
   private state: IndexRunState = 'idle';
