@@ -13,7 +13,7 @@ import { migrate } from './schema';
 
 export const LIBRARY_FILE = 'library.db';
 
-export type RootKind = 'folder' | 'photo';
+export type RootKind = LibraryFolder['kind'];
 
 export interface Root {
   readonly id: number;
