@@ -24,6 +24,9 @@ export function defineHandlers<Channels>(handlers: {
   return handlers;
 }
 
+/** An id from the page (a photo, a label set, a cluster): a whole number above 0. */
+export const recordId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
 /** An absolute path from the page: never empty, never NUL, bounded. */
 export const absolutePath = z
   .string()

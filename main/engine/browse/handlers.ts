@@ -1,15 +1,14 @@
 // Argument checks for the browse channels: everything here comes from a web page.
 import { z } from 'zod';
 import type { BrowseInvokeChannels } from '../../../preload/contract/browse';
-import { absolutePath, defineHandlers } from '../define-handlers';
+import { absolutePath, defineHandlers, recordId } from '../define-handlers';
 
-const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const score = z.number().min(-1).max(1).nullable().optional();
 
 const filter = z.object({
-  labelSetId: id.nullable().optional(),
+  labelSetId: recordId.nullable().optional(),
   labels: z
-    .array(z.object({ labelSetId: id, label: z.string().trim().min(1).max(500) }))
+    .array(z.object({ labelSetId: recordId, label: z.string().trim().min(1).max(500) }))
     .max(200)
     .optional(),
   labelMode: z.enum(['any', 'all', 'none']).optional(),
@@ -60,12 +59,15 @@ export const browseHandlers = defineHandlers<BrowseInvokeChannels>({
     run: (engine, text, o) => engine.searchPhotos(text, o),
   },
   'browse:similar': {
-    args: z.tuple([id, options]),
+    args: z.tuple([recordId, options]),
     run: (engine, fileId, o) => engine.similarPhotos(fileId, o),
   },
   'browse:similar-outside': {
     args: z.tuple([outside, options]),
     run: (engine, photo, o) => engine.similarToOutsidePhoto(photo, o),
   },
-  'browse:details': { args: z.tuple([id]), run: (engine, fileId) => engine.photoDetails(fileId) },
+  'browse:details': {
+    args: z.tuple([recordId]),
+    run: (engine, fileId) => engine.photoDetails(fileId),
+  },
 });

@@ -1,11 +1,10 @@
 // Argument checks for the clusters channels: everything here comes from a web page.
 import { z } from 'zod';
 import type { ClustersInvokeChannels } from '../../../preload/contract/clusters';
-import { defineHandlers } from '../define-handlers';
+import { defineHandlers, recordId } from '../define-handlers';
 
-const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const fraction = z.number().gt(0, 'must be above 0').lt(1, 'must be below 1');
-const fileIds = z.array(id).max(100_000);
+const fileIds = z.array(recordId).max(100_000);
 
 export const clustersHandlers = defineHandlers<ClustersInvokeChannels>({
   'clusters:list': { args: z.tuple([]), run: (engine) => engine.listClusters() },
@@ -14,11 +13,14 @@ export const clustersHandlers = defineHandlers<ClustersInvokeChannels>({
     run: (engine, cut) => engine.setClusterCut(cut),
   },
   'clusters:rename': {
-    args: z.tuple([id, z.string().trim().min(1, 'must not be empty').max(200, 'is too long')]),
+    args: z.tuple([
+      recordId,
+      z.string().trim().min(1, 'must not be empty').max(200, 'is too long'),
+    ]),
     run: (engine, clusterId, name) => engine.renameCluster(clusterId, name),
   },
   'clusters:to-label': {
-    args: z.tuple([id, id.nullable()]),
+    args: z.tuple([recordId, recordId.nullable()]),
     run: (engine, clusterId, labelSetId) => engine.clusterToLabel(clusterId, labelSetId),
   },
   'clusters:duplicates': {

@@ -1,9 +1,9 @@
 // Argument checks for the export channels: everything here comes from a web page.
 import { z } from 'zod';
 import type { ExportInvokeChannels } from '../../../preload/contract/export';
-import { absolutePath, defineHandlers } from '../define-handlers';
+import { absolutePath, defineHandlers, recordId } from '../define-handlers';
 
-const fileIds = z.array(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)).max(1_000_000);
+const fileIds = z.array(recordId).max(1_000_000);
 const scope = fileIds.nullable();
 const naming = z.enum(['ext', 'base']);
 const paths = z.array(absolutePath).min(1).max(10_000).optional();

@@ -1,16 +1,15 @@
 // Argument checks for the labels channels: everything here comes from a web page.
 import { z } from 'zod';
 import type { LabelsInvokeChannels } from '../../../preload/contract/labels';
-import { defineHandlers } from '../define-handlers';
+import { defineHandlers, recordId } from '../define-handlers';
 
-const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const text = (max: number) => z.string().max(max, 'is too long');
 const labelPath = z.string().trim().min(1, 'must not be empty').max(500, 'is too long');
 const prompts = z.array(z.string().trim().min(1).max(200)).max(50);
 const mode = z.enum(['exclusive', 'multi']);
 const state = z.enum(['suggested', 'confirmed', 'rejected']);
 const score = z.number().min(-1).max(1);
-const fileIds = z.array(id).max(100_000);
+const fileIds = z.array(recordId).max(100_000);
 
 const definition = z.object({
   path: labelPath,
@@ -36,16 +35,19 @@ const edit = z.discriminatedUnion('kind', [
 
 export const labelsHandlers = defineHandlers<LabelsInvokeChannels>({
   'labels:list': { args: z.tuple([]), run: (engine) => engine.listLabelSets() },
-  'labels:get': { args: z.tuple([id]), run: (engine, setId) => engine.getLabelSet(setId) },
+  'labels:get': { args: z.tuple([recordId]), run: (engine, setId) => engine.getLabelSet(setId) },
   'labels:create': {
     args: z.tuple([z.string().trim().min(1, 'must not be empty').max(200), mode]),
     run: (engine, name, setMode) => engine.createLabelSet(name, setMode),
   },
   'labels:edit': {
-    args: z.tuple([id, edit]),
+    args: z.tuple([recordId, edit]),
     run: (engine, setId, change) => engine.editLabelSet(setId, change),
   },
-  'labels:delete': { args: z.tuple([id]), run: (engine, setId) => engine.deleteLabelSet(setId) },
+  'labels:delete': {
+    args: z.tuple([recordId]),
+    run: (engine, setId) => engine.deleteLabelSet(setId),
+  },
   'labels:built-ins': { args: z.tuple([]), run: (engine) => engine.builtInLabelSets() },
   'labels:add-built-in': {
     args: z.tuple([
@@ -62,19 +64,19 @@ export const labelsHandlers = defineHandlers<LabelsInvokeChannels>({
     run: (engine, fileName, content) => engine.importLabelSet(fileName, content),
   },
   'labels:export': {
-    args: z.tuple([id, z.enum(['json', 'text'])]),
+    args: z.tuple([recordId, z.enum(['json', 'text'])]),
     run: (engine, setId, format) => engine.exportLabelSet(setId, format),
   },
   'labels:scores': {
-    args: z.tuple([id, labelPath]),
+    args: z.tuple([recordId, labelPath]),
     run: (engine, setId, label) => engine.labelScores(setId, label),
   },
   'labels:preview': {
-    args: z.tuple([id, prompts]),
+    args: z.tuple([recordId, prompts]),
     run: (engine, setId, words) => engine.previewLabel(setId, words),
   },
   'labels:decide-above': {
-    args: z.tuple([id, labelPath, score, state]),
+    args: z.tuple([recordId, labelPath, score, state]),
     run: (engine, setId, label, minScore, decided) =>
       engine.decideAbove(setId, label, minScore, decided),
   },
@@ -83,7 +85,9 @@ export const labelsHandlers = defineHandlers<LabelsInvokeChannels>({
     run: (engine, ids) => engine.tagsOfPhotos(ids),
   },
   'tags:decide': {
-    args: z.tuple([z.object({ fileIds: fileIds.min(1), labelSetId: id, label: labelPath, state })]),
+    args: z.tuple([
+      z.object({ fileIds: fileIds.min(1), labelSetId: recordId, label: labelPath, state }),
+    ]),
     run: (engine, decision) => engine.decideTags(decision),
   },
 });
