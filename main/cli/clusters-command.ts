@@ -2,7 +2,7 @@
 // and the near-duplicate groups, from the same engine process as every other command.
 import { parseArgs } from 'node:util';
 import type { ClusterOverview, DuplicateReport } from '../../preload/contract/clusters';
-import { EXIT, fail, startCommandEngine } from './subcommand';
+import { EXIT, fail, oneLine, startCommandEngine } from './subcommand';
 
 export const CLUSTERS_USAGE = `Usage: facet clusters [--library DIR] [--cut C] [--threshold T] [--json]
 
@@ -114,7 +114,7 @@ export async function runClustersCommand(argv: readonly string[]): Promise<numbe
     );
     return EXIT.ok;
   } catch (error) {
-    return fail((error as Error).message.replace(/\s*\n\s*/g, ' '), EXIT.failed);
+    return fail(oneLine(error), EXIT.failed);
   } finally {
     await engine.close();
   }

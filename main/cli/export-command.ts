@@ -8,7 +8,7 @@ import type {
   XmpExportReport,
   XmpFileResult,
 } from '../../preload/contract/export';
-import { EXIT, fail, startCommandEngine } from './subcommand';
+import { EXIT, fail, oneLine, startCommandEngine } from './subcommand';
 
 export const EXPORT_USAGE = `Usage: facet export xmp|csv|json|import [photo or folder...] [options]
 
@@ -180,7 +180,7 @@ export async function runExportCommand(argv: readonly string[]): Promise<number>
     return EXIT.ok;
   } catch (error) {
     clearLine();
-    const message = ((error as Error).message ?? String(error)).replace(/\s*\n\s*/g, ' ');
+    const message = oneLine(error);
     const code = (error as { code?: unknown }).code;
     return fail(message, code === 'BAD_PATH' ? EXIT.usage : EXIT.failed);
   } finally {

@@ -14,7 +14,7 @@ import { runModelsCommand } from './models-command';
 import { runPhotosCommand } from './photos-command';
 import { formatIndex, formatResults, formatStatus, formatTag } from './output';
 import { progressLine } from './progress';
-import { EXIT, subcommandArguments } from './subcommand';
+import { EXIT, oneLine, subcommandArguments } from './subcommand';
 
 // Commands with their own grammar, each run by its file once its name is found on the line.
 const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[]) => Promise<number>>> = {
@@ -114,10 +114,6 @@ async function runCommand(
   }
 }
 
-function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, ' ').trim();
-}
-
 export async function main(argv: readonly string[]): Promise<number> {
   for (const [name, run] of Object.entries(SUBCOMMANDS)) {
     const rest = subcommandArguments(argv, name);
@@ -159,7 +155,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     progress.end();
     const code = (error as { code?: unknown }).code;
-    const message = oneLine((error as Error).message ?? String(error));
+    const message = oneLine(error).trim();
     process.stderr.write(`facet: ${message}\n`);
     if (typeof code === 'string' && code in EXIT_BY_CODE) return EXIT_BY_CODE[code] as number;
     // The engine opens the library as it starts: a start that fails is a library it cannot use.
@@ -174,7 +170,7 @@ void main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`facet: ${oneLine(String((error as Error)?.message ?? error))}\n`);
+    process.stderr.write(`facet: ${oneLine(error).trim()}\n`);
     process.exitCode = EXIT.failed;
   },
 );

@@ -5,7 +5,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LabelSetSummary } from '../../preload/contract/labels';
 import type { EngineApi } from '../engine/engine-api';
-import { EXIT, fail, startCommandEngine } from './subcommand';
+import { EXIT, fail, oneLine, startCommandEngine } from './subcommand';
 
 export const LABELS_USAGE = `Usage: facet labels list|import <file>...|export <set> [options]
 
@@ -117,7 +117,7 @@ export async function runLabelsCommand(argv: readonly string[]): Promise<number>
     process.stdout.write(`${await run(engine.api, action, args, values)}\n`);
     return EXIT.ok;
   } catch (error) {
-    return fail((error as Error).message.replace(/\s*\n\s*/g, ' '), EXIT.failed);
+    return fail(oneLine(error), EXIT.failed);
   } finally {
     await engine.close();
   }

@@ -9,7 +9,7 @@ import type {
 } from '../../preload/contract/models';
 import { formatBytes } from '../engine/models/download-file';
 import { formatDuration } from './progress';
-import { EXIT, fail, startCommandEngine } from './subcommand';
+import { EXIT, fail, oneLine, startCommandEngine } from './subcommand';
 
 const EXIT_BY_CODE: Readonly<Record<string, number>> = {
   UNKNOWN_MODEL: EXIT.usage,
@@ -152,7 +152,7 @@ export async function runModelsCommand(argv: readonly string[]): Promise<number>
   } catch (error) {
     if (live) process.stderr.write('\r\x1b[2K');
     const code = (error as { code?: unknown }).code;
-    const message = ((error as Error).message ?? String(error)).replace(/\s*\n\s*/g, ' ');
+    const message = oneLine(error);
     return fail(
       message,
       typeof code === 'string' ? (EXIT_BY_CODE[code] ?? EXIT.failed) : EXIT.failed,

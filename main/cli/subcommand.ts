@@ -17,6 +17,11 @@ export function subcommandArguments(argv: readonly string[], command: string): s
   return null;
 }
 
+/** An error's message on one line, for stderr. */
+export function oneLine(error: unknown): string {
+  return String((error as Error | undefined)?.message ?? error).replace(/\s*\n\s*/g, ' ');
+}
+
 /** Says why on stderr, as "facet: ...", and gives back the exit code. */
 export function fail(message: string, code: number): number {
   process.stderr.write(`facet: ${message}\n`);
