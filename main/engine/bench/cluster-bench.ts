@@ -3,17 +3,13 @@
 import { adjustedRandIndex } from '../clusters/agreement';
 import { buildClusterTree, cutClusters } from '../clusters/cluster-tree';
 import { candidatePairs } from '../clusters/duplicates';
-import { layoutMap } from '../clusters/library-map';
+import { gaussian, layoutMap } from '../clusters/library-map';
 import { seededRandom } from '../clusters/reduce';
 
 const count = Number(process.argv[2] ?? 100_000);
 const dim = Number(process.argv[3] ?? 512);
 const topics = 800;
 const spread = 0.6;
-
-function gaussian(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
-}
 
 function syntheticLibrary(): { vectors: Float32Array; topicOf: Int32Array; copies: number } {
   const random = seededRandom(3);

@@ -7,6 +7,7 @@
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadClipModel } from '../clip/index';
+import { seededRandom } from '../clusters/reduce';
 import { builtInModelDir } from '../engine';
 import type { LabelSet } from '../labels/label-set';
 import { LabelScorer } from '../labels/label-scores';
@@ -24,19 +25,8 @@ const PHOTOS = Number(values.photos);
 const LABELS = Number(values.labels);
 const ROUNDS = Number(values.rounds);
 
-/** xorshift: the same synthetic library on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
-
 function unitRows(rows: number, dim: number, seed: number): Float32Array {
-  const next = random(seed);
+  const next = seededRandom(seed); // the same synthetic library on every run
   const out = new Float32Array(rows * dim);
   for (let r = 0; r < rows; r++) {
     let norm = 0;
