@@ -8,7 +8,16 @@ import type {
   XmpExportReport,
   XmpFileResult,
 } from '../../preload/contract/export';
-import { EXIT, fail, oneLine, startCommandEngine } from './subcommand';
+import {
+  EXIT,
+  exitForCode,
+  fail,
+  oneLine,
+  startCommandEngine,
+  type ExitByCode,
+} from './subcommand';
+
+const EXIT_BY_CODE: ExitByCode = { BAD_PATH: EXIT.usage };
 
 export const EXPORT_USAGE = `Usage: facet export xmp|csv|json|import [photo or folder...] [options]
 
@@ -180,9 +189,7 @@ export async function runExportCommand(argv: readonly string[]): Promise<number>
     return EXIT.ok;
   } catch (error) {
     clearLine();
-    const message = oneLine(error);
-    const code = (error as { code?: unknown }).code;
-    return fail(message, code === 'BAD_PATH' ? EXIT.usage : EXIT.failed);
+    return fail(oneLine(error), exitForCode(error, EXIT_BY_CODE) ?? EXIT.failed);
   } finally {
     await engine.close();
   }
