@@ -5,6 +5,7 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defaultLibraryDir } from '../engine/library/library-dir';
 import type { Device, EngineApi, EngineEvents } from '../engine/engine-api';
+import { engineError } from '../engine/engine-error';
 import { startEngineHost } from '../engine/host-process';
 import { parseCommandLine, USAGE, UsageError, type CommandLine } from './arguments';
 import { runClustersCommand } from './clusters-command';
@@ -14,7 +15,7 @@ import { runModelsCommand } from './models-command';
 import { runPhotosCommand } from './photos-command';
 import { formatIndex, formatResults, formatStatus, formatTag } from './output';
 import { progressLine } from './progress';
-import { EXIT, oneLine, subcommandArguments } from './subcommand';
+import { EXIT, exitForCode, oneLine, subcommandArguments, type ExitByCode } from './subcommand';
 
 // Commands with their own grammar, each run by its file once its name is found on the line.
 const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[]) => Promise<number>>> = {
@@ -25,7 +26,7 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[]) => Promise<
   clusters: runClustersCommand,
 };
 
-const EXIT_BY_CODE: Readonly<Record<string, number>> = {
+const EXIT_BY_CODE: ExitByCode = {
   BAD_PATH: EXIT.usage,
   BAD_ARGUMENT: EXIT.usage,
   BAD_LABEL_SET: EXIT.usage,
@@ -71,9 +72,10 @@ function checkLibraryDir(dir: string): void {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-    throw Object.assign(new Error(`The library folder ${dir} cannot be written: ${why}.`), {
-      code: 'LIBRARY_UNAVAILABLE',
-    });
+    throw engineError(
+      'LIBRARY_UNAVAILABLE',
+      `The library folder ${dir} cannot be written: ${why}.`,
+    );
   }
 }
 
@@ -154,10 +156,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     progress.end();
-    const code = (error as { code?: unknown }).code;
     const message = oneLine(error).trim();
     process.stderr.write(`facet: ${message}\n`);
-    if (typeof code === 'string' && code in EXIT_BY_CODE) return EXIT_BY_CODE[code] as number;
+    const exit = exitForCode(error, EXIT_BY_CODE);
+    if (exit !== undefined) return exit;
     // The engine opens the library as it starts: a start that fails is a library it cannot use.
     return message.startsWith('The engine could not start') ? EXIT.library : EXIT.failed;
   } finally {

@@ -9,9 +9,16 @@ import type {
 } from '../../preload/contract/models';
 import { formatBytes } from '../engine/models/download-file';
 import { formatDuration } from './progress';
-import { EXIT, fail, oneLine, startCommandEngine } from './subcommand';
+import {
+  EXIT,
+  exitForCode,
+  fail,
+  oneLine,
+  startCommandEngine,
+  type ExitByCode,
+} from './subcommand';
 
-const EXIT_BY_CODE: Readonly<Record<string, number>> = {
+const EXIT_BY_CODE: ExitByCode = {
   UNKNOWN_MODEL: EXIT.usage,
   BAD_PATH: EXIT.usage,
   BAD_ARGUMENT: EXIT.usage,
@@ -151,12 +158,7 @@ export async function runModelsCommand(argv: readonly string[]): Promise<number>
     return EXIT.ok;
   } catch (error) {
     if (live) process.stderr.write('\r\x1b[2K');
-    const code = (error as { code?: unknown }).code;
-    const message = oneLine(error);
-    return fail(
-      message,
-      typeof code === 'string' ? (EXIT_BY_CODE[code] ?? EXIT.failed) : EXIT.failed,
-    );
+    return fail(oneLine(error), exitForCode(error, EXIT_BY_CODE) ?? EXIT.failed);
   } finally {
     await engine.close();
   }

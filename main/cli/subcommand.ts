@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import type { EngineClient } from '../engine/engine-client';
 import { startEngineHost } from '../engine/host-process';
+import { errorCode, type EngineErrorCode } from '../engine/engine-error';
 import { defaultLibraryDir } from '../engine/library/library-dir';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, model: 3, library: 4 } as const;
@@ -20,6 +21,15 @@ export function subcommandArguments(argv: readonly string[], command: string): s
 /** An error's message on one line, for stderr. */
 export function oneLine(error: unknown): string {
   return String((error as Error | undefined)?.message ?? error).replace(/\s*\n\s*/g, ' ');
+}
+
+/** The exit status a command gives for each engine error code it tells apart. */
+export type ExitByCode = { readonly [C in EngineErrorCode]?: number };
+
+/** The exit status `table` gives the error's code, or undefined when it names none. */
+export function exitForCode(error: unknown, table: ExitByCode): number | undefined {
+  const code = errorCode(error);
+  return code !== undefined && code in table ? table[code as EngineErrorCode] : undefined;
 }
 
 /** Says why on stderr, as "facet: ...", and gives back the exit code. */

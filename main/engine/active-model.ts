@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DeviceError, loadClipModel, ModelPackageError, type ClipModel } from './clip/index';
 import type { Device, IndexOptions } from './engine-api';
+import { withCode } from './engine-error';
 import type { Library } from './library/library';
 
 const ACTIVE_MODEL = 'active_model_dir';
@@ -17,12 +18,6 @@ export function builtInModelDir(): string {
     if (existsSync(join(dir, DEMO_MODEL, 'config.json'))) return join(dir, DEMO_MODEL);
   }
   return resolve(DEMO_MODEL);
-}
-
-/** Errors the caller can act on carry a code the CLI and the UI can tell apart. */
-function withCode(error: unknown, code: string): Error {
-  const wrapped = error instanceof Error ? error : new Error(String(error));
-  return Object.assign(wrapped, { code: (wrapped as { code?: unknown }).code ?? code });
 }
 
 export interface ModelDefaults {

@@ -6,6 +6,7 @@ import type { IndexRunState, LibraryFolder, PhotoProblem } from '../../preload/c
 import { ActiveModel } from './active-model';
 import type { ClipModel } from './clip/index';
 import type { EngineContext } from './engine-context';
+import { engineError } from './engine-error';
 import {
   CORE_METHODS,
   type CoreApi,
@@ -56,10 +57,6 @@ export interface Engine extends EngineApi {
 
 /** Photos shown with each folder in the folder list. */
 const FOLDER_PREVIEW = 6;
-
-function badPath(path: string, reason: string): Error {
-  return Object.assign(new Error(`${path} ${reason}.`), { code: 'BAD_PATH' });
-}
 
 interface IndexRun {
   readonly report: IndexReport;
@@ -158,7 +155,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
   async removeFolder(root: string): Promise<void> {
     const photos = this.library.filesUnder(resolve(root)).map((file) => file.path);
     if (!this.library.removeRoot(resolve(root)))
-      throw badPath(resolve(root), 'is not a folder of the library');
+      throw engineError('BAD_PATH', `${resolve(root)} is not a folder of the library.`);
     this.watchRoots();
     this.libraryChanged();
     await this.emitStatus();
@@ -172,9 +169,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
 
   async tag(paths: readonly string[], options: TagOptions): Promise<TagReport> {
     if (options.top !== undefined && !(Number.isInteger(options.top) && options.top > 0))
-      throw Object.assign(new Error('top must be a whole number above 0.'), {
-        code: 'BAD_ARGUMENT',
-      });
+      throw engineError('BAD_ARGUMENT', 'top must be a whole number above 0.');
     const labelSet = await readLabelSet(resolve(options.labels));
     const resolved = await this.addForIndex(paths);
     const run = await this.serially(() => this.runIndex(resolved, options));
@@ -190,8 +185,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
   }
 
   async search(text: string, k: number): Promise<SearchResult> {
-    if (text.trim() === '')
-      throw Object.assign(new Error('Type something to search for.'), { code: 'EMPTY_QUERY' });
+    if (text.trim() === '') throw engineError('EMPTY_QUERY', 'Type something to search for.');
     const model = await this.models.get({});
     const [query] = await model.embedTexts([text]);
     const matrix = this.library.embeddingMatrix(model.info.id);
@@ -201,16 +195,13 @@ class LibraryEngine implements CoreApi, LibraryApi {
   async similar(imagePath: string, k: number): Promise<SearchResult> {
     const path = resolve(imagePath);
     const check = await checkLibraryPath(path);
-    if (!check.ok) throw badPath(path, check.reason);
-    if (check.kind !== 'photo') throw badPath(path, 'is a folder, not a photo');
+    if (!check.ok) throw engineError('BAD_PATH', `${path} ${check.reason}.`);
+    if (check.kind !== 'photo') throw engineError('BAD_PATH', `${path} is a folder, not a photo.`);
     const model = await this.models.get({});
     let query = this.library.embeddingOf(path, model.info.id);
     if (query === null) {
       for await (const result of model.embedImages([path])) {
-        if (!result.ok)
-          throw Object.assign(new Error(`${path} cannot be read: ${result.error}`), {
-            code: 'UNREADABLE',
-          });
+        if (!result.ok) throw engineError('UNREADABLE', `${path} cannot be read: ${result.error}`);
         query = result.embedding;
       }
     }
@@ -342,14 +333,11 @@ class LibraryEngine implements CoreApi, LibraryApi {
 
   /** Checks the paths and adds those not yet covered as roots; refuses the call on a bad one. */
   private async addForIndex(paths: readonly string[]): Promise<string[]> {
-    if (paths.length === 0)
-      throw Object.assign(new Error('Name at least one folder or photo.'), {
-        code: 'BAD_ARGUMENT',
-      });
+    if (paths.length === 0) throw engineError('BAD_ARGUMENT', 'Name at least one folder or photo.');
     const resolved = [...new Set(paths.map((path) => resolve(path)))];
     const checks = await Promise.all(resolved.map((path) => checkLibraryPath(path)));
     checks.forEach((check, i) => {
-      if (!check.ok) throw badPath(resolved[i] as string, check.reason);
+      if (!check.ok) throw engineError('BAD_PATH', `${resolved[i] as string} ${check.reason}.`);
     });
     checks.forEach((check, i) => {
       const path = resolved[i] as string;

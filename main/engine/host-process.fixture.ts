@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { EngineStatus } from '../../preload/contract';
 import type { Engine, EngineOptions } from './engine';
 import { ENGINE_METHODS, type CoreApi } from './engine-api';
+import { engineError } from './engine-error';
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const file = join(options.libraryDir, 'roots.json');
@@ -44,8 +45,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     index: () => new Promise(() => {}),
     tag: unsupported,
     search: async (text) => {
-      if (text === '')
-        throw Object.assign(new Error('Type something to search for.'), { code: 'EMPTY_QUERY' });
+      if (text === '') throw engineError('EMPTY_QUERY', 'Type something to search for.');
       return { results: [] };
     },
     similar: unsupported,

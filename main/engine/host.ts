@@ -8,6 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ENGINE_METHODS, type Device, type EngineApi, type EngineEvents } from './engine-api';
+import { errorCode } from './engine-error';
 import { isEngineRequest, type EngineRequest, type HostMessage } from './protocol';
 import { HOST_FATAL_EVENT, HOST_LOG_EVENT, HOST_READY_EVENT } from './engine-client';
 import type { Engine, EngineOptions } from './engine';
@@ -102,12 +103,12 @@ async function answer(engine: Promise<Engine>, request: EngineRequest): Promise<
     const fn = api[method as keyof EngineApi] as (...a: readonly unknown[]) => Promise<unknown>;
     return { kind: 'reply', seq, ok: true, result: await fn.apply(api, [...args]) };
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
+    const code = errorCode(error);
     return {
       kind: 'reply',
       seq,
       ok: false,
-      error: { message: errorMessage(error), ...(typeof code === 'string' && { code }) },
+      error: { message: errorMessage(error), ...(code !== undefined && { code }) },
     };
   }
 }

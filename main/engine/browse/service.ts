@@ -14,6 +14,7 @@ import type {
   SearchOutcome,
 } from '../../../preload/contract/browse';
 import type { EngineContext } from '../engine-context';
+import { engineError } from '../engine-error';
 import { tagsOfFiles } from '../labels/tags';
 import { checkLibraryPath } from '../library/scanner';
 import { readExif } from './exif';
@@ -44,10 +45,6 @@ export const BROWSE_METHODS = [
 const DEFAULT_LIMIT = 200;
 const DEFAULT_DUPLICATE_SIMILARITY = 0.95;
 const HISTOGRAM_BINS = 40;
-
-function browseError(message: string, code: string): Error {
-  return Object.assign(new Error(message), { code });
-}
 
 interface FileFacts {
   id: number;
@@ -131,10 +128,10 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
     const model = await ctx.model();
     for await (const result of model.embedImages([path])) {
       if (!result.ok)
-        throw browseError(`${basename(path)} cannot be read: ${result.error}`, 'UNREADABLE');
+        throw engineError('UNREADABLE', `${basename(path)} cannot be read: ${result.error}`);
       return result.embedding;
     }
-    throw browseError(`${basename(path)} cannot be read.`, 'UNREADABLE');
+    throw engineError('UNREADABLE', `${basename(path)} cannot be read.`);
   }
 
   return {
@@ -180,7 +177,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
     },
 
     async searchPhotos(text, options) {
-      if (text.trim() === '') throw browseError('Type something to search for.', 'EMPTY_QUERY');
+      if (text.trim() === '') throw engineError('EMPTY_QUERY', 'Type something to search for.');
       const model = await ctx.model();
       const [query] = await model.embedTexts([text.trim()]);
       return searchBy(query as Float32Array, options);
@@ -190,9 +187,9 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
       const index = search.current(ctx.activeModelId());
       const vector = index.vectorOf(fileId);
       if (vector === null)
-        throw browseError(
-          'This photo has not been indexed with the current model yet.',
+        throw engineError(
           'NOT_INDEXED',
+          'This photo has not been indexed with the current model yet.',
         );
       return searchBy(vector, options, fileId);
     },
@@ -201,9 +198,9 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
       if ('path' in photo) {
         const path = resolve(photo.path);
         const check = await checkLibraryPath(path);
-        if (!check.ok) throw browseError(`${path} ${check.reason}.`, 'BAD_PATH');
+        if (!check.ok) throw engineError('BAD_PATH', `${path} ${check.reason}.`);
         if (check.kind !== 'photo')
-          throw browseError(`${path} is a folder, not a photo.`, 'BAD_PATH');
+          throw engineError('BAD_PATH', `${path} is a folder, not a photo.`);
         return searchBy(await embedOutside(path), options);
       }
       // Bytes from a drop: a private temporary copy, gone once it is embedded.
@@ -223,7 +220,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
         .prepare('SELECT id, path, size, width, height, format FROM files WHERE id = ?')
         .get(fileId) as FileFacts | undefined;
       if (file === undefined)
-        throw browseError('This photo is no longer in the library.', 'NOT_FOUND');
+        throw engineError('NOT_FOUND', 'This photo is no longer in the library.');
       const [exif, tags, info] = await Promise.all([
         readExif(file.path),
         tagsOfFiles(ctx, [fileId]),

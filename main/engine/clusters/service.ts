@@ -7,6 +7,7 @@ import type {
   PhotoRef,
 } from '../../../preload/contract/clusters';
 import type { EngineContext } from '../engine-context';
+import { engineError } from '../engine-error';
 import { createLabelSet, editLabelSet, emptyDocument, labelSetDetail } from '../labels/label-store';
 import { decideTags } from '../labels/tags';
 import {
@@ -50,10 +51,6 @@ export const CLUSTERS_METHODS = [
 const THRESHOLD_SETTING = 'clusters.duplicate_threshold';
 /** Photos added in one go (an index run, a watch batch) settle before clusters follow. */
 const REFRESH_DELAY_MS = 300;
-
-function clustersError(message: string, code = 'BAD_ARGUMENT'): Error {
-  return Object.assign(new Error(message), { code });
-}
 
 export function createClustersService(ctx: EngineContext): ClustersApi {
   const db = ctx.library.db;
@@ -121,22 +118,23 @@ export function createClustersService(ctx: EngineContext): ClustersApi {
       return overview();
     },
     async setClusterCut(cut) {
-      if (!(cut > 0 && cut < 1)) throw clustersError('The cut must be between 0 and 1.');
+      if (!(cut > 0 && cut < 1))
+        throw engineError('BAD_ARGUMENT', 'The cut must be between 0 and 1.');
       await refresh({ force: true, cut });
       return overview();
     },
     async renameCluster(clusterId, name) {
       const clean = name.trim();
-      if (clean === '') throw clustersError('A cluster needs a name.');
+      if (clean === '') throw engineError('BAD_ARGUMENT', 'A cluster needs a name.');
       if (!renameCluster(db, clusterId, clean))
-        throw clustersError(`There is no cluster ${clusterId}.`, 'NOT_FOUND');
+        throw engineError('NOT_FOUND', `There is no cluster ${clusterId}.`);
       ctx.emit('clusters:changed', { photos: readPlaces(db, ctx.activeModelId()).length });
       return overview();
     },
     async clusterToLabel(clusterId, labelSetId) {
       const cluster = readClusters(db, ctx.activeModelId()).find((c) => c.id === clusterId);
       if (cluster === undefined)
-        throw clustersError(`There is no cluster ${clusterId}.`, 'NOT_FOUND');
+        throw engineError('NOT_FOUND', `There is no cluster ${clusterId}.`);
       const members = readPlaces(db, ctx.activeModelId())
         .filter((p) => p.clusterId === clusterId)
         .map((p) => p.fileId);
@@ -159,7 +157,7 @@ export function createClustersService(ctx: EngineContext): ClustersApi {
     },
     async duplicateGroups(requested) {
       if (requested !== null && !(requested > 0 && requested < 1))
-        throw clustersError('The similarity threshold must be between 0 and 1.');
+        throw engineError('BAD_ARGUMENT', 'The similarity threshold must be between 0 and 1.');
       const level = threshold(requested);
       const groups = await ctx.serially(async () => {
         const embeddings = loadEmbeddings(db, ctx.activeModelId());

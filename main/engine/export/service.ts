@@ -16,6 +16,7 @@ import type {
   XmpExportRequest,
 } from '../../../preload/contract/export';
 import type { EngineContext } from '../engine-context';
+import { engineError } from '../engine-error';
 import { tagsOfFiles } from '../labels/tags';
 import { importKeywords } from './keyword-import';
 import { ownedKeywords, ownedTarget, saveOwnedKeywords } from './owned-keywords';
@@ -70,9 +71,7 @@ export function photosIn(
   for (const path of paths.map((p) => resolve(p))) {
     const files = ctx.library.filesUnder(path);
     if (files.length === 0)
-      throw Object.assign(new Error(`${path} has no photos in the library (index it first).`), {
-        code: 'BAD_PATH',
-      });
+      throw engineError('BAD_PATH', `${path} has no photos in the library (index it first).`);
     for (const file of files) wanted.add(file.id);
   }
   return rows.filter((row) => wanted.has(row.id));

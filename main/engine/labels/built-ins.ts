@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuiltInLabelSet, TemplatePreset } from '../../../preload/contract/labels';
 import { parseLabelDocument, scoredLabels, type LabelDocument } from './label-set';
-import { labelsError } from './label-store';
+import { engineError } from '../engine-error';
 
 const FOLDER = join('assets', 'label-sets');
 
@@ -22,13 +22,13 @@ export function builtInFolder(): string {
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export async function readBuiltIn(id: string): Promise<LabelDocument> {
-  if (!ID.test(id)) throw labelsError(`There is no built-in label set "${id}".`, 'NOT_FOUND');
+  if (!ID.test(id)) throw engineError('NOT_FOUND', `There is no built-in label set "${id}".`);
   const file = join(builtInFolder(), `${id}.json`);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw labelsError(`There is no built-in label set "${id}".`, 'NOT_FOUND');
+    throw engineError('NOT_FOUND', `There is no built-in label set "${id}".`);
   }
   return parseLabelDocument(file, text);
 }

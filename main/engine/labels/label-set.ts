@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { LabelMode } from '../../../preload/contract/labels';
+import type { EngineErrorCode } from '../engine-error';
 
 export interface Label {
   /** Full name, `/` between levels: "Animals/Dog". */
@@ -45,7 +46,7 @@ export const DEFAULT_TEMPLATES: readonly string[] = ['a photo of a {}.'];
 /** A label set that cannot be used; the message names the file and what is wrong. */
 export class LabelSetError extends Error {
   override readonly name = 'LabelSetError';
-  readonly code = 'BAD_LABEL_SET';
+  readonly code: EngineErrorCode = 'BAD_LABEL_SET';
   constructor(
     readonly file: string,
     problem: string,

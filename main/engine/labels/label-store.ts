@@ -7,6 +7,7 @@ import type {
   LabelSetSummary,
 } from '../../../preload/contract/labels';
 import type { Database } from '../../../native/sqlite';
+import { engineError } from '../engine-error';
 import {
   ancestorsOf,
   DEFAULT_TEMPLATES,
@@ -15,11 +16,6 @@ import {
   type LabelDocument,
   type LabelSet,
 } from './label-set';
-
-/** A change the user can correct: the message says what to do. */
-export function labelsError(message: string, code = 'BAD_LABEL_EDIT'): Error {
-  return Object.assign(new Error(message), { code });
-}
 
 interface SetRow {
   id: number;
@@ -39,7 +35,8 @@ interface LabelRow {
 /** "A / B " -> "A/B"; refuses empty levels. */
 export function cleanPath(path: string): string {
   const parts = path.split('/').map((part) => part.trim().replace(/\s+/g, ' '));
-  if (parts.some((part) => part === '')) throw labelsError(`"${path}" has an empty level.`);
+  if (parts.some((part) => part === ''))
+    throw engineError('BAD_LABEL_EDIT', `"${path}" has an empty level.`);
   return parts.join('/');
 }
 
@@ -94,7 +91,7 @@ export function labelSetDetail(db: Database, id: number): LabelSetDetail {
   const row = db
     .prepare('SELECT id, name, mode, templates, background, active FROM label_sets WHERE id = ?')
     .get(id) as SetRow | undefined;
-  if (row === undefined) throw labelsError(`There is no label set ${id}.`, 'NOT_FOUND');
+  if (row === undefined) throw engineError('NOT_FOUND', `There is no label set ${id}.`);
   return {
     id: row.id,
     name: row.name,
@@ -137,10 +134,11 @@ function freeName(db: Database, wanted: string): string {
 }
 
 function checkTemplates(templates: readonly string[]): void {
-  if (templates.length === 0) throw labelsError('A label set needs at least one sentence.');
+  if (templates.length === 0)
+    throw engineError('BAD_LABEL_EDIT', 'A label set needs at least one sentence.');
   for (const template of templates)
     if (!template.includes('{}'))
-      throw labelsError(`"${template}" needs {} where the label's words go.`);
+      throw engineError('BAD_LABEL_EDIT', `"${template}" needs {} where the label's words go.`);
 }
 
 /** Adds a set from a parsed file (or an empty one); a taken name gets a number. */
@@ -194,7 +192,7 @@ function insertLabels(db: Database, id: number, labels: readonly LabelDefinition
       if (exists.get(id, parent) === undefined)
         insert.run(id, parent, null, null, next.get(id) as number);
     if (exists.get(id, path) !== undefined)
-      throw labelsError(`There is already a label "${path}".`, 'LABEL_EXISTS');
+      throw engineError('LABEL_EXISTS', `There is already a label "${path}".`);
     insert.run(id, path, promptsJson(label.prompts), label.threshold, next.get(id) as number);
   }
 }
@@ -209,7 +207,7 @@ function requireLabel(db: Database, id: number, path: string): void {
   const found = db
     .prepare('SELECT 1 FROM labels WHERE label_set_id = ? AND path = ?')
     .get(id, path);
-  if (found === undefined) throw labelsError(`There is no label "${path}".`, 'NOT_FOUND');
+  if (found === undefined) throw engineError('NOT_FOUND', `There is no label "${path}".`);
 }
 
 /** Applies one edit in a transaction. */
@@ -262,10 +260,10 @@ export function editLabelSet(db: Database, id: number, edit: LabelEdit): void {
 function setOptions(db: Database, id: number, edit: Extract<LabelEdit, { kind: 'set-options' }>) {
   if (edit.name !== undefined) {
     const name = edit.name.trim();
-    if (name === '') throw labelsError('A label set needs a name.');
+    if (name === '') throw engineError('BAD_LABEL_EDIT', 'A label set needs a name.');
     const other = db.prepare('SELECT id FROM label_sets WHERE name = ?').pluck().get(name);
     if (other !== undefined && other !== id)
-      throw labelsError(`There is already a label set called "${name}".`, 'LABEL_SET_EXISTS');
+      throw engineError('LABEL_SET_EXISTS', `There is already a label set called "${name}".`);
     db.prepare('UPDATE label_sets SET name = ? WHERE id = ?').run(name, id);
   }
   if (edit.mode !== undefined)
@@ -291,7 +289,7 @@ function setOptions(db: Database, id: number, edit: Extract<LabelEdit, { kind: '
 function renameLabel(db: Database, id: number, from: string, to: string): void {
   requireLabel(db, id, from);
   if (from === to) return;
-  if (isUnder(to, from)) throw labelsError(`"${from}" cannot go under itself.`);
+  if (isUnder(to, from)) throw engineError('BAD_LABEL_EDIT', `"${from}" cannot go under itself.`);
   const moving = (
     db.prepare('SELECT path FROM labels WHERE label_set_id = ?').pluck().all(id) as string[]
   ).filter((path) => isUnder(path, from));
@@ -299,7 +297,7 @@ function renameLabel(db: Database, id: number, from: string, to: string): void {
   const taken = db.prepare('SELECT 1 FROM labels WHERE label_set_id = ? AND path = ?').pluck();
   for (const path of moving)
     if (taken.get(id, renamed(path)) !== undefined)
-      throw labelsError(`There is already a label "${renamed(path)}".`, 'LABEL_EXISTS');
+      throw engineError('LABEL_EXISTS', `There is already a label "${renamed(path)}".`);
   const next = db
     .prepare('SELECT COALESCE(MAX(position), -1) + 1 FROM labels WHERE label_set_id = ?')
     .pluck();

@@ -14,6 +14,7 @@ import type {
   TemplatePreset,
 } from '../../../preload/contract/labels';
 import type { EngineContext } from '../engine-context';
+import { engineError } from '../engine-error';
 import { builtInLabelSets, readBuiltIn, templatePresets } from './built-ins';
 import { fileNameFor, labelSetJson, labelSetText } from './label-format';
 import { parseLabelDocument } from './label-set';
@@ -24,7 +25,6 @@ import {
   editLabelSet,
   emptyDocument,
   labelSetDetail,
-  labelsError,
   listLabelSets,
 } from './label-store';
 import { libraryScores, scoreAt } from './library-scores';
@@ -120,7 +120,7 @@ export function createLabelsService(ctx: EngineContext): LabelsApi {
       return labelSetDetail(db, labelSetId);
     },
     async createLabelSet(name, mode) {
-      if (name.trim() === '') throw labelsError('A label set needs a name.');
+      if (name.trim() === '') throw engineError('BAD_LABEL_EDIT', 'A label set needs a name.');
       return created(createLabelSet(db, emptyDocument(name.trim(), mode)));
     },
     async editLabelSet(labelSetId, edit) {
@@ -155,7 +155,7 @@ export function createLabelsService(ctx: EngineContext): LabelsApi {
     async labelScores(labelSetId, label) {
       const detail = labelSetDetail(db, labelSetId);
       if (!detail.labels.some((l) => l.path === label))
-        throw labelsError(`${detail.name} has no label "${label}".`, 'NOT_FOUND');
+        throw engineError('NOT_FOUND', `${detail.name} has no label "${label}".`);
       const scored = await scores.scored(detail);
       const columns = scored?.columnsOf.get(label);
       if (scored === null || columns === undefined)
@@ -237,7 +237,7 @@ export function createLabelsService(ctx: EngineContext): LabelsApi {
       const scored = await scores.scored(detail);
       const columns = scored?.columnsOf.get(label);
       if (scored === null || columns === undefined)
-        throw labelsError(`${detail.name} has no label "${label}" to decide.`, 'NOT_FOUND');
+        throw engineError('NOT_FOUND', `${detail.name} has no label "${label}" to decide.`);
       const { matrix } = scored.scorer;
       const fileIds: number[] = [];
       // Photos the label is suggested for (their best label, in exclusive mode) at this score or more.

@@ -3,9 +3,10 @@
 // re-indexing and moves; a confirmed label also confirms the labels above it.
 import type { PhotoTag, TagDecision, TagState } from '../../../preload/contract/labels';
 import type { EngineContext } from '../engine-context';
+import { engineError } from '../engine-error';
 import { ancestorsOf } from './label-set';
 import { labelTexts, suggestedColumns } from './label-scores';
-import { labelSetDetail, labelsError, scorableSet } from './label-store';
+import { labelSetDetail, scorableSet } from './label-store';
 import { libraryScores, scoreAt, type ScoredSet } from './library-scores';
 
 export type { PhotoTag };
@@ -129,7 +130,7 @@ export async function decideTags(ctx: EngineContext, decision: TagDecision): Pro
   const db = ctx.library.db;
   const detail = labelSetDetail(db, decision.labelSetId);
   if (!detail.labels.some((label) => label.path === decision.label))
-    throw labelsError(`${detail.name} has no label "${decision.label}".`, 'NOT_FOUND');
+    throw engineError('NOT_FOUND', `${detail.name} has no label "${decision.label}".`);
   const ids = [...new Set(decision.fileIds)];
   const changed = db.transaction(() => {
     if (decision.state === 'suggested') {

@@ -5,6 +5,7 @@ import { BROWSE_MIGRATIONS } from '../browse/schema';
 import { EXPORT_MIGRATIONS } from '../export/schema';
 import { LABELS_MIGRATIONS } from '../labels/schema';
 import { CLUSTERS_MIGRATIONS } from '../clusters/schema';
+import { engineError } from '../engine-error';
 
 const MIGRATIONS: readonly string[] = [
   // 1: folders (and single photos), their photos, embeddings per model, unreadable files, runs.
@@ -83,11 +84,9 @@ const DOMAIN_MIGRATIONS: readonly Migration[] = [
 export function migrate(db: Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw Object.assign(
-      new Error(
-        `The library ${file} was written by a newer Facet (schema ${current}, this one knows ${SCHEMA_VERSION}).`,
-      ),
-      { code: 'LIBRARY_TOO_NEW' },
+    throw engineError(
+      'LIBRARY_TOO_NEW',
+      `The library ${file} was written by a newer Facet (schema ${current}, this one knows ${SCHEMA_VERSION}).`,
     );
   }
   for (let version = current; version < SCHEMA_VERSION; version++) {
@@ -109,9 +108,9 @@ function migrateDomains(db: Database, file: string): void {
   const known = new Set(DOMAIN_MIGRATIONS.map((migration) => migration.id));
   const unknown = [...applied].filter((id) => !known.has(id));
   if (unknown.length > 0)
-    throw Object.assign(
-      new Error(`The library ${file} was written by a newer Facet (it has ${unknown.join(', ')}).`),
-      { code: 'LIBRARY_TOO_NEW' },
+    throw engineError(
+      'LIBRARY_TOO_NEW',
+      `The library ${file} was written by a newer Facet (it has ${unknown.join(', ')}).`,
     );
   const record = db.prepare('INSERT INTO migrations (id, applied_at) VALUES (?, ?)');
   for (const migration of DOMAIN_MIGRATIONS) {

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { engineError } from '../engine-error';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hex digits');
 
@@ -95,9 +96,9 @@ export async function readCatalog(path: string): Promise<Catalog> {
 export function findCatalogModel(catalog: Catalog, name: string): CatalogModel {
   const model = catalog.models.find((entry) => entry.name.toLowerCase() === name.toLowerCase());
   if (model === undefined)
-    throw Object.assign(
-      new Error(`The catalog has no model named ${name}. Run "facet models list" to see them.`),
-      { code: 'UNKNOWN_MODEL' },
+    throw engineError(
+      'UNKNOWN_MODEL',
+      `The catalog has no model named ${name}. Run "facet models list" to see them.`,
     );
   return model;
 }

@@ -2,6 +2,7 @@
 // copied into a hidden folder inside the models folder, then renamed into place.
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { engineError } from '../engine-error';
 import { checkModelFolder, type ModelFacts } from './package-check';
 
 export const IMPORTS_FOLDER = '.imports';
@@ -21,18 +22,15 @@ export async function importModelFolder(
   const from = resolve(source);
   const info = await stat(from).catch(() => null);
   if (!info?.isDirectory())
-    throw Object.assign(new Error(`${from} is not a folder: import a model package folder.`), {
-      code: 'BAD_PATH',
-    });
+    throw engineError('BAD_PATH', `${from} is not a folder: import a model package folder.`);
   const id = name ?? basename(from);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id))
-    throw Object.assign(new Error(`"${id}" cannot name a model: use letters, digits, . _ or -.`), {
-      code: 'BAD_ARGUMENT',
-    });
+    throw engineError(
+      'BAD_ARGUMENT',
+      `"${id}" cannot name a model: use letters, digits, . _ or -.`,
+    );
   if (taken.some((other) => other.toLowerCase() === id.toLowerCase()))
-    throw Object.assign(new Error(`A model named ${id} is already installed.`), {
-      code: 'ALREADY_INSTALLED',
-    });
+    throw engineError('ALREADY_INSTALLED', `A model named ${id} is already installed.`);
   const facts = await checkModelFolder(from);
   const staging = join(modelsDir, IMPORTS_FOLDER, `${id}-${process.pid}-${Date.now()}`);
   const target = join(modelsDir, id);
@@ -44,9 +42,9 @@ export async function importModelFolder(
     await rm(staging, { recursive: true, force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT')
-      throw Object.assign(
-        new Error(`The disk is full: ${id} could not be copied into ${modelsDir}.`),
-        { code: 'DISK_FULL' },
+      throw engineError(
+        'DISK_FULL',
+        `The disk is full: ${id} could not be copied into ${modelsDir}.`,
       );
     throw error;
   }

@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, stat, statfs } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
+import { engineError } from '../engine-error';
 import { filesFromListing, type CatalogFile, type CatalogModel } from './catalog';
 import { DownloadError, downloadToPartial, formatBytes, isDiskFull } from './download-file';
 import { checkModelFolder, type ModelFacts } from './package-check';
@@ -106,17 +107,13 @@ export async function installFromCatalog(
   options: InstallOptions = {},
 ): Promise<InstallResult> {
   if (model.files.length === 0)
-    throw Object.assign(
-      new Error(
-        `${model.name} cannot be downloaded: no public ONNX export exists. ${model.export ? `Export it with "${model.export.command}", then "${model.export.then}".` : ''}`.trim(),
-      ),
-      { code: 'NOT_DOWNLOADABLE' },
+    throw engineError(
+      'NOT_DOWNLOADABLE',
+      `${model.name} cannot be downloaded: no public ONNX export exists. ${model.export ? `Export it with "${model.export.command}", then "${model.export.then}".` : ''}`.trim(),
     );
   const target = join(modelsDir, model.name);
   if ((await sizeOf(target)) !== null)
-    throw Object.assign(new Error(`${model.name} is already installed (${target}).`), {
-      code: 'ALREADY_INSTALLED',
-    });
+    throw engineError('ALREADY_INSTALLED', `${model.name} is already installed (${target}).`);
   const staging = join(modelsDir, DOWNLOADS_FOLDER, model.name);
   await mkdir(staging, { recursive: true });
   const { signal } = options;
@@ -151,11 +148,9 @@ export async function installFromCatalog(
     const facts = await checkModelFolder(staging).catch(async (error: Error) => {
       // A package that fails to load will not heal by resuming: drop it entirely.
       await rm(staging, { recursive: true, force: true });
-      throw Object.assign(
-        new Error(
-          `${model.name} was downloaded but cannot be used, so it was not installed: ${error.message}`,
-        ),
-        { code: 'MODEL_PACKAGE' },
+      throw engineError(
+        'MODEL_PACKAGE',
+        `${model.name} was downloaded but cannot be used, so it was not installed: ${error.message}`,
       );
     });
     await rename(staging, target);

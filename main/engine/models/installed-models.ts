@@ -5,6 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InstalledModelSummary } from '../../../preload/contract/models';
+import { engineError } from '../engine-error';
 
 export const MODELS_FOLDER = 'models';
 export const DEMO_MODEL_ID = 'tiny-clip-shapes';
@@ -88,11 +89,9 @@ export function findInstalled(models: readonly InstalledModel[], name: string): 
     models.find((m) => m.id.toLowerCase() === wanted) ??
     models.find((m) => m.name.toLowerCase() === wanted);
   if (model === undefined)
-    throw Object.assign(
-      new Error(
-        `No installed model is named ${name}. Installed: ${models.map((m) => m.id).join(', ')}.`,
-      ),
-      { code: 'UNKNOWN_MODEL' },
+    throw engineError(
+      'UNKNOWN_MODEL',
+      `No installed model is named ${name}. Installed: ${models.map((m) => m.id).join(', ')}.`,
     );
   return model;
 }

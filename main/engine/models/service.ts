@@ -10,6 +10,7 @@ import type {
   ModelsOverview,
 } from '../../../preload/contract/models';
 import type { EngineContext } from '../engine-context';
+import { engineError } from '../engine-error';
 import { catalogPath, findCatalogModel, readCatalog, type Catalog } from './catalog';
 import { detectHardware, recommendModel } from './hardware';
 import { importModelFolder } from './import-model';
@@ -141,9 +142,7 @@ export function createModelsService(ctx: EngineContext): ModelsApi {
     async installModel(name) {
       const model = findCatalogModel(await loadCatalog(), name);
       if (downloads.has(model.name))
-        throw Object.assign(new Error(`${model.name} is already being downloaded.`), {
-          code: 'BUSY',
-        });
+        throw engineError('BUSY', `${model.name} is already being downloaded.`);
       const controller = new AbortController();
       const start: ModelDownloadProgress = {
         name: model.name,
