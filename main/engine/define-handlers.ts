@@ -3,6 +3,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { InvokeChannel } from '../../preload/contract';
+import type { TagState } from '../../preload/contract/labels';
 import type { EngineApi } from './engine-api';
 
 /** Channels that need a window or the desktop (dialogs, the file manager): the shell answers them. */
@@ -34,3 +35,10 @@ export const absolutePath = z
   .max(4096, 'is too long')
   .refine((path) => !path.includes('\0'), 'must not contain NUL characters')
   .refine((path) => isAbsolute(path), 'must be an absolute path');
+
+/** How a photo's tag stands: suggested by the model, or confirmed or rejected by the user. */
+export const tagState = z.enum([
+  'suggested',
+  'confirmed',
+  'rejected',
+]) satisfies z.ZodType<TagState>;

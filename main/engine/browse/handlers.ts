@@ -1,7 +1,7 @@
 // Argument checks for the browse channels: everything here comes from a web page.
 import { z } from 'zod';
 import type { BrowseInvokeChannels } from '../../../preload/contract/browse';
-import { absolutePath, defineHandlers, recordId } from '../define-handlers';
+import { absolutePath, defineHandlers, recordId, tagState } from '../define-handlers';
 
 const score = z.number().min(-1).max(1).nullable().optional();
 
@@ -12,10 +12,7 @@ const filter = z.object({
     .max(200)
     .optional(),
   labelMode: z.enum(['any', 'all', 'none']).optional(),
-  states: z
-    .array(z.enum(['suggested', 'confirmed', 'rejected']))
-    .max(3)
-    .optional(),
+  states: z.array(tagState).max(3).optional(),
   minScore: score,
   maxScore: score,
   folder: absolutePath.nullable().optional(),

@@ -1,13 +1,12 @@
 // Argument checks for the labels channels: everything here comes from a web page.
 import { z } from 'zod';
 import type { LabelsInvokeChannels } from '../../../preload/contract/labels';
-import { defineHandlers, recordId } from '../define-handlers';
+import { defineHandlers, recordId, tagState } from '../define-handlers';
 
 const text = (max: number) => z.string().max(max, 'is too long');
 const labelPath = z.string().trim().min(1, 'must not be empty').max(500, 'is too long');
 const prompts = z.array(z.string().trim().min(1).max(200)).max(50);
 const mode = z.enum(['exclusive', 'multi']);
-const state = z.enum(['suggested', 'confirmed', 'rejected']);
 const score = z.number().min(-1).max(1);
 const fileIds = z.array(recordId).max(100_000);
 
@@ -76,7 +75,7 @@ export const labelsHandlers = defineHandlers<LabelsInvokeChannels>({
     run: (engine, setId, words) => engine.previewLabel(setId, words),
   },
   'labels:decide-above': {
-    args: z.tuple([recordId, labelPath, score, state]),
+    args: z.tuple([recordId, labelPath, score, tagState]),
     run: (engine, setId, label, minScore, decided) =>
       engine.decideAbove(setId, label, minScore, decided),
   },
@@ -86,7 +85,12 @@ export const labelsHandlers = defineHandlers<LabelsInvokeChannels>({
   },
   'tags:decide': {
     args: z.tuple([
-      z.object({ fileIds: fileIds.min(1), labelSetId: recordId, label: labelPath, state }),
+      z.object({
+        fileIds: fileIds.min(1),
+        labelSetId: recordId,
+        label: labelPath,
+        state: tagState,
+      }),
     ]),
     run: (engine, decision) => engine.decideTags(decision),
   },
