@@ -1,6 +1,5 @@
 // Tags the photos lassoed on the map: a label of a label set (a new name is added to the set).
 import { useEffect, useState } from 'react';
-import type { LabelSetDetail } from '../../../preload/contract/labels';
 import { useClustersStore } from './use-clusters-store';
 
 export function MapTagForm() {
@@ -12,18 +11,11 @@ export function MapTagForm() {
   const [chosen, setSetId] = useState<number | null>(null);
   const setId = chosen ?? labelSets[0]?.id ?? null;
   const [label, setLabel] = useState('');
-  const [detail, setDetail] = useState<LabelSetDetail | null>(null);
+  const mapLabels = useClustersStore((s) => s.mapLabels);
+  const loadMapLabels = useClustersStore((s) => s.loadMapLabels);
   useEffect(() => {
-    if (setId === null) return;
-    let live = true;
-    void window.facet.invoke('labels:get', setId).then(
-      (d) => live && setDetail(d),
-      () => live && setDetail(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [setId]);
+    if (setId !== null) void loadMapLabels(setId);
+  }, [setId, loadMapLabels]);
 
   if (labelSets.length === 0)
     return (
@@ -63,8 +55,8 @@ export function MapTagForm() {
         onChange={(event) => setLabel(event.target.value)}
       />
       <datalist id="map-labels">
-        {detail?.labels.map((l) => (
-          <option key={l.path} value={l.path} />
+        {mapLabels.map((path) => (
+          <option key={path} value={path} />
         ))}
       </datalist>
       <button

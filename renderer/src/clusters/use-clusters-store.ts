@@ -20,6 +20,8 @@ interface ClustersStore {
   readonly labelSets: readonly LabelSetSummary[];
   /** files.id of the photos lassoed on the map. */
   readonly selection: readonly number[];
+  /** Label paths of the set the map's tag form offers, for its suggestions. */
+  readonly mapLabels: readonly string[];
   readonly busy: boolean;
   readonly error: string | null;
   readonly notice: string | null;
@@ -35,10 +37,13 @@ interface ClustersStore {
   loadMap(): Promise<void>;
   select(fileIds: readonly number[]): void;
   tagSelection(labelSetId: number, label: string): Promise<void>;
+  loadMapLabels(labelSetId: number): Promise<void>;
   clearMessages(): void;
 }
 
 let connected = false;
+// Only the answer for the set chosen last may fill the suggestions.
+let mapLabelsRequest = 0;
 
 export const useClustersStore = create<ClustersStore>()((set, get) => {
   /** Runs an engine call, showing its failure instead of throwing it. */
@@ -64,6 +69,7 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
     map: null,
     labelSets: [],
     selection: [],
+    mapLabels: [],
     busy: false,
     error: null,
     notice: null,
@@ -182,6 +188,17 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
         set({ notice: `Tagged ${changed} photos “${label}” (${name}).` });
         recordEvent('map-tagged');
       }, 'map-error');
+    },
+
+    async loadMapLabels(labelSetId) {
+      const request = ++mapLabelsRequest;
+      let labels: readonly string[] = [];
+      try {
+        labels = (await window.facet.invoke('labels:get', labelSetId)).labels.map((l) => l.path);
+      } catch {
+        // No suggestions is enough: tagging still works with a typed label.
+      }
+      if (request === mapLabelsRequest) set({ mapLabels: labels });
     },
 
     clearMessages() {
