@@ -10,10 +10,13 @@ import { SCREENSHOT_DIR, defaultMode, findElectron, type AppMode } from './modes
 export type { AppMode } from './modes';
 
 export interface FacetApp {
+  /** The open window; a new one after restart(), so read it again rather than keep it. */
   readonly page: Page;
   readonly mode: AppMode;
   /** The bridge server's address in browser mode; null in Electron mode. */
   readonly url: string | null;
+  /** Closes the app, engine included, and opens it again on the same library, in the same mode. */
+  restart(): Promise<void>;
   /** Sets what the folder picker answers the next time the app opens it. */
   chooseFolders(paths: readonly string[]): Promise<void>;
   /** How many UI events were recorded so far: pass it as `after` to wait for a newer one. */
@@ -31,40 +34,66 @@ interface EventLog {
   __facetEvents?: string[];
 }
 
-export async function launchApp(options: { readonly mode?: AppMode } = {}): Promise<FacetApp> {
-  const mode = options.mode ?? defaultMode();
-  const userDataDir = await mkdtemp(join(tmpdir(), 'facet-e2e-'));
+/** Opens one session on `userDataDir` (its library lives there) and loads the app in it. */
+async function openSession(
+  mode: AppMode,
+  userDataDir: string,
+  pageErrors: string[],
+): Promise<BrowserSession | ElectronSession> {
   let session: BrowserSession | ElectronSession;
-  try {
-    if (mode === 'electron') {
-      const electron = findElectron();
-      if (!electron.available) throw new Error(`Electron mode cannot run: ${electron.reason}`);
-      session = await launchElectronSession(electron.binary, userDataDir);
-    } else {
-      session = await launchBrowserSession(userDataDir);
-    }
-  } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true });
-    throw error;
+  if (mode === 'electron') {
+    const electron = findElectron();
+    if (!electron.available) throw new Error(`Electron mode cannot run: ${electron.reason}`);
+    session = await launchElectronSession(electron.binary, userDataDir);
+  } else {
+    session = await launchBrowserSession(userDataDir);
   }
-
   const { page } = session;
-  const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   if (session.url !== null) await page.goto(session.url);
+  return session;
+}
+
+export async function launchApp(options: { readonly mode?: AppMode } = {}): Promise<FacetApp> {
+  const mode = options.mode ?? defaultMode();
+  const userDataDir = await mkdtemp(join(tmpdir(), 'facet-e2e-'));
+  const pageErrors: string[] = [];
+  // Null only between a restart's close and its next launch, or after close().
+  let session: BrowserSession | ElectronSession | null = null;
+  try {
+    session = await openSession(mode, userDataDir, pageErrors);
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const open = (): BrowserSession | ElectronSession => {
+    if (session === null) throw new Error('The app is not open');
+    return session;
+  };
 
   return {
-    page,
+    get page() {
+      return open().page;
+    },
     mode,
-    url: session.url,
+    get url() {
+      return open().url;
+    },
     pageErrors,
-    chooseFolders: (paths) => session.chooseFolders(paths),
-    eventMark: () => page.evaluate(() => (globalThis as EventLog).__facetEvents?.length ?? 0),
+    async restart() {
+      const closing = open();
+      session = null;
+      await closing.close();
+      session = await openSession(mode, userDataDir, pageErrors);
+    },
+    chooseFolders: (paths) => open().chooseFolders(paths),
+    eventMark: () =>
+      open().page.evaluate(() => (globalThis as EventLog).__facetEvents?.length ?? 0),
     async waitForEvent(name, { after = 0 } = {}) {
-      await page.waitForFunction(
+      await open().page.waitForFunction(
         ([wanted, from]) =>
           ((globalThis as EventLog).__facetEvents ?? []).indexOf(wanted, from) >= 0,
         [name, after] as const,
@@ -73,12 +102,14 @@ export async function launchApp(options: { readonly mode?: AppMode } = {}): Prom
     async screenshot(name) {
       await mkdir(SCREENSHOT_DIR, { recursive: true });
       const path = join(SCREENSHOT_DIR, `${name}.png`);
-      await page.screenshot({ path, animations: 'disabled' });
+      await open().page.screenshot({ path, animations: 'disabled' });
       return path;
     },
     async close() {
+      const closing = session;
+      session = null;
       try {
-        await session.close();
+        await closing?.close();
       } finally {
         await rm(userDataDir, { recursive: true, force: true });
       }
