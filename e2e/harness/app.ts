@@ -2,7 +2,8 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { FacetApi } from '../../preload/contract';
 import { launchBrowserSession, type BrowserSession } from './browser-mode';
 import { launchElectronSession, type ElectronSession } from './electron-mode';
 import { SCREENSHOT_DIR, defaultMode, findElectron, type AppMode } from './modes';
@@ -23,6 +24,8 @@ export interface FacetApp {
   eventMark(): Promise<number>;
   /** Waits until the renderer records `name` (at or after the mark, when given). */
   waitForEvent(name: string, options?: { readonly after?: number }): Promise<void>;
+  /** Waits until the engine is idle with at least `count` photos embedded; returns how many are. */
+  waitUntilEmbedded(count: number, options?: { readonly timeout?: number }): Promise<number>;
   /** Saves e2e/screenshots/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
   /** Errors the page logged (CSP violations, uncaught exceptions). */
@@ -98,6 +101,16 @@ export async function launchApp(options: { readonly mode?: AppMode } = {}): Prom
           ((globalThis as EventLog).__facetEvents ?? []).indexOf(wanted, from) >= 0,
         [name, after] as const,
       );
+    },
+    async waitUntilEmbedded(count, { timeout = 120_000 } = {}) {
+      const embedded = () =>
+        open().page.evaluate(async () => {
+          const facet = (globalThis as unknown as { facet: FacetApi }).facet;
+          const status = await facet.invoke('engine:status');
+          return status.state === 'ready' ? status.library.embedded : -1;
+        });
+      await expect.poll(embedded, { timeout }).toBeGreaterThanOrEqual(count);
+      return embedded();
     },
     async screenshot(name) {
       await mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -44,16 +44,7 @@ async function addCameraFolder(app: FacetApp): Promise<void> {
   await app.page.getByRole('button', { name: 'Add folder…' }).first().click();
   await app.waitForEvent('library-changed', { after: mark });
   const total = photosIn(CAMERA).length;
-  await expect
-    .poll(
-      async () =>
-        app.page.evaluate(async () => {
-          const status = await (globalThis as unknown as PageScope).facet.invoke('engine:status');
-          return status.state === 'ready' ? status.library.embedded : -1;
-        }),
-      { timeout: 60_000 },
-    )
-    .toBe(total);
+  expect(await app.waitUntilEmbedded(total, { timeout: 60_000 })).toBe(total);
   await showPhotos(app.page);
 }
 

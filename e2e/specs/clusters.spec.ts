@@ -56,16 +56,7 @@ async function addFolders(app: FacetApp, folders: readonly string[], photos: num
   await app.waitForEvent('app-loaded');
   await app.chooseFolders(folders);
   await app.page.getByRole('button', { name: 'Add folder…' }).first().click();
-  await expect
-    .poll(
-      async () =>
-        app.page.evaluate(async () => {
-          const status = await (globalThis as unknown as PageScope).facet.invoke('engine:status');
-          return status.state === 'ready' ? status.library.embedded : -1;
-        }),
-      { timeout: 90_000 },
-    )
-    .toBe(photos);
+  expect(await app.waitUntilEmbedded(photos, { timeout: 90_000 })).toBe(photos);
 }
 
 test('clusters, near-duplicates and the map of the library', async ({ app }) => {

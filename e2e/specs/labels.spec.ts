@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/app';
 import { SCREENSHOT_DIR } from '../harness/modes';
-import type { FacetApi } from '../../preload/contract';
 import { SHAPES } from './fixture-paths';
 
 interface HTMLImageLike {
@@ -69,17 +68,7 @@ test('a label set typed in the editor tags photos, and confirmed tags survive a 
   await app.chooseFolders([SHAPES]);
   await page.getByRole('button', { name: 'Add folder…' }).click();
   // Indexing runs in the background: wait until every readable photo has its embedding.
-  await expect
-    .poll(
-      async () => {
-        const status = await page.evaluate(() =>
-          (globalThis as unknown as { facet: FacetApi }).facet.invoke('engine:status'),
-        );
-        return status.state === 'ready' && status.library.embedded >= 200;
-      },
-      { timeout: 120_000 },
-    )
-    .toBe(true);
+  await app.waitUntilEmbedded(200);
 
   await showLabels(page);
   await page.getByRole('button', { name: 'New label set' }).click();
