@@ -74,12 +74,14 @@ export async function decodeImage(
   path: string,
   spec: PreprocessSpec,
   pixelLimit = DEFAULT_PIXEL_LIMIT,
+  bytes?: Buffer,
 ): Promise<DecodedImage> {
   const name = basename(path);
   try {
     // 'error' refuses truncated and corrupt files but not the harmless warnings many cameras cause.
     // The pixel limit is checked below, so the refusal can say how large the image is.
-    const image = sharp(path, { limitInputPixels: false, failOn: 'error' });
+    // `bytes`, when given, are the file already read (without blocking) by the caller.
+    const image = sharp(bytes ?? path, { limitInputPixels: false, failOn: 'error' });
     const meta = await image.metadata();
     const pixels = meta.width * meta.height;
     if (pixels > pixelLimit) {

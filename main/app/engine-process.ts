@@ -4,6 +4,7 @@ import { app, utilityProcess, type UtilityProcess } from 'electron';
 import { join } from 'node:path';
 import { EngineClient, type HostConnection } from '../engine/engine-client';
 import { isHostMessage, type HostMessage } from '../engine/protocol';
+import { KILL_AFTER_MS } from '../engine/shutdown-grace';
 import { log } from './log';
 import { outDir } from './pages';
 
@@ -33,7 +34,14 @@ function utilityConnection(child: UtilityProcess): HostConnection {
       }),
     onExit: (listener) => child.on('exit', (code) => listener(code, `exit code ${code}`)),
     kill: () => {
+      if (gone) return;
       child.kill();
+      // A host stuck on an unanswering file ignores SIGTERM's exit: never let it outlive the app.
+      const pid = child.pid;
+      const timer = setTimeout(() => {
+        if (!gone && pid !== undefined) process.kill(pid, 'SIGKILL');
+      }, KILL_AFTER_MS);
+      child.once('exit', () => clearTimeout(timer));
     },
   };
 }

@@ -4,9 +4,9 @@ import type { Device } from '../engine/engine-api';
 
 export const USAGE = `Usage: facet <command> [options]
 
-  facet index <folder>...  [--library DIR] [--model DIR] [--device auto|cpu|webgpu|cuda|dml|coreml] [--json]
+  facet index <folder>...  [--library DIR] [--model DIR] [--device auto|cpu|webgpu|cuda|dml|coreml] [--read-timeout S] [--json]
   facet status             [--library DIR] [--json]
-  facet tag   <folder>...  --labels FILE [--library DIR] [--model DIR] [--top K] [--json]
+  facet tag   <folder>...  --labels FILE [--library DIR] [--model DIR] [--top K] [--read-timeout S] [--json]
   facet search "<text>"    [--library DIR] [--k N] [--json]
   facet similar <image>    [--library DIR] [--k N] [--json]
   facet photos             [--label SET:LABEL] [--state S] [--sort KEY] [--library DIR] [--json]  (facet photos --help)
@@ -20,6 +20,8 @@ export const USAGE = `Usage: facet <command> [options]
   --device X      execution provider: auto (GPU when it works, else CPU), cpu, webgpu, cuda, dml, coreml
   --labels FILE   label set: JSON, or plain text with one label per line (indent = child)
   --top K         tags kept per photo (default 5 in exclusive mode)
+  --read-timeout S  seconds one file may take to read and decode before it is reported (default 30;
+                  also FACET_READ_TIMEOUT)
   --k N           results to show (default 10)
   --json          print one JSON document on stdout; progress goes to stderr
   --verbose       also print the engine's log lines on stderr
@@ -40,6 +42,8 @@ export interface CommandLine {
   readonly device: Device | null;
   readonly labels: string | null;
   readonly top: number | null;
+  /** Seconds per file for reading and decoding, or null for the default. */
+  readonly readTimeout: number | null;
   readonly k: number;
   readonly json: boolean;
   readonly verbose: boolean;
@@ -59,6 +63,7 @@ const OPTIONS = {
   device: { type: 'string' },
   labels: { type: 'string' },
   top: { type: 'string' },
+  'read-timeout': { type: 'string' },
   k: { type: 'string' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean' },
@@ -67,9 +72,9 @@ const OPTIONS = {
 
 // Options each command accepts besides --library, --json, --verbose and --help.
 const ACCEPTS: Record<CommandName, readonly string[]> = {
-  index: ['model', 'device'],
+  index: ['model', 'device', 'read-timeout'],
   status: [],
-  tag: ['labels', 'model', 'device', 'top'],
+  tag: ['labels', 'model', 'device', 'top', 'read-timeout'],
   search: ['k', 'model', 'device'],
   similar: ['k', 'model', 'device'],
 };
@@ -79,6 +84,14 @@ function count(name: string, value: string | undefined): number | null {
   if (!/^\d+$/.test(value) || Number(value) < 1)
     throw new UsageError(`--${name} must be a whole number above 0 (got "${value}").`);
   return Number(value);
+}
+
+function seconds(name: string, value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0)
+    throw new UsageError(`--${name} must be a number of seconds above 0 (got "${value}").`);
+  return number;
 }
 
 function nonEmpty(name: string, value: string | undefined): string | null {
@@ -138,6 +151,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
       device: device ?? null,
       labels: nonEmpty('labels', values.labels),
       top: count('top', values.top),
+      readTimeout: seconds('read-timeout', values['read-timeout']),
       k: count('k', values.k) ?? DEFAULT_K,
       json: values.json === true,
       verbose: values.verbose === true,

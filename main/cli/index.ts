@@ -140,6 +140,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const progress = progressLine(process.stderr);
   try {
     checkLibraryDir(libraryDir);
+    // The engine host inherits the environment, where its file reader looks for the deadline.
+    if (line.readTimeout !== null) process.env.FACET_READ_TIMEOUT = String(line.readTimeout);
     engine = openEngine({
       libraryDir,
       // Search and similar have no per-call model: --model sets the engine's default.

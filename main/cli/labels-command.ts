@@ -1,11 +1,22 @@
 // `facet labels`: the label sets kept in the library: list them, add them from files (JSON or
 // indented plain text), write one back out. The desktop app's Labels view edits the same sets.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LabelSetSummary } from '../../preload/contract/labels';
 import type { EngineApi } from '../engine/engine-api';
+import { readRegularText } from '../../native/read-regular-file';
+import { engineError } from '../engine/engine-error';
 import { EXIT, fail, oneLine, startCommandEngine } from './subcommand';
+
+/** A label file's text, read without blocking: a FIFO or device is refused at once. */
+async function readLabelFile(path: string): Promise<string> {
+  try {
+    return await readRegularText(path, { maxBytes: 64 * 1024 * 1024 });
+  } catch (error) {
+    throw engineError('UNREADABLE', `${path} cannot be read: ${(error as Error).message}.`);
+  }
+}
 
 export const LABELS_USAGE = `Usage: facet labels list|import <file>...|export <set> [options]
 
@@ -59,7 +70,7 @@ async function run(
     case 'import': {
       const added = [];
       for (const file of args)
-        added.push(await api.importLabelSet(basename(file), await readFile(resolve(file), 'utf8')));
+        added.push(await api.importLabelSet(basename(file), await readLabelFile(resolve(file))));
       if (values.json === true)
         return JSON.stringify({ added: added.map((set) => ({ id: set.id, name: set.name })) });
       return added.map((set) => `Added ${set.name} (${set.labels.length} labels).`).join('\n');

@@ -3,6 +3,7 @@
 import type { EngineStatus } from '../../preload/contract';
 import type { EngineApi, EngineEvents } from './engine-api';
 import { isHostMessage, type EngineRequest, type HostMessage } from './protocol';
+import { KILL_AFTER_MS } from './shutdown-grace';
 
 /** One running host process, whatever started it (Node fork, Electron utilityProcess). */
 export interface HostConnection {
@@ -25,7 +26,8 @@ export const HOST_LOG_EVENT = 'host:log';
 
 // Calls slower than this are logged, so a sluggish UI can be traced to the engine call behind it.
 const SLOW_CALL_MS = 2_000;
-const CLOSE_TIMEOUT_MS = 5_000;
+// A host that ignores SIGTERM is SIGKILLed after KILL_AFTER_MS; close() waits for that.
+const CLOSE_TIMEOUT_MS = KILL_AFTER_MS + 1_000;
 
 interface PendingCall {
   readonly method: string;

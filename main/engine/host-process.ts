@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Device } from './engine-api';
 import { EngineClient, type HostConnection } from './engine-client';
 import { isHostMessage, type HostMessage } from './protocol';
+import { terminate } from './shutdown-grace';
 
 export interface EngineHostOptions {
   readonly libraryDir: string;
@@ -82,9 +83,7 @@ function childConnection(child: ChildProcess): HostConnection {
       }),
     onExit: (listener) =>
       child.on('exit', (code, signal) => listener(code, exitReason(code, signal))),
-    kill: () => {
-      child.kill('SIGTERM');
-    },
+    kill: () => terminate(child),
   };
 }
 

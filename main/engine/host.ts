@@ -12,6 +12,8 @@ import { errorCode } from './engine-error';
 import { isEngineRequest, type EngineRequest, type HostMessage } from './protocol';
 import { HOST_FATAL_EVENT, HOST_LOG_EVENT, HOST_READY_EVENT } from './engine-client';
 import type { Engine, EngineOptions } from './engine';
+import { readsInProgress } from '../../native/read-regular-file';
+import { SHUTDOWN_GRACE_MS } from './shutdown-grace';
 
 type EngineFactory = (options: EngineOptions) => Promise<Engine>;
 
@@ -155,11 +157,21 @@ function main(): void {
     void answer(started, message).then((reply) => parent.send(reply));
   });
 
+  let shuttingDown = false;
   const shutDown = () => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    // A close stuck behind a file that never answers must not keep the host (and the library)
+    // alive: after the grace period the host ends itself, as its parent would.
+    setTimeout(() => process.kill(process.pid, 'SIGKILL'), SHUTDOWN_GRACE_MS);
     engine
       .then((e) => e.close())
       .catch(() => {})
-      .finally(() => process.exit(0));
+      .finally(() => {
+        // libuv joins its threads on exit: one stuck in a read would hang exit(); SIGKILL cannot.
+        if (readsInProgress() > 0) process.kill(process.pid, 'SIGKILL');
+        process.exit(0);
+      });
   };
   process.on('SIGTERM', shutDown);
   process.on('SIGINT', shutDown);

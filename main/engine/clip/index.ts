@@ -1,7 +1,6 @@
 // The CLIP core: loads a model package and embeds photos and texts with it.
 import { availableParallelism } from 'node:os';
 import {
-  decodeImage,
   decodeThreadPoolSize,
   normalisationTables,
   setDecodeThreads,
@@ -11,6 +10,7 @@ import type { Device } from '../engine-api';
 import { runBatched } from './embeddings';
 import { runImagePipeline, type ImageEmbedding } from './image-pipeline';
 import { ModelPackageError, readModelPackage } from './model-package';
+import { createPhotoDecoder } from './photo-decoder';
 import { cachedText, storeText } from './text-cache';
 import { DeviceError, openTowers } from './towers';
 
@@ -112,7 +112,7 @@ export async function loadClipModel(dir: string, options: LoadOptions = {}): Pro
     embedImages(paths) {
       assertOpen();
       return runImagePipeline(paths, {
-        decode: (path) => decodeImage(path, pkg.preprocess),
+        decode: createPhotoDecoder(pkg.preprocess),
         write: (image, batch, offset) =>
           writeNormalisedCHW(image.pixels, tables, pkg.preprocess.channelOrder, batch, offset),
         embed: (batch, count) =>

@@ -1,8 +1,9 @@
 // Reads an OpenCLIP model package in the layout Immich publishes (DESIGN.md "Model package").
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { createClipTokenizer, type ClipTokenizer } from '../../../native/clip-tokenizer';
 import type { Interpolation, PreprocessSpec } from '../../../native/image-preprocess';
+import { FileReadError, readRegularText, specialKind } from '../../../native/read-regular-file';
 
 /** A missing or broken file in a model package; `file` is its absolute path. */
 export class ModelPackageError extends Error {
@@ -51,21 +52,44 @@ export function packageError(dir: string, file: string, problem: string): ModelP
   );
 }
 
+/** Package files are read whole: none but the graphs (which onnxruntime opens) is this large. */
+const MAX_JSON_BYTES = 256 * 1024 * 1024;
+
 async function requireFile(dir: string, file: string): Promise<string> {
   const path = join(dir, file);
   const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) throw packageError(dir, file, 'is missing');
+  if (info === null) throw packageError(dir, file, 'is missing');
+  const kind = specialKind(info);
+  if (kind !== null) throw packageError(dir, file, `is ${kind}, not a regular file`);
   return path;
+}
+
+/**
+ * onnxruntime opens the graphs and their external-data files itself, with blocking reads: a FIFO
+ * among them would hang the load, so the tower's folder must hold only files and folders.
+ */
+async function requireRegularFolder(dir: string, folder: string): Promise<void> {
+  const entries = await readdir(join(dir, folder), { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const file = join(folder, entry.name);
+    const info = await stat(join(dir, file)).catch(() => null);
+    const kind = info === null ? null : specialKind(info);
+    if (kind !== null && kind !== 'a folder')
+      throw packageError(dir, file, `is ${kind}, not a regular file`);
+  }
 }
 
 async function readJson(dir: string, file: string, optional = false): Promise<Json | undefined> {
   const path = join(dir, file);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    if (optional) return undefined;
-    throw packageError(dir, file, 'is missing');
+    // Never blocks: a FIFO config.json is refused at once, a stalled drive after the deadline.
+    text = await readRegularText(path, { maxBytes: MAX_JSON_BYTES });
+  } catch (error) {
+    const missing = !(error instanceof FileReadError) || error.code === 'ENOENT';
+    if (missing && optional) return undefined;
+    if (missing) throw packageError(dir, file, 'is missing');
+    throw packageError(dir, file, (error as Error).message.replace(/^\S+ /, ''));
   }
   let value: unknown;
   try {
@@ -141,6 +165,8 @@ export async function readModelPackage(dirInput: string): Promise<ModelPackage> 
   const config = (await readJson(dir, PACKAGE_FILES.config)) as Json;
   const visualPath = await requireFile(dir, PACKAGE_FILES.visual);
   const textualPath = await requireFile(dir, PACKAGE_FILES.textual);
+  await requireRegularFolder(dir, 'visual');
+  await requireRegularFolder(dir, 'textual');
   const preprocessCfg = (await readJson(dir, PACKAGE_FILES.preprocess)) as Json;
   const tokenizerJson = (await readJson(dir, PACKAGE_FILES.tokenizer)) as Json;
   const tokenizerConfig = await readJson(dir, PACKAGE_FILES.tokenizerConfig, true);

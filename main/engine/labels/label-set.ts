@@ -1,9 +1,12 @@
 // Label set files (DESIGN.md "Label set file"): the JSON form, and plain text with one label per
 // line where indentation makes a child ("Shapes\n  Round\n    Circle" -> Shapes/Round/Circle).
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { LabelMode } from '../../../preload/contract/labels';
 import type { EngineErrorCode } from '../engine-error';
+import { readRegularText } from '../../../native/read-regular-file';
+
+/** Label files are small text; a larger one is not a label file. */
+const MAX_LABEL_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface Label {
   /** Full name, `/` between levels: "Animals/Dog". */
@@ -240,7 +243,8 @@ export function parseLabelSet(file: string, text: string): LabelSet {
 export async function readLabelSet(file: string): Promise<LabelSet> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // Never blocks: a FIFO or device is refused at once, a stalled drive after the deadline.
+    text = await readRegularText(file, { maxBytes: MAX_LABEL_FILE_BYTES });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : (error as Error).message;

@@ -11,6 +11,8 @@ import { scanPhotos, type ScannedPhoto } from './scanner';
 
 /** Results stored per transaction: a killed run loses at most this many embeddings. */
 export const COMMIT_EVERY = 32;
+/** ...or after this long, so results wait on no slow file to be stored (a read may hang). */
+export const COMMIT_AFTER_MS = 1_000;
 const PROGRESS_INTERVAL_MS = 250;
 
 export interface FileProblem {
@@ -171,6 +173,9 @@ export async function embedMissing(run: EmbedRun): Promise<EmbedResult> {
     }
   }
 
+  // Results finished before a stuck file are stored while it is still being waited for.
+  const commitTimer = setInterval(flush, COMMIT_AFTER_MS);
+  commitTimer.unref();
   try {
     for await (const result of run.embedImages(paths())) {
       const fileId = ids.get(result.path);
@@ -194,6 +199,7 @@ export async function embedMissing(run: EmbedRun): Promise<EmbedResult> {
       if (control !== undefined && !(await control.mayContinue())) break;
     }
   } finally {
+    clearInterval(commitTimer);
     flush();
   }
   report(true);
