@@ -89,8 +89,8 @@ export function trackRead<T>(work: Promise<T>): Promise<T> {
 export function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
+    // Kept referenced: the deadline is what ends a wait that nothing else will.
     timer = setTimeout(() => reject(onTimeout()), ms);
-    timer.unref();
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
