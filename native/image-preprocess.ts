@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import sharp, { type KernelEnum } from 'sharp';
+import { openPhoto, PhotoTooLargeError } from './decode-photo';
 
 export type Interpolation = 'bicubic' | 'bilinear' | 'lanczos' | 'nearest';
 export type ResizeMode = 'shortest' | 'squash';
@@ -78,20 +79,11 @@ export async function decodeImage(
 ): Promise<DecodedImage> {
   const name = basename(path);
   try {
-    // 'error' refuses truncated and corrupt files but not the harmless warnings many cameras cause.
-    // The pixel limit is checked below, so the refusal can say how large the image is.
+    // The pixel limit is checked before decoding, so the refusal can say how large the image is.
     // `bytes`, when given, are the file already read (without blocking) by the caller.
-    const image = sharp(bytes ?? path, { limitInputPixels: false, failOn: 'error' });
-    const meta = await image.metadata();
-    const pixels = meta.width * meta.height;
-    if (pixels > pixelLimit) {
-      throw new ImageReadError(
-        `${name} is ${megapixels(pixels)} megapixels; Facet reads images up to ${megapixels(pixelLimit)} megapixels`,
-      );
-    }
+    const photo = await openPhoto(path, { pixelLimit, bytes });
     const [r, g, b] = spec.fillColor;
-    const { data, info } = await image
-      .rotate()
+    const { data, info } = await photo.image
       .flatten({ background: { r, g, b } })
       .resize(spec.size, spec.size, {
         fit: spec.resizeMode === 'squash' ? 'fill' : 'cover',
@@ -106,14 +98,14 @@ export async function decodeImage(
         `${name} decoded to ${info.width}x${info.height}x${info.channels} instead of ${spec.size}x${spec.size}x3`,
       );
     }
-    return {
-      pixels: data,
-      width: meta.autoOrient.width,
-      height: meta.autoOrient.height,
-      format: meta.format,
-    };
+    return { pixels: data, width: photo.width, height: photo.height, format: photo.format };
   } catch (error) {
     if (error instanceof ImageReadError) throw error;
+    if (error instanceof PhotoTooLargeError) {
+      throw new ImageReadError(
+        `${name} is ${megapixels(error.pixels)} megapixels; Facet reads images up to ${megapixels(pixelLimit)} megapixels`,
+      );
+    }
     throw new ImageReadError(`${name} could not be read as an image: ${describe(error)}`);
   }
 }

@@ -1,6 +1,7 @@
 // Small previews of library photos, made with sharp: upright (EXIF), longest side `size`, WebP.
+// Raws are drawn from their embedded preview, other formats through decode-photo's decoders.
 import { rename, rm } from 'node:fs/promises';
-import sharp from 'sharp';
+import { openPhoto } from './decode-photo';
 
 /** Photos above this many pixels get no thumbnail rather than exhausting memory. */
 const PIXEL_LIMIT = 250_000_000;
@@ -12,8 +13,8 @@ const PIXEL_LIMIT = 250_000_000;
 export async function writeThumbnail(source: string, target: string, size: number): Promise<void> {
   const partial = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
   try {
-    await sharp(source, { limitInputPixels: PIXEL_LIMIT, failOn: 'error', animated: false })
-      .rotate()
+    const photo = await openPhoto(source, { pixelLimit: PIXEL_LIMIT });
+    await photo.image
       .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 80 })
       .toFile(partial);

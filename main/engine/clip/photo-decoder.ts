@@ -1,6 +1,7 @@
 // Reading and decoding one photo for the pipeline, with the guarantees no decoder gives alone: the
 // file is read without blocking (a FIFO or device is refused at once), reading and decoding each
 // have a deadline, and the decode holds a share of the process's memory budget while it runs.
+import { photoKind } from '../../../native/decode-photo';
 import { readImageHeader } from '../../../native/image-header';
 import {
   DEFAULT_PIXEL_LIMIT,
@@ -29,6 +30,8 @@ export interface PhotoDecoderOptions {
 
 /** Files up to this size are read into memory by Facet; the budget counts their bytes too. */
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** A 48-megapixel RGBA image and its decoder's working memory. */
+const OTHER_DECODE_COST = 48_000_000 * 4 + 16 * 1024 * 1024;
 
 export function createPhotoDecoder(
   spec: PreprocessSpec,
@@ -42,6 +45,14 @@ export function createPhotoDecoder(
   return async (path) => {
     const name = basename(path);
     const bytes = await readRegularFile(path, { timeoutMs, maxBytes: MAX_FILE_BYTES });
+    if (photoKind(bytes.subarray(0, 64), path) !== 'sharp') {
+      // Raw previews, HEIC, JPEG XL, PSD and BMP have their own decoders and headers: they reserve
+      // what a large photo's full RGBA image holds.
+      const release = await budget.reserve(Math.min(budget.capacity, OTHER_DECODE_COST), name);
+      const work = decode(path, spec, pixelLimit, bytes).finally(release);
+      work.catch(() => undefined);
+      return withDeadline(work, timeoutMs, () => timeoutError(path, timeoutMs));
+    }
     const header = await readImageHeader(bytes).catch((error: unknown) => {
       const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
       throw new ImageReadError(`${name} could not be read as an image: ${why}`);
