@@ -35,7 +35,10 @@ export interface TagOptions extends IndexOptions {
 export interface TagReport {
   readonly files: readonly {
     readonly path: string;
+    /** Exactly the tags Facet suggests (how sure it is, 0 to 1), best first. */
     readonly tags: readonly { readonly label: string; readonly score: number }[];
+    /** The set's best-scoring labels, suggested or not, best first. */
+    readonly candidates: readonly { readonly label: string; readonly score: number }[];
     readonly error: string | null;
   }[];
   readonly summary: Readonly<Record<string, unknown>>;

@@ -87,23 +87,38 @@ for (const mode of ['exclusive', 'multi'] as const) {
   });
 }
 
-test('exclusive mode with "none of these": photos of something else get no label', async () => {
+test('exclusive mode always has "none of these": photos of something else get no label', async () => {
   const matrix = library(200);
   const scorer = new LabelScorer(matrix, async (texts) => texts.map(vectorOf), 50);
-  const withBackground = { ...set('exclusive', [['w0'], ['w1']]), background: true };
-  const scores = await scorer.score(withBackground);
-  const untagged = [...matrix.ids.keys()].filter(
-    (row) => suggestedColumns(scores, row).length === 0,
-  );
-  const without = await scorer.score(set('exclusive', [['w0'], ['w1']]));
-  assert.equal(
-    [...matrix.ids.keys()].filter((row) => suggestedColumns(without, row).length === 0).length,
-    0,
-    'without it every photo gets its best label',
-  );
-  assert.ok(untagged.length > 0, 'with it some photos get none');
-  assert.ok(
-    untagged.every((row) => row % 5 >= 2),
-    'photos of the labels keep their label',
+  const scores = await scorer.score(set('exclusive', [['w0'], ['w1']]));
+  const rows = [...matrix.ids.keys()];
+  const untagged = rows.filter((row) => suggestedColumns(scores, row).length === 0);
+  assert.deepEqual(
+    untagged,
+    rows.filter((row) => row % 5 >= 2),
+    'photos of w2..w4 get none, photos of the labels keep theirs',
   );
 });
+
+for (const mode of ['exclusive', 'multi'] as const)
+  test(`${mode}: a label for something no photo shows tags nothing, alone or beside others`, async () => {
+    const matrix = library(200);
+    const scorer = new LabelScorer(matrix, async (texts) => texts.map(vectorOf), 50);
+    const rows = [...matrix.ids.keys()];
+    for (const prompts of [[['w9']], [['w0'], ['w9']], [['w9'], ['w1'], ['w2']]]) {
+      const scores = await scorer.score(set(mode, prompts));
+      const absent = prompts.findIndex((p) => p[0] === 'w9');
+      const tagged = rows.filter((row) => suggestedColumns(scores, row).includes(absent));
+      assert.deepEqual(tagged, [], `${JSON.stringify(prompts)}: w9 is suggested on no photo`);
+      for (const [j, [word]] of prompts.entries()) {
+        if (word === 'w9') continue;
+        const n = Number(word?.slice(1));
+        const recall = rows.filter(
+          (row) => row % 5 === n && suggestedColumns(scores, row).includes(j),
+        ).length;
+        assert.equal(recall, 40, `${word} keeps its 40 photos`);
+      }
+      for (const column of scores.scores)
+        for (const p of column) assert.ok(p >= 0 && p <= 1, 'scores are probabilities');
+    }
+  });

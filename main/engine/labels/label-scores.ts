@@ -1,36 +1,44 @@
 // Scores of every photo of the library for a label set, kept per label column: editing one label
 // embeds its texts and recomputes its column only (one pass of dot products over the matrix);
-// the other columns, and their threshold fits, are reused.
+// the other columns, and the background every label is judged against, are reused.
+// A score is how sure Facet is that the photo shows the label, the same probability in both
+// modes: CLIP's softmax over the label (exclusive mode: all the set's labels) and "none of these",
+// the photo's K-th best background description (background.ts). No cosine is compared with a
+// constant, and nothing is fitted to the library, so a photo's tags depend on that photo only.
+import {
+  backgroundEntries,
+  backgroundTable,
+  candidateEntries,
+  excludedEntries,
+  noneColumn,
+  wordsOf,
+  type BackgroundTable,
+} from './background';
 import type { Label, LabelSet } from './label-set';
 import type { PhotoMatrix } from './photo-matrix';
-import type { EmbedTexts } from './scoring';
-import { pooledSplit, sampleScores, splitScores, thresholdFor, type Split } from './thresholds';
 
-/** Texts standing for "none of these" in exclusive mode: a generic photo of anything. */
-export const BACKGROUND_PROMPTS: readonly string[] = ['thing', 'object', 'scene', 'something'];
-/** Exclusive mode, unless the user moves the line: the best label must be more likely than not. */
-export const EXCLUSIVE_THRESHOLD = 0.5;
+export type EmbedTexts = (texts: readonly string[]) => Promise<Float32Array[]>;
+
+/** Unless the user moves the line, a label is suggested when Facet is more sure than not. */
+export const DEFAULT_THRESHOLD = 0.5;
+/** The caption vocabulary entries are first ranked in, before the set's own templates. */
+const PLAIN_TEMPLATE = 'a photo of {}.';
 
 export interface SetScores {
   /** The labels photos are scored against (leaves), in set order. */
   readonly labels: readonly Label[];
-  /**
-   * Per label, per matrix row: the softmax probability (exclusive mode) or the cosine (multi).
-   * Exclusive mode with a background has one more column, last: "none of these".
-   */
+  /** Per label, per matrix row: how sure Facet is the photo shows it (0 to 1). */
   readonly scores: readonly Float32Array[];
   /** Per label: the score a photo needs. */
   readonly thresholds: readonly number[];
-  /** Per label: true when the threshold comes from the scores, not from the user. */
+  /** Per label: true when the threshold is Facet's default, not the user's. */
   readonly derived: readonly boolean[];
-  /** Exclusive mode: each row's best column (a background win is labels.length). */
+  /** Exclusive mode: each row's best column ("none of these" is labels.length). */
   readonly best: Int32Array | null;
 }
 
 interface Column {
   readonly cosines: Float32Array;
-  /** The two-group fit of this column (multi mode), computed on first need. */
-  split?: Split | null;
 }
 
 const MAX_COLUMNS = 256;
@@ -107,10 +115,20 @@ function softmaxColumns(columns: readonly Float32Array[], scale: number, rows: n
   return { probabilities, best };
 }
 
+/** The words a label is about: its path's and its prompts', which its background leaves out. */
+export function ownWords(label: Label): Set<string> {
+  return new Set([...label.name.split('/'), ...label.prompts].flatMap(wordsOf));
+}
+
 /** Scores label sets against one model's matrix, reusing each label's column while its texts stay. */
 export class LabelScorer {
   /** Columns by the texts they were embedded from (a rename keeps its column). */
   private readonly columns = new Map<string, Column>();
+  /** Background tables by the templates they were embedded in. */
+  private readonly backgrounds = new Map<string, Promise<BackgroundTable>>();
+  /** "None of these" columns by templates and left-out words. */
+  private readonly nones = new Map<string, Float32Array>();
+  private candidates: Promise<{ entries: string[] }> | null = null;
   /** How many label columns were computed from scratch (a test counts them). */
   columnsComputed = 0;
 
@@ -136,10 +154,57 @@ export class LabelScorer {
     };
     this.columnsComputed++;
     this.columns.set(key, column);
-    if (this.columns.size > MAX_COLUMNS) {
-      const oldest = this.columns.keys().next().value as string;
-      this.columns.delete(oldest);
+    forgetOldest(this.columns, MAX_COLUMNS);
+    return column;
+  }
+
+  /**
+   * The background entries scored on every photo: all of them while that costs a few seconds at
+   * most, else those the photos of a sample rank highest in a plain caption.
+   */
+  private candidateEntries(): Promise<{ entries: string[] }> {
+    this.candidates ??= (async () => {
+      const all = backgroundEntries();
+      const { ids, dim } = this.matrix;
+      if (ids.length * all.length * dim <= FULL_BACKGROUND_COST) return { entries: all };
+      const vectors = await this.embedTexts(all.map((e) => PLAIN_TEMPLATE.replace('{}', e)));
+      const units = vectors.map((v) => meanUnit([v], this.matrix.dim));
+      return { entries: candidateEntries(this.matrix, units).map((e) => all[e] as string) };
+    })();
+    return this.candidates;
+  }
+
+  /** Every photo's best background descriptions, in the set's templates. */
+  background(templates: readonly string[]): Promise<BackgroundTable> {
+    const key = JSON.stringify(templates);
+    let table = this.backgrounds.get(key);
+    if (table === undefined) {
+      table = (async () => {
+        const { entries } = await this.candidateEntries();
+        const texts = entries.map((entry) => labelTexts(templates, [entry]));
+        const vectors = await this.embedTexts(texts.flat());
+        const per = templates.length;
+        const units = entries.map((_, e) =>
+          meanUnit(vectors.slice(e * per, (e + 1) * per), this.matrix.dim),
+        );
+        return backgroundTable(this.matrix, entries, units);
+      })();
+      this.backgrounds.set(key, table);
+      forgetOldest(this.backgrounds, MAX_BACKGROUNDS);
+      table.catch(() => this.backgrounds.delete(key));
     }
+    return table;
+  }
+
+  /** "None of these" for labels about `words`: each photo's K-th best other description. */
+  async none(templates: readonly string[], words: ReadonlySet<string>): Promise<Float32Array> {
+    const key = JSON.stringify([templates, [...words].sort()]);
+    const cached = this.nones.get(key);
+    if (cached !== undefined) return cached;
+    const table = await this.background(templates);
+    const column = noneColumn(table, excludedEntries(table, words), this.matrix.ids.length);
+    this.nones.set(key, column);
+    forgetOldest(this.nones, MAX_COLUMNS);
     return column;
   }
 
@@ -148,44 +213,53 @@ export class LabelScorer {
     const columns = await Promise.all(
       set.labels.map((label) => this.column(set.templates, label.prompts)),
     );
+    const thresholds = set.labels.map((label) => label.threshold ?? DEFAULT_THRESHOLD);
+    const derived = set.labels.map((label) => label.threshold === null);
     if (set.mode === 'exclusive') {
-      const all = columns.map((column) => column.cosines);
-      if (set.background === true)
-        all.push((await this.column(set.templates, BACKGROUND_PROMPTS)).cosines);
+      const words = new Set(set.labels.flatMap((label) => [...ownWords(label)]));
+      const none = await this.none(set.templates, words);
+      const all = [...columns.map((column) => column.cosines), none];
       const { probabilities, best } = softmaxColumns(all, this.logitScale, rows);
       return {
         labels: set.labels,
-        scores: probabilities,
-        thresholds: set.labels.map((label) => label.threshold ?? EXCLUSIVE_THRESHOLD),
-        derived: set.labels.map((label) => label.threshold === null),
+        scores: probabilities.slice(0, set.labels.length),
+        thresholds,
+        derived,
         best,
       };
     }
-    const cosines = columns.map((column) => column.cosines);
-    const needsFit = set.labels.some((label) => label.threshold === null);
-    const pooled = needsFit ? pooledSplit(cosines) : null;
-    const thresholds = set.labels.map((label, j) => {
-      if (label.threshold !== null) return label.threshold;
-      const column = columns[j] as Column;
-      column.split ??= splitScores(sampleScores(column.cosines));
-      return thresholdFor(column.split, pooled, column.cosines);
-    });
-    return {
-      labels: set.labels,
-      scores: cosines,
-      thresholds,
-      derived: set.labels.map((label) => label.threshold === null),
-      best: null,
-    };
+    const scores = await Promise.all(
+      set.labels.map(async (label, j) => {
+        const none = await this.none(set.templates, ownWords(label));
+        return sureAgainst((columns[j] as Column).cosines, none, this.logitScale);
+      }),
+    );
+    return { labels: set.labels, scores, thresholds, derived, best: null };
   }
 }
 
-/** The labels a row is suggested: exclusive, its best label if sure enough; multi, each passing one. */
+const MAX_BACKGROUNDS = 4;
+/** Multiply-adds of scoring every photo against the whole background, beyond which it is narrowed. */
+const FULL_BACKGROUND_COST = 4e9;
+
+function forgetOldest<V>(cache: Map<string, V>, size: number): void {
+  if (cache.size > size) cache.delete(cache.keys().next().value as string);
+}
+
+/** The two-way softmax of a label against "none of these", row by row. */
+function sureAgainst(cosines: Float32Array, none: Float32Array, scale: number): Float32Array {
+  const out = new Float32Array(cosines.length);
+  for (let row = 0; row < cosines.length; row++)
+    out[row] = 1 / (1 + Math.exp(scale * ((none[row] as number) - (cosines[row] as number))));
+  return out;
+}
+
+/** The labels a row is suggested: exclusive, its best label if sure enough; multi, each sure one. */
 export function suggestedColumns(scores: SetScores, row: number): number[] {
   if (scores.best !== null) {
     const j = scores.best[row] as number;
     if (j >= scores.labels.length) return [];
-    return (scores.scores[j]?.[row] ?? 0) >= (scores.thresholds[j] as number) && j >= 0 ? [j] : [];
+    return (scores.scores[j]?.[row] ?? 0) >= (scores.thresholds[j] as number) ? [j] : [];
   }
   const passing: number[] = [];
   scores.labels.forEach((_, j) => {

@@ -3,10 +3,10 @@
 import type { LabelSetDetail } from '../../../preload/contract/labels';
 import type { EngineContext } from '../engine-context';
 import type { Library } from '../library/library';
-import { ancestorsOf } from './label-set';
 import { LabelScorer, type SetScores } from './label-scores';
 import { scorableSet } from './label-store';
 import { loadPhotoMatrix } from './photo-matrix';
+import { columnsByPath, scoreOf } from './photo-tags';
 
 /** A set's scores with what it takes to read them by label path. */
 export interface ScoredSet {
@@ -19,9 +19,7 @@ export interface ScoredSet {
 
 /** Best score among `columns` for a row (a parent scores as its best child). */
 export function scoreAt(scored: ScoredSet, columns: readonly number[], row: number): number {
-  let best = -Infinity;
-  for (const j of columns) best = Math.max(best, scored.scores.scores[j]?.[row] ?? -Infinity);
-  return best;
+  return scoreOf(scored.scores, columns, row);
 }
 
 export class LibraryScores {
@@ -69,12 +67,7 @@ export class LibraryScores {
     const scored = (async () => {
       const scorer = await this.scorerNow();
       const scores = await scorer.score(set);
-      const columnsOf = new Map<string, number[]>();
-      set.labels.forEach((label, j) => {
-        for (const path of [label.name, ...ancestorsOf(label.name)])
-          columnsOf.set(path, [...(columnsOf.get(path) ?? []), j]);
-      });
-      return { detail, scores, scorer, columnsOf };
+      return { detail, scores, scorer, columnsOf: columnsByPath(scores) };
     })();
     this.sets.set(detail.id, { key, scored });
     scored.catch(() => {

@@ -1,10 +1,12 @@
-// `facet tag`: every photo found, once, with its tags best first or the reason it is unreadable.
+// `facet tag`: every photo found, once, with the tags Facet suggests (the same engine and rule
+// the app uses), the ranked candidates beside them, or the reason it is unreadable.
 import type { ClipModel } from '../clip/index';
 import type { TagReport } from '../engine-api';
 import type { EmbeddingMatrix, FileRow } from '../library/library';
 import type { LabelSet } from './label-set';
-import { BACKGROUND_PROMPTS } from './label-scores';
-import { embedLabels, scoreLabels, type Tag } from './scoring';
+import { LabelScorer } from './label-scores';
+import { photoMatrix } from './photo-matrix';
+import { carried, columnsByPath, tagsOfPhoto, type TaggingSet } from './photo-tags';
 
 export interface TagRun {
   readonly labelSet: LabelSet;
@@ -16,44 +18,49 @@ export interface TagRun {
   readonly embedded: number;
   /** Embeddings of `files` (those that could be read). */
   readonly matrix: EmbeddingMatrix;
+  /** Ranked candidates listed per photo. */
   readonly top?: number;
 }
 
+/** Candidates listed per photo unless --top says otherwise. */
+export const DEFAULT_TOP = 5;
+
 const round = (score: number) => Math.round(score * 1e6) / 1e6;
 
-/** "None of these" as a one-label set in the same templates. */
-function backgroundSet(set: LabelSet): LabelSet {
-  return { ...set, labels: [{ name: 'none', prompts: BACKGROUND_PROMPTS, threshold: null }] };
-}
-
 export async function buildTagReport(run: TagRun): Promise<TagReport> {
-  const { labelSet, model, matrix } = run;
-  const embed = (texts: readonly string[]) => model.embedTexts(texts);
-  const labelVectors = await embedLabels(labelSet, embed);
-  const background =
-    labelSet.background === true && labelSet.mode === 'exclusive'
-      ? (await embedLabels(backgroundSet(labelSet), embed))[0]
-      : undefined;
-  const scoring = scoreLabels(labelSet, labelVectors, matrix.vectors, matrix.dim, {
-    logitScale: model.info.logitScale,
-    ...(background !== undefined && { background }),
-    ...(run.top !== undefined && { top: run.top }),
-  });
-  const tagsByPath = new Map<string, Tag[]>(
-    matrix.paths.map((path, i) => [path, scoring.tags[i] ?? []]),
+  const { labelSet, model } = run;
+  const rows = run.matrix.paths.length;
+  const matrix = photoMatrix(
+    model.info.id,
+    Int32Array.from({ length: rows }, (_, row) => row),
+    run.matrix.paths,
+    run.matrix.dim,
+    run.matrix.vectors,
   );
+  const scorer = new LabelScorer(matrix, (texts) => model.embedTexts(texts), model.info.logitScale);
+  const scores = await scorer.score(labelSet);
+  const columnsOf = columnsByPath(scores);
+  // A set read from a file has no decisions yet: its tags are its suggestions.
+  const set: TaggingSet = { scores, columnsOf, paths: new Set(columnsOf.keys()), suggest: true };
+  const rowOf = new Map(run.matrix.paths.map((path, row) => [path, row]));
   const errorByPath = new Map(run.errors.map((problem) => [problem.path, problem.error]));
+  const top = run.top ?? DEFAULT_TOP;
   const counts = new Map<string, number>();
   const files = run.files.map((file) => {
-    const tags = (tagsByPath.get(file.path) ?? []).map((tag) => ({
+    const row = rowOf.get(file.path);
+    const error = errorByPath.get(file.path) ?? (row === undefined ? 'not embedded' : null);
+    if (error !== null || row === undefined)
+      return { path: file.path, tags: [], candidates: [], error };
+    const tags = carried(tagsOfPhoto(set, row, undefined)).map((tag) => ({
       label: tag.label,
-      score: round(tag.score),
+      score: round(tag.score ?? 0),
     }));
-    // Exclusive mode counts each photo's best label; multi mode every label it carries.
-    for (const tag of labelSet.mode === 'exclusive' ? tags.slice(0, 1) : tags)
-      counts.set(tag.label, (counts.get(tag.label) ?? 0) + 1);
-    const error = errorByPath.get(file.path) ?? (tagsByPath.has(file.path) ? null : 'not embedded');
-    return { path: file.path, tags: error === null ? tags : [], error };
+    for (const tag of tags) counts.set(tag.label, (counts.get(tag.label) ?? 0) + 1);
+    const candidates = scores.labels
+      .map((label, j) => ({ label: label.name, score: round(scores.scores[j]?.[row] ?? 0) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, top);
+    return { path: file.path, tags, candidates, error };
   });
   return {
     files,
@@ -68,11 +75,9 @@ export async function buildTagReport(run: TagRun): Promise<TagReport> {
       errors: files.filter((file) => file.error !== null).length,
       embedded: run.embedded,
       counts: Object.fromEntries([...counts].sort((a, b) => b[1] - a[1])),
-      ...(scoring.thresholds !== null && {
-        thresholds: Object.fromEntries(
-          labelSet.labels.map((label, j) => [label.name, round(scoring.thresholds?.[j] ?? 0)]),
-        ),
-      }),
+      thresholds: Object.fromEntries(
+        scores.labels.map((label, j) => [label.name, round(scores.thresholds[j] ?? 0)]),
+      ),
     },
   };
 }

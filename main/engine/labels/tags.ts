@@ -1,17 +1,15 @@
 // Tags: the active label sets' suggestions for each photo, and the user's decisions on them.
 // Decisions are keyed by files.id + label set + label path, so they outlive model changes,
 // re-indexing and moves; a confirmed label also confirms the labels above it.
-import type { PhotoTag, TagDecision, TagState } from '../../../preload/contract/labels';
+import type { LabelSetDetail, PhotoTag, TagDecision } from '../../../preload/contract/labels';
 import type { EngineContext } from '../engine-context';
 import { engineError } from '../engine-error';
-import { ancestorsOf } from './label-set';
-import { labelTexts, suggestedColumns } from './label-scores';
+import { labelTexts } from './label-scores';
 import { labelSetDetail, scorableSet } from './label-store';
-import { libraryScores, scoreAt, type ScoredSet } from './library-scores';
+import { libraryScores, type ScoredSet } from './library-scores';
+import { tagsOfPhoto, type Decided, type TaggingSet } from './photo-tags';
 
 export type { PhotoTag };
-
-type Decided = 'confirmed' | 'rejected';
 
 function activeSetIds(ctx: EngineContext): number[] {
   return ctx.library.db
@@ -50,46 +48,14 @@ export function decisionsOf(
   return result;
 }
 
-/** One photo's tags from one set: its suggestions and decisions, best score first. */
-function tagsInSet(
-  scored: ScoredSet | null,
-  setId: number,
-  setName: string,
-  labels: ReadonlySet<string>,
-  row: number | undefined,
-  decided: ReadonlyMap<string, Decided> | undefined,
-): PhotoTag[] {
-  const states = new Map<string, TagState>();
-  if (scored !== null && row !== undefined) {
-    for (const j of suggestedColumns(scored.scores, row)) {
-      const name = scored.scores.labels[j]?.name as string;
-      for (const path of [name, ...ancestorsOf(name)]) states.set(path, 'suggested');
-    }
-  }
-  for (const [label, state] of decided ?? []) {
-    if (!labels.has(label)) continue; // a deleted label's decision waits for an undo
-    if (state === 'confirmed')
-      for (const parent of ancestorsOf(label))
-        if (decided?.get(parent) !== 'rejected') states.set(parent, 'confirmed');
-    states.set(label, state);
-  }
-  const scoreOf = (label: string): number | null => {
-    const columns = scored?.columnsOf.get(label);
-    if (scored === null || row === undefined || columns === undefined) return null;
-    return scoreAt(scored, columns, row);
+/** A set as tagging sees it; the one place that says whether a set suggests tags. */
+function taggingSet(detail: LabelSetDetail, scored: ScoredSet | null): TaggingSet {
+  return {
+    scores: scored?.scores ?? null,
+    columnsOf: scored?.columnsOf ?? new Map(),
+    paths: new Set(detail.labels.map((label) => label.path)),
+    suggest: true,
   };
-  const depth = (label: string) => label.split('/').length;
-  return [...states]
-    .map(([label, state]) => ({
-      label,
-      labelSetId: setId,
-      labelSetName: setName,
-      score: scoreOf(label),
-      state,
-    }))
-    .sort(
-      (a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || depth(b.label) - depth(a.label),
-    );
 }
 
 /** Decided tags and the active label sets' suggestions (active model), by files.id. */
@@ -107,18 +73,15 @@ export async function tagsOfFiles(
     fileIds ??
     (ctx.library.db.prepare('SELECT id FROM files ORDER BY id').pluck().all() as number[]);
   const result = new Map<number, PhotoTag[]>();
-  const labelsOf = details.map((detail) => new Set(detail.labels.map((label) => label.path)));
+  const sets = details.map((detail, i) => taggingSet(detail, scoredSets[i] ?? null));
   for (const id of ids) {
     const row = matrix?.rowOf.get(id);
     const tags = details.flatMap((detail, i) =>
-      tagsInSet(
-        scoredSets[i] ?? null,
-        detail.id,
-        detail.name,
-        labelsOf[i] as Set<string>,
-        row,
-        decisions.get(id)?.get(detail.id),
-      ),
+      tagsOfPhoto(sets[i] as TaggingSet, row, decisions.get(id)?.get(detail.id)).map((tag) => ({
+        ...tag,
+        labelSetId: detail.id,
+        labelSetName: detail.name,
+      })),
     );
     result.set(id, tags);
   }
