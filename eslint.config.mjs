@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const NATIVE_ADDONS = ['onnxruntime-node', 'onnxruntime-common', 'sharp', 'better-sqlite3'];
+// Native addons, and the WebAssembly or JavaScript image decoders that stand in for them.
+const NATIVE_ADDONS = [
+  'onnxruntime-node',
+  'onnxruntime-common',
+  'sharp',
+  'better-sqlite3',
+  'libheif-js',
+  '@jsquash/jxl',
+  'ag-psd',
+  'bmp-ts',
+];
 
 const nativeAddons = NATIVE_ADDONS.map((name) => ({
   name,

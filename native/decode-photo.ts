@@ -7,43 +7,10 @@ import { extname } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { decodeHeif, type RgbaImage } from './heif-decode';
 import { readRawPreview } from './raw-preview';
+import { RAW_EXTENSIONS } from './photo-formats';
 import { decodeBmp, decodeJxl, decodePsd } from './rgba-decoders';
 
 export type PhotoKind = 'sharp' | 'raw' | 'heif' | 'avif-sequence' | 'jxl' | 'psd' | 'bmp';
-
-/** Camera raw extensions, read from their embedded JPEG preview. */
-export const RAW_EXTENSIONS: ReadonlySet<string> = new Set(
-  [
-    'cr2',
-    'cr3',
-    'crw',
-    'nef',
-    'nrw',
-    'arw',
-    'sr2',
-    'srf',
-    'raf',
-    'orf',
-    'rw2',
-    'rwl',
-    'pef',
-    'dng',
-    'srw',
-    'x3f',
-    '3fr',
-    'fff',
-    'iiq',
-    'erf',
-    'mrw',
-    'mef',
-    'mos',
-    'kdc',
-    'dcr',
-    'k25',
-    'raw',
-    'gpr',
-  ].map((ext) => `.${ext}`),
-);
 
 export interface OpenedPhoto {
   /** Upright (orientation applied), not yet resized. */
@@ -142,7 +109,14 @@ function fromRgba(image: RgbaImage, format: string, pixelLimit: number): OpenedP
     raw: { width, height, channels: 4 },
     limitInputPixels: false,
   });
-  return { image: pixels, width, height, format };
+  const orientation = image.orientation ?? 1;
+  const turned = orientation >= 5;
+  return {
+    image: orient(pixels, orientation),
+    width: turned ? height : width,
+    height: turned ? width : height,
+    format,
+  };
 }
 
 // 'error' refuses truncated and corrupt files but not the harmless warnings many cameras cause.

@@ -1,15 +1,19 @@
 // HEIC/HEIF (and AVIF files sharp refuses, such as image sequences) decoded with libheif compiled to
 // WebAssembly (libheif-js): it carries its own HEVC and AV1 decoders, so iPhone photos read the same
 // on every machine, whatever libheif or codec plugins the system has. libheif applies the file's
-// rotation and mirroring (irot/imir), so the pixels come out upright.
+// rotation and mirroring (irot/imir). A file without them may still carry an EXIF orientation
+// (encoders that copy a JPEG's EXIF do that): then it is applied, as for a JPEG.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { heifExifBlock, heifExifRange, heifHasTransform, tiffOrientation } from './heif-exif';
 
 export interface RgbaImage {
   readonly width: number;
   readonly height: number;
   /** width x height x 4 bytes. */
   readonly data: Uint8Array;
+  /** EXIF orientation still to apply (1 when the pixels are upright already). */
+  readonly orientation?: number;
 }
 
 /** A HEIF file that cannot be decoded, in words a person understands. */
@@ -59,7 +63,14 @@ function plainReason(logged: string): string {
     : `the file could not be decoded (${logged})`;
 }
 
-async function decodeNow(bytes: Uint8Array): Promise<RgbaImage> {
+function exifOrientation(bytes: Buffer): number {
+  if (heifHasTransform(bytes)) return 1;
+  const range = heifExifRange(bytes);
+  const block = range && heifExifBlock(bytes.subarray(range.offset, range.offset + range.length));
+  return block ? tiffOrientation(block) : 1;
+}
+
+async function decodeNow(bytes: Buffer): Promise<RgbaImage> {
   const end = declaredEnd(bytes);
   if (end > bytes.length) {
     throw new HeifReadError(
@@ -91,7 +102,8 @@ async function decodeNow(bytes: Uint8Array): Promise<RgbaImage> {
       ),
     );
     if (data === null) throw new HeifReadError(plainReason(logged.join(' ').trim()));
-    return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    const pixels = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    return { width, height, data: pixels, orientation: exifOrientation(bytes) };
   } finally {
     console.log = log;
     for (const image of images) image.free();

@@ -4,7 +4,7 @@ import type { Device } from '../engine/engine-api';
 
 export const USAGE = `Usage: facet <command> [options]
 
-  facet index <folder>...  [--library DIR] [--model DIR] [--device auto|cpu|webgpu|cuda|dml|coreml] [--read-timeout S] [--json]
+  facet index <folder>...  [--library DIR] [--model DIR] [--device auto|cpu|webgpu|cuda|dml|coreml] [--raw-jpeg together|apart] [--read-timeout S] [--json]
   facet status             [--library DIR] [--json]
   facet tag   <folder>...  --labels FILE [--library DIR] [--model DIR] [--top K] [--read-timeout S] [--json]
   facet search "<text>"    [--library DIR] [--k N] [--json]
@@ -18,6 +18,7 @@ export const USAGE = `Usage: facet <command> [options]
   --library DIR   keep the library in DIR/library.db (default: the app's user-data folder)
   --model DIR     model package to embed with (default: the library's model, else the demo model)
   --device X      execution provider: auto (GPU when it works, else CPU), cpu, webgpu, cuda, dml, coreml
+  --raw-jpeg X    RAW+JPEG pairs: together (one photo, the raw; default) or apart (two photos)
   --labels FILE   label set: JSON, or plain text with one label per line (indent = child)
   --top K         tags kept per photo (default 5 in exclusive mode)
   --read-timeout S  seconds one file may take to read and decode before it is reported (default 30;
@@ -40,6 +41,7 @@ export interface CommandLine {
   readonly library: string | null;
   readonly model: string | null;
   readonly device: Device | null;
+  readonly rawJpeg: 'together' | 'apart' | null;
   readonly labels: string | null;
   readonly top: number | null;
   /** Seconds per file for reading and decoding, or null for the default. */
@@ -61,6 +63,7 @@ const OPTIONS = {
   library: { type: 'string' },
   model: { type: 'string' },
   device: { type: 'string' },
+  'raw-jpeg': { type: 'string' },
   labels: { type: 'string' },
   top: { type: 'string' },
   'read-timeout': { type: 'string' },
@@ -72,7 +75,7 @@ const OPTIONS = {
 
 // Options each command accepts besides --library, --json, --verbose and --help.
 const ACCEPTS: Record<CommandName, readonly string[]> = {
-  index: ['model', 'device', 'read-timeout'],
+  index: ['model', 'device', 'raw-jpeg', 'read-timeout'],
   status: [],
   tag: ['labels', 'model', 'device', 'top', 'read-timeout'],
   search: ['k', 'model', 'device'],
@@ -140,6 +143,9 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   const device = values.device as Device | undefined;
   if (device !== undefined && !DEVICES.includes(device))
     throw new UsageError(`--device must be one of ${DEVICES.join(', ')} (got "${device}").`);
+  const rawJpeg = values['raw-jpeg'];
+  if (rawJpeg !== undefined && rawJpeg !== 'together' && rawJpeg !== 'apart')
+    throw new UsageError(`--raw-jpeg must be together or apart (got "${rawJpeg}").`);
 
   return {
     kind: 'run',
@@ -149,6 +155,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
       library: nonEmpty('library', values.library),
       model: nonEmpty('model', values.model),
       device: device ?? null,
+      rawJpeg: rawJpeg ?? null,
       labels: nonEmpty('labels', values.labels),
       top: count('top', values.top),
       readTimeout: seconds('read-timeout', values['read-timeout']),

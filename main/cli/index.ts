@@ -90,7 +90,10 @@ async function runCommand(
   const paths = line.positionals.map((path) => resolve(path));
   switch (line.command) {
     case 'index': {
-      const report = await engine.index(paths, call);
+      const report = await engine.index(paths, {
+        ...call,
+        ...(line.rawJpeg !== null && { rawJpeg: line.rawJpeg }),
+      });
       return { json: report, text: formatIndex(report) };
     }
     case 'status': {

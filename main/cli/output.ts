@@ -17,6 +17,10 @@ export function formatIndex(report: IndexReport): string {
     `${plural(report.files, 'photo')} found: ${report.embedded.toLocaleString()} embedded, ` +
       `${report.skipped.toLocaleString()} already indexed, ${report.errors.length.toLocaleString()} unreadable (device: ${report.device}).`,
     ...errorLines(report.errors),
+    ...(report.ignored.length === 0
+      ? []
+      : [`${plural(report.ignored.length, 'video')} not indexed:`]),
+    ...report.ignored.map((item) => `  ${item.path}: ${item.reason}`),
   ].join('\n');
 }
 

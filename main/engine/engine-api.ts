@@ -14,6 +14,8 @@ export interface IndexOptions {
   /** Model package folder; default: the library's active model, else the built-in demo model. */
   readonly modelDir?: string;
   readonly device?: Device;
+  /** RAW+JPEG pairs: one photo (the raw, default) or each file a photo of its own. */
+  readonly rawJpeg?: 'together' | 'apart';
 }
 
 /** `facet index --json`, as DESIGN.md specifies it. */
@@ -22,6 +24,8 @@ export interface IndexReport {
   readonly embedded: number;
   readonly skipped: number;
   readonly errors: readonly { readonly path: string; readonly error: string }[];
+  /** Media files found but not read as photos (videos), so nothing disappears without a word. */
+  readonly ignored: readonly { readonly path: string; readonly reason: string }[];
   readonly device: string;
 }
 

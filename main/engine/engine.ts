@@ -27,6 +27,8 @@ import { createBrowseService } from './browse/service';
 import { createLabelsService } from './labels/service';
 import { createClustersService } from './clusters/service';
 import { buildTagReport } from './labels/tag-report';
+import { closeRawPreviewTool } from '../../native/raw-preview';
+import { IgnoredMediaList } from './library/ignored-media';
 import { embedMissing, syncPhotos, type FileProblem } from './library/indexer';
 import { IndexControl } from './library/index-control';
 import { Library, type FileRow } from './library/library';
@@ -77,6 +79,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
     this.options.emit?.('library:index-state', state),
   );
   private watcher: FolderWatcher | null = null;
+  private readonly ignored = new IgnoredMediaList();
   private readonly thumbnails: ThumbnailCache;
 
   constructor(
@@ -143,7 +146,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
     }
     if (added.length > 0) {
       // Not queued behind a running index: the folder list and counts update at once.
-      await syncPhotos(this.library, added);
+      this.ignored.record(added, (await syncPhotos(this.library, added)).ignored);
       this.watchRoots();
       this.libraryChanged();
       await this.emitStatus();
@@ -210,7 +213,9 @@ class LibraryEngine implements CoreApi, LibraryApi {
   }
 
   async listFolders(): Promise<readonly LibraryFolder[]> {
-    return this.library.folderSummaries(this.models.id(), FOLDER_PREVIEW);
+    return this.library
+      .folderSummaries(this.models.id(), FOLDER_PREVIEW)
+      .map((folder) => ({ ...folder, videos: this.ignored.under(folder.path).length }));
   }
 
   async pauseIndex(): Promise<boolean> {
@@ -274,6 +279,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
     await this.queue.catch(() => {});
     for (const cleanup of this.cleanups.splice(0)) await Promise.resolve(cleanup()).catch(() => {});
     await this.models.close();
+    await closeRawPreviewTool();
     this.library.close();
   }
 
@@ -363,7 +369,10 @@ class LibraryEngine implements CoreApi, LibraryApi {
     const job = this.library.startJob(paths, model.info.id, model.device);
     this.control.begin();
     try {
-      const sync = await syncPhotos(this.library, paths);
+      const sync = await syncPhotos(this.library, paths, {
+        pairsApart: options.rawJpeg === 'apart',
+      });
+      this.ignored.record(paths, sync.ignored);
       await this.thumbnails.forget(sync.gone).catch(() => {}); // a stale thumbnail is harmless
       const embedded = await embedMissing({
         library: this.library,
@@ -391,6 +400,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
         embedded: embedded.embedded,
         skipped: embedded.skipped,
         errors,
+        ignored: sync.ignored,
         device: model.device,
       };
       return { report, files: sync.files, model };

@@ -2,25 +2,14 @@
 // library's folders, so a page that asks for facet-media://photo/<anything> cannot read other files.
 import { realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { PHOTO_EXTENSIONS } from '../../native/photo-formats';
 
 export type PhotoAccess =
   | { readonly ok: true; readonly path: string }
   | { readonly ok: false; readonly status: 403 | 404; readonly reason: string };
 
-/** Extensions the photo protocol serves; anything else is refused before the disk is touched. */
-export const PHOTO_EXTENSIONS: ReadonlySet<string> = new Set([
-  '.jpg',
-  '.jpeg',
-  '.png',
-  '.webp',
-  '.gif',
-  '.avif',
-  '.bmp',
-  '.tif',
-  '.tiff',
-  '.heic',
-  '.heif',
-]);
+/** Extensions the photo protocol serves (the photos Facet indexes); anything else is refused first. */
+export { PHOTO_EXTENSIONS };
 
 const ELECTRON_PREFIX = 'facet-media://photo/';
 const BROWSER_PREFIX = '/facet-media/photo/';

@@ -21,6 +21,8 @@ export interface LibraryFolder {
   readonly embedded: number;
   /** Photos that could not be read. */
   readonly problems: number;
+  /** Videos found in it, which Facet does not index. */
+  readonly videos: number;
   /** A few of its indexed photos, in path order, for thumbnails. */
   readonly preview: readonly string[];
 }

@@ -1,8 +1,9 @@
 // EXIF basics of a photo, read from the first bytes of its file (JPEG APP1, PNG eXIf, WebP EXIF
-// chunk, TIFF) and decoded by exif-reader: no image decode, so dating 100,000 photos stays cheap.
+// chunk, TIFF and the TIFF-based raws, RAF's embedded JPEG, HEIF's Exif item) and decoded by exif-reader: no image decode, so dating 100,000 photos stays cheap.
 import { open } from 'node:fs/promises';
 import exifReader from 'exif-reader';
 import type { PhotoExif } from '../../../preload/contract/browse';
+import { heifExifBlock, heifExifRange } from '../../../native/heif-exif';
 
 export interface ExifBasics extends PhotoExif {
   /** DateTimeOriginal as wall-clock time written as UTC, ms. */
@@ -19,6 +20,14 @@ export function findExif(head: Buffer): Buffer | null {
   if (head.subarray(0, 4).toString('latin1') === 'RIFF') return webpExif(head);
   const order = head.subarray(0, 4).toString('latin1');
   if (order === 'II*\0' || order === 'MM\0*') return head;
+  // Olympus (IIRO, MMOR) and Panasonic (IIU) raws are TIFF with their own magic number.
+  if (order === 'IIRO' || order === 'IIU\0')
+    return Buffer.concat([Buffer.from('II*\0'), head.subarray(4)]);
+  if (order === 'MMOR') return Buffer.concat([Buffer.from('MM\0*'), head.subarray(4)]);
+  if (head.subarray(0, 8).toString('latin1') === 'FUJIFILM' && head.length >= 92) {
+    const jpeg = head.readUInt32BE(84); // RAF: the camera's JPEG carries the EXIF
+    return jpeg < head.length ? jpegExif(head.subarray(jpeg)) : null;
+  }
   return null;
 }
 
@@ -116,7 +125,13 @@ export async function readExif(path: string): Promise<ExifBasics> {
   try {
     const head = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await file.read(head, 0, HEAD_BYTES, 0);
-    const block = findExif(head.subarray(0, bytesRead));
+    let block = findExif(head.subarray(0, bytesRead));
+    const heif = block === null ? heifExifRange(head.subarray(0, bytesRead)) : null;
+    if (heif !== null && heif.length <= HEAD_BYTES) {
+      const item = Buffer.alloc(heif.length);
+      const read = await file.read(item, 0, heif.length, heif.offset);
+      block = heifExifBlock(item.subarray(0, read.bytesRead));
+    }
     return (block !== null && parseExif(block)) || {};
   } catch {
     return {};

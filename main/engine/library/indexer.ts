@@ -7,7 +7,7 @@ import type { ImageEmbedding } from '../clip/index';
 import { fingerprintFile } from './fingerprint';
 import type { IndexControl } from './index-control';
 import type { FileRow, Library, StoredEmbedding } from './library';
-import { scanPhotos, type ScannedPhoto } from './scanner';
+import { scanPhotos, type IgnoredMedia, type ScannedPhoto, type ScanOptions } from './scanner';
 
 /** Results stored per transaction: a killed run loses at most this many embeddings. */
 export const COMMIT_EVERY = 32;
@@ -27,21 +27,33 @@ export interface SyncResult {
   readonly problems: FileProblem[];
   /** Paths that left the library (deleted, or moved elsewhere): their thumbnails are stale. */
   readonly gone: string[];
+  /** Media files found but not read as photos (videos), with the reason. */
+  readonly ignored: IgnoredMedia[];
+  /** The JPEG halves of RAW+JPEG pairs, each with the raw that stands for it. */
+  readonly companions: { readonly path: string; readonly master: string }[];
 }
 
 /**
  * Scans `paths` (each inside a root of the library) and updates their rows: new photos are
  * added, changed ones lose their embeddings, moved ones keep their row, vanished ones go.
  */
-export async function syncPhotos(library: Library, paths: readonly string[]): Promise<SyncResult> {
+export async function syncPhotos(
+  library: Library,
+  paths: readonly string[],
+  options: ScanOptions = {},
+): Promise<SyncResult> {
   const problems: FileProblem[] = [];
+  const ignored: IgnoredMedia[] = [];
+  const companions: { path: string; master: string }[] = [];
   const found = new Map<string, { photo: ScannedPhoto; rootId: number }>();
   const stored = new Map<string, FileRow>();
   for (const path of paths) {
     const root = library.rootCovering(path);
     if (root === null) throw new Error(`${path} is not in the library.`);
-    const scan = await scanPhotos(path);
+    const scan = await scanPhotos(path, options);
     problems.push(...scan.problems);
+    ignored.push(...scan.ignored);
+    companions.push(...scan.companions);
     for (const photo of scan.photos) found.set(photo.path, { photo, rootId: root.id });
     for (const row of library.filesUnder(path)) stored.set(row.path, row);
   }
@@ -104,6 +116,8 @@ export async function syncPhotos(library: Library, paths: readonly string[]): Pr
     files: [...unique.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
     problems,
     gone,
+    ignored: [...new Map(ignored.map((item) => [item.path, item])).values()],
+    companions,
   };
 }
 

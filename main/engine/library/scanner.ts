@@ -2,20 +2,10 @@
 // followed once (a link back up the tree cannot loop), results sorted so runs are repeatable.
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
+import { PHOTO_EXTENSIONS, RAW_EXTENSIONS, VIDEO_EXTENSIONS } from '../../../native/photo-formats';
 
-export const PHOTO_EXTENSIONS: ReadonlySet<string> = new Set([
-  '.jpg',
-  '.jpeg',
-  '.png',
-  '.webp',
-  '.tiff',
-  '.tif',
-  '.gif',
-  '.avif',
-  '.heic',
-  '.heif',
-]);
+export { PHOTO_EXTENSIONS };
 
 export function isPhotoPath(path: string): boolean {
   return PHOTO_EXTENSIONS.has(extname(path).toLowerCase());
@@ -27,10 +17,70 @@ export interface ScannedPhoto {
   readonly mtimeMs: number;
 }
 
+export interface IgnoredMedia {
+  readonly path: string;
+  readonly reason: string;
+}
+
 export interface ScanResult {
   readonly photos: ScannedPhoto[];
   /** Folders that could not be listed, with the reason. */
   readonly problems: { readonly path: string; readonly error: string }[];
+  /** Media files that are not read as photos (videos), so nothing disappears without a word. */
+  readonly ignored: IgnoredMedia[];
+  /** JPEGs that are the companion of a raw beside them (one photo, the raw its master). */
+  readonly companions: { readonly path: string; readonly master: string }[];
+}
+
+export interface ScanOptions {
+  /** Index the JPEG of a RAW+JPEG pair as a photo of its own (default: the raw stands for both). */
+  readonly pairsApart?: boolean;
+}
+
+export function isVideoPath(path: string): boolean {
+  return VIDEO_EXTENSIONS.has(extname(path).toLowerCase());
+}
+
+const stem = (path: string) => {
+  const name = basename(path);
+  const dot = name.lastIndexOf('.');
+  return join(dirname(path), (dot > 0 ? name.slice(0, dot) : name).toLowerCase());
+};
+const JPEG_EXTENSIONS = new Set(['.jpg', '.jpeg', '.jpe']);
+
+/**
+ * Splits RAW+JPEG pairs (one base name in one folder, as cameras write them): the raw is the master
+ * and stays a photo, the JPEG becomes its companion. Videos beside photos are named here too: a
+ * Live Photo's .MOV says whose motion it is.
+ */
+function pairUp(scan: ScanResult, options: ScanOptions): ScanResult {
+  const raws = new Map<string, string>();
+  const stills = new Map<string, string>();
+  for (const photo of scan.photos) {
+    if (RAW_EXTENSIONS.has(extname(photo.path).toLowerCase()))
+      raws.set(stem(photo.path), photo.path);
+    else stills.set(stem(photo.path), photo.path);
+  }
+  const companions: { path: string; master: string }[] = [];
+  const photos = scan.photos.filter((photo) => {
+    if (options.pairsApart === true || !JPEG_EXTENSIONS.has(extname(photo.path).toLowerCase()))
+      return true;
+    const master = raws.get(stem(photo.path));
+    if (master === undefined) return true;
+    companions.push({ path: photo.path, master });
+    return false;
+  });
+  const ignored = scan.ignored.map(({ path }) => {
+    const still = stills.get(stem(path)) ?? raws.get(stem(path));
+    return {
+      path,
+      reason:
+        still === undefined
+          ? 'video: Facet indexes photos only'
+          : `video of a Live Photo: its still ${basename(still)} is indexed`,
+    };
+  });
+  return { ...scan, photos, ignored, companions };
 }
 
 function reason(error: unknown): string {
@@ -41,17 +91,23 @@ function reason(error: unknown): string {
 }
 
 /** Every photo under `path` (a folder, or a single photo, which yields itself). */
-export async function scanPhotos(path: string): Promise<ScanResult> {
+export async function scanPhotos(path: string, options: ScanOptions = {}): Promise<ScanResult> {
+  return pairUp(await scanFiles(path), options);
+}
+
+async function scanFiles(path: string): Promise<ScanResult> {
   const photos: ScannedPhoto[] = [];
   const problems: { path: string; error: string }[] = [];
+  const ignored: IgnoredMedia[] = [];
+  const result = { photos, problems, ignored, companions: [] };
   const top = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
     throw error;
   });
-  if (top === null) return { photos, problems }; // gone since it was listed: it holds no photos
+  if (top === null) return result; // gone since it was listed: it holds no photos
   if (top.isFile()) {
     if (isPhotoPath(path)) photos.push({ path, size: top.size, mtimeMs: top.mtimeMs });
-    return { photos, problems };
+    return result;
   }
   const visited = new Set<string>();
 
@@ -79,6 +135,8 @@ export async function scanPhotos(path: string): Promise<ScanResult> {
       }
       if (isDirectory) {
         await walk(child);
+      } else if (isFile && isVideoPath(child)) {
+        ignored.push({ path: child, reason: '' });
       } else if (isFile && isPhotoPath(child)) {
         try {
           const info = await stat(child);
@@ -90,7 +148,7 @@ export async function scanPhotos(path: string): Promise<ScanResult> {
     }
   };
   await walk(path);
-  return { photos, problems };
+  return result;
 }
 
 export type PathCheck =
@@ -108,7 +166,11 @@ export async function checkLibraryPath(path: string): Promise<PathCheck> {
   if (info.isDirectory()) return { ok: true, kind: 'folder' };
   if (!info.isFile()) return { ok: false, reason: 'is not a folder or a photo' };
   if (!isPhotoPath(path)) {
-    const known = [...PHOTO_EXTENSIONS].map((ext) => ext.slice(1)).join(', ');
+    const known = [...PHOTO_EXTENSIONS]
+      .filter((ext) => !RAW_EXTENSIONS.has(ext))
+      .map((ext) => ext.slice(1))
+      .concat('camera raw files')
+      .join(', ');
     return { ok: false, reason: `is not a supported photo (${known})` };
   }
   return { ok: true, kind: 'photo' };

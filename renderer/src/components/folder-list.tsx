@@ -10,7 +10,11 @@ function counts(folder: LibraryFolder | undefined): string | null {
   const parts = [formatCount(folder.photos, 'photo')];
   if (folder.photos > 0) parts.push(`${folder.embedded.toLocaleString()} searchable`);
   if (folder.problems > 0) parts.push(`${folder.problems.toLocaleString()} unreadable`);
-  return parts.join(' · ');
+  const line = parts.join(' · ');
+  if (folder.videos === 0) return line;
+  const videos =
+    folder.videos === 1 ? '1 video is' : `${folder.videos.toLocaleString()} videos are`;
+  return `${line} · ${videos} not indexed`;
 }
 
 export function FolderList() {
