@@ -66,7 +66,6 @@ test('a broken label set names the file and what is wrong', () => {
     ['{"labels": ["a", {"name": "b", "prompts": []}]}', /labels\[1\]\.prompts must be a list/],
     ['{"labels": ["a", "a"]}', /label "a" is listed twice/],
     ['{"labels": ["a", "b//c"]}', /label "b\/\/c" has an empty level/],
-    ['{"labels": ["only"]}', /exclusive mode needs at least two labels/],
   ];
   for (const [text, problem] of cases) {
     assert.throws(
@@ -82,6 +81,16 @@ test('a broken label set names the file and what is wrong', () => {
     () => parseLabelSet('/sets/mine.txt', '  A\n B\n'),
     /mine\.txt: line 2 is indented but has no label above it/,
   );
+});
+
+test('one label is a set: it is judged against "none of these" in either mode', () => {
+  for (const mode of ['exclusive', 'multi']) {
+    const set = parseLabelSet('/sets/one.json', JSON.stringify({ mode, labels: ['heron'] }));
+    assert.deepEqual(
+      set.labels.map((label) => label.name),
+      ['heron'],
+    );
+  }
 });
 
 test('a missing file is a LabelSetError too', async () => {

@@ -24,7 +24,10 @@ export interface LabelSet {
   /** The labels photos are scored against: those without children in the set. */
   readonly labels: readonly Label[];
   readonly file: string;
-  /** Exclusive mode: a "none of these" choice, so photos of something else get no tag. */
+  /**
+   * Kept from older files and ignored: every set judges its labels against "none of these", so
+   * photos of something else get no tag in either mode.
+   */
   readonly background?: boolean;
 }
 
@@ -223,8 +226,6 @@ export function parseLabelDocument(file: string, text: string): LabelDocument {
 export function labelSetOf(document: LabelDocument, file: string): LabelSet {
   const labels = scoredLabels(document.nodes);
   if (labels.length === 0) throw new LabelSetError(file, 'has no labels');
-  if (document.mode === 'exclusive' && labels.length < 2 && !document.background)
-    throw new LabelSetError(file, 'exclusive mode needs at least two labels to choose between');
   return {
     name: document.name,
     mode: document.mode,
