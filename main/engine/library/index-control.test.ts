@@ -105,6 +105,7 @@ test('a cancelled run stops early, keeps what it stored, and the next run does t
         embedded: first.files - 9,
         problems: 9,
         preview: 6,
+        videos: 0,
       },
     );
     assert.deepEqual(summary?.preview, [...(summary?.preview ?? [])].sort());
