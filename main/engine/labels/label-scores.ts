@@ -159,14 +159,13 @@ export class LabelScorer {
   }
 
   /**
-   * The background entries scored on every photo: all of them while that costs a few seconds at
-   * most, else those the photos of a sample rank highest in a plain caption.
+   * The background entries scored on every photo in the set's templates: those the photos of a
+   * sample rank highest in a plain caption. Embedding texts costs far more than comparing them,
+   * so the whole vocabulary is embedded once (in one template) and only these in every template.
    */
   private candidateEntries(): Promise<{ entries: string[] }> {
     this.candidates ??= (async () => {
       const all = backgroundEntries();
-      const { ids, dim } = this.matrix;
-      if (ids.length * all.length * dim <= FULL_BACKGROUND_COST) return { entries: all };
       const vectors = await this.embedTexts(all.map((e) => PLAIN_TEMPLATE.replace('{}', e)));
       const units = vectors.map((v) => meanUnit([v], this.matrix.dim));
       return { entries: candidateEntries(this.matrix, units).map((e) => all[e] as string) };
@@ -239,8 +238,6 @@ export class LabelScorer {
 }
 
 const MAX_BACKGROUNDS = 4;
-/** Multiply-adds of scoring every photo against the whole background, beyond which it is narrowed. */
-const FULL_BACKGROUND_COST = 4e9;
 
 function forgetOldest<V>(cache: Map<string, V>, size: number): void {
   if (cache.size > size) cache.delete(cache.keys().next().value as string);

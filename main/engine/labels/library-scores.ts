@@ -6,6 +6,7 @@ import type { Library } from '../library/library';
 import { LabelScorer, type SetScores } from './label-scores';
 import { scorableSet } from './label-store';
 import { loadPhotoMatrix } from './photo-matrix';
+import { libraryTextEmbedder } from './text-embeddings';
 import { columnsByPath, scoreOf } from './photo-tags';
 
 /** A set's scores with what it takes to read them by label path. */
@@ -43,7 +44,10 @@ export class LibraryScores {
       const loading = (async () => {
         const model = await this.ctx.model();
         const matrix = loadPhotoMatrix(this.ctx.library.db, model.info.id);
-        return new LabelScorer(matrix, (texts) => model.embedTexts(texts), model.info.logitScale);
+        const embed = libraryTextEmbedder(this.ctx.library.db, model.info.id, (texts) =>
+          model.embedTexts(texts),
+        );
+        return new LabelScorer(matrix, embed, model.info.logitScale);
       })();
       this.scorer = loading;
       loading.catch(() => {

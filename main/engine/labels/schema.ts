@@ -35,4 +35,17 @@ export const LABELS_MIGRATIONS: readonly Migration[] = [
     CREATE INDEX tag_decisions_label ON tag_decisions (label_set_id, label);
     `,
   },
+  {
+    // Text embeddings of label prompts and of the background descriptions, per model: the
+    // background alone is thousands of texts, embedded once per model rather than per start.
+    id: 'labels-text-embeddings',
+    sql: `
+    CREATE TABLE text_embeddings (
+      model_id TEXT NOT NULL,
+      text TEXT NOT NULL,
+      vector BLOB NOT NULL,
+      PRIMARY KEY (model_id, text)
+    ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -4,7 +4,7 @@ import type { ClipModel } from '../clip/index';
 import type { TagReport } from '../engine-api';
 import type { EmbeddingMatrix, FileRow } from '../library/library';
 import type { LabelSet } from './label-set';
-import { LabelScorer } from './label-scores';
+import { LabelScorer, type EmbedTexts } from './label-scores';
 import { photoMatrix } from './photo-matrix';
 import { carried, columnsByPath, tagsOfPhoto, type TaggingSet } from './photo-tags';
 
@@ -20,6 +20,8 @@ export interface TagRun {
   readonly matrix: EmbeddingMatrix;
   /** Ranked candidates listed per photo. */
   readonly top?: number;
+  /** How label texts are embedded (default: the model, with no library to keep them in). */
+  readonly embedTexts?: EmbedTexts;
 }
 
 /** Candidates listed per photo unless --top says otherwise. */
@@ -37,7 +39,8 @@ export async function buildTagReport(run: TagRun): Promise<TagReport> {
     run.matrix.dim,
     run.matrix.vectors,
   );
-  const scorer = new LabelScorer(matrix, (texts) => model.embedTexts(texts), model.info.logitScale);
+  const embed = run.embedTexts ?? ((texts) => model.embedTexts(texts));
+  const scorer = new LabelScorer(matrix, embed, model.info.logitScale);
   const scores = await scorer.score(labelSet);
   const columnsOf = columnsByPath(scores);
   // A set read from a file has no decisions yet: its tags are its suggestions.
