@@ -43,7 +43,12 @@ export class LibraryScores {
       const loading = (async () => {
         const model = await this.ctx.model();
         const matrix = loadPhotoMatrix(this.ctx.library.db, model.info.id);
-        return new LabelScorer(matrix, (texts) => model.embedTexts(texts), model.info.logitScale);
+        return new LabelScorer(
+          matrix,
+          (texts) => model.embedTexts(texts),
+          model.info.logitScale,
+          model.info.logitBias,
+        );
       })();
       this.scorer = loading;
       loading.catch(() => {

@@ -37,7 +37,12 @@ export async function buildTagReport(run: TagRun): Promise<TagReport> {
     run.matrix.dim,
     run.matrix.vectors,
   );
-  const scorer = new LabelScorer(matrix, (texts) => model.embedTexts(texts), model.info.logitScale);
+  const scorer = new LabelScorer(
+    matrix,
+    (texts) => model.embedTexts(texts),
+    model.info.logitScale,
+    model.info.logitBias,
+  );
   const scores = await scorer.score(labelSet);
   const columnsOf = columnsByPath(scores);
   // A set read from a file has no decisions yet: its tags are its suggestions.
