@@ -130,18 +130,18 @@ export function createTextTokenizer(
   if (!json || !asObject(json.model)) {
     throw new TokenizerFileError('it is not a Hugging Face tokenizers file (no "model")');
   }
-  let tokenizer: Tokenizer;
-  try {
-    tokenizer = new Tokenizer(json, config);
-  } catch (error) {
-    throw new TokenizerFileError(error instanceof Error ? error.message : String(error));
-  }
   const processor = asObject(json.post_processor);
   const specials = specialsOf(processor);
   if (specials === null) {
     throw new TokenizerFileError(
       `its post-processor (${String(processor?.type)}) is not one Facet can read`,
     );
+  }
+  let tokenizer: Tokenizer;
+  try {
+    tokenizer = new Tokenizer(json, config);
+  } catch (error) {
+    throw new TokenizerFileError(error instanceof Error ? error.message : String(error));
   }
   if (rules.padToken === null && (specials.prefix.length === 0 || specials.suffix.length === 0)) {
     // open_clip's CLIP tokenizer always writes a start and an end token.

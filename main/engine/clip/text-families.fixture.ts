@@ -23,8 +23,8 @@ export function tableRow(v: number): Float32Array {
 }
 
 export interface TextTowerShape {
-  /** Input names: the ids alone, or the ids and an attention mask (M-CLIP). */
-  readonly inputs: readonly ['text'] | readonly ['input_ids', 'attention_mask'];
+  /** Input names: the ids alone, or the ids and an attention mask (M-CLIP); more go unused. */
+  readonly inputs: readonly string[];
   readonly idType: 'int32' | 'int64';
   readonly vocabSize: number;
   readonly contextLength: number;
@@ -53,6 +53,8 @@ else:
         h.make_node('ReduceSum', ['m3'], ['count'], axes=[1], keepdims=0),
         h.make_node('Div', ['total', 'count'], ['embedding']),
     ]
+for name in names[2:]:
+    inputs.append(h.make_tensor_value_info(name, T.INT32, ['batch', L]))
 graph = h.make_graph(nodes, 'text', inputs,
     [h.make_tensor_value_info('embedding', T.FLOAT, ['batch', D])],
     initializer=[nh.from_array(table, 'table')])
