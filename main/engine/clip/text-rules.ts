@@ -6,7 +6,8 @@ import { tokenText, type TextRules } from '../../../native/clip-tokenizer';
 import { floresCode } from './languages';
 
 /** What Facet calls each way of reading text (README "Model families"). */
-export type TextFamily = 'clip' | 'siglip' | 'xlm-roberta' | 'nllb' | 'hugging-face';
+export const TEXT_FAMILIES = ['clip', 'siglip', 'xlm-roberta', 'nllb', 'hugging-face'] as const;
+export type TextFamily = (typeof TEXT_FAMILIES)[number];
 
 export interface PackageTextRules extends TextRules {
   readonly family: TextFamily;
