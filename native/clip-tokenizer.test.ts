@@ -51,3 +51,23 @@ test('a file that is not a tokenizer is refused with a reason', () => {
 function isDeepStrictEqual(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
+
+test('a tokenizer stage Facet cannot reproduce exactly is refused with a reason', () => {
+  const json = tokenizerJson as Record<string, unknown>;
+  const merged = {
+    ...json,
+    pre_tokenizer: {
+      type: 'Sequence',
+      pretokenizers: [{ type: 'Split', pattern: { String: ' ' }, behavior: 'MergedWithPrevious' }],
+    },
+  };
+  assert.throws(
+    () => createClipTokenizer(merged, tokenizerConfig, 77),
+    /Split pre-tokenizer's "MergedWithPrevious" behaviour is not one Facet can reproduce exactly/,
+  );
+  const unknown = { ...json, post_processor: { type: 'Mystery' } };
+  assert.throws(
+    () => createClipTokenizer(unknown, tokenizerConfig, 77),
+    /post-processor \(Mystery\) is not one Facet can read/,
+  );
+});

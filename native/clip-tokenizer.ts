@@ -93,6 +93,32 @@ function specialsOf(processor: Json | undefined): Specials | null {
   return null;
 }
 
+/**
+ * A pre-tokenizer stage the library would run differently from Hugging Face tokenizers (its
+ * README lists them): Split's merged and contiguous behaviours, and Metaspace's older
+ * add_prefix_space: false, which it ignores. Null when every stage is faithful.
+ */
+function unfaithfulStage(stage: Json | undefined): string | null {
+  if (stage === undefined) return null;
+  if (stage.type === 'Sequence' && Array.isArray(stage.pretokenizers)) {
+    for (const inner of stage.pretokenizers) {
+      const problem = unfaithfulStage(asObject(inner));
+      if (problem !== null) return problem;
+    }
+    return null;
+  }
+  const behavior = String(stage.behavior ?? '');
+  if (stage.type === 'Split' && stage.invert !== true && /^(Merged|Contiguous)/.test(behavior))
+    return `its Split pre-tokenizer's "${behavior}" behaviour`;
+  if (
+    stage.type === 'Metaspace' &&
+    stage.prepend_scheme === undefined &&
+    stage.add_prefix_space === false
+  )
+    return 'its Metaspace pre-tokenizer without a prefix space';
+  return null;
+}
+
 /** The id of a special token: the template's own table first, then the vocabulary. */
 function idOf(tokenizer: Tokenizer, processor: Json | undefined, token: string): number {
   const ids = asObject(asObject(processor?.special_tokens)?.[token])?.ids;
@@ -137,6 +163,9 @@ export function createTextTokenizer(
       `its post-processor (${String(processor?.type)}) is not one Facet can read`,
     );
   }
+  const unfaithful = unfaithfulStage(asObject(json.pre_tokenizer));
+  if (unfaithful !== null)
+    throw new TokenizerFileError(`${unfaithful} is not one Facet can reproduce exactly`);
   let tokenizer: Tokenizer;
   try {
     tokenizer = new Tokenizer(json, config);
