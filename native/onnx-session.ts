@@ -28,13 +28,24 @@ export interface OnnxSession {
   /** First input and first output of the graph: names are not relied on. */
   readonly input: TensorInfo;
   readonly output: TensorInfo;
-  /** Runs the graph on one tensor; int32 data is widened when the model wants int64. */
+  /** Every input of the graph, in its order (a text tower may take an attention mask too). */
+  readonly inputs: readonly TensorInfo[];
+  /**
+   * Runs the graph on one tensor (fed to `feeds.input`, else the first input) and any `extra`
+   * named tensors of the same shape; int32 data is widened when the model wants int64.
+   */
   run(
     data: Float32Array | Int32Array,
     dims: readonly number[],
     timeoutMs?: number,
+    feeds?: RunFeeds,
   ): Promise<TensorOutput>;
   close(): Promise<void>;
+}
+
+export interface RunFeeds {
+  readonly input?: string;
+  readonly extra?: Readonly<Record<string, Int32Array>>;
 }
 
 export class OnnxTimeoutError extends Error {
@@ -61,13 +72,18 @@ async function handle(message) {
       session = await ort.InferenceSession.create(message.path, message.options);
       parentPort.postMessage({ id: message.id, ok: true,
         input: tensorInfo(session.inputMetadata[0], session.inputNames[0]),
+        inputs: session.inputNames.map((name, i) => tensorInfo(session.inputMetadata[i], name)),
         output: tensorInfo(session.outputMetadata[0], session.outputNames[0]) });
     } else if (message.kind === 'run') {
-      const meta = session.inputMetadata[0];
-      let data = message.data;
-      if (meta.isTensor && meta.type === 'int64') data = BigInt64Array.from(data, (v) => BigInt(v));
-      const type = meta.isTensor && meta.type === 'int64' ? 'int64' : meta.isTensor ? meta.type : 'float32';
-      const feeds = { [session.inputNames[0]]: new ort.Tensor(type, data, message.dims) };
+      const tensor = (name, data) => {
+        const meta = session.inputMetadata[session.inputNames.indexOf(name)];
+        if (meta.isTensor && meta.type === 'int64') data = BigInt64Array.from(data, (v) => BigInt(v));
+        const type = meta.isTensor && meta.type === 'int64' ? 'int64' : meta.isTensor ? meta.type : 'float32';
+        return new ort.Tensor(type, data, message.dims);
+      };
+      const main = message.input || session.inputNames[0];
+      const feeds = { [main]: tensor(main, message.data) };
+      for (const [name, data] of Object.entries(message.extra || {})) feeds[name] = tensor(name, data);
       const outputs = await session.run(feeds);
       const output = outputs[session.outputNames[0]];
       const values = output.data instanceof Float32Array ? output.data : Float32Array.from(output.data, Number);
@@ -92,6 +108,7 @@ interface Reply {
   readonly error?: string;
   readonly input?: TensorInfo;
   readonly output?: TensorInfo;
+  readonly inputs?: TensorInfo[];
   readonly data?: Float32Array;
   readonly dims?: number[];
 }
@@ -212,15 +229,22 @@ export async function openOnnxSession(
   }
   const input = opened.input as TensorInfo;
   const output = opened.output as TensorInfo;
+  const inputs = opened.inputs ?? [input];
 
   return {
     provider,
     input,
     output,
-    async run(data, dims, timeoutMs) {
+    inputs,
+    async run(data, dims, timeoutMs, feeds) {
       // Cloning a view would copy its whole underlying buffer: send just the view's elements.
-      const own = data.byteLength === data.buffer.byteLength ? data : data.slice();
-      const reply = await call({ kind: 'run', data: own, dims: [...dims] }, timeoutMs);
+      const own = <T extends Float32Array | Int32Array>(view: T): T =>
+        view.byteLength === view.buffer.byteLength ? view : (view.slice() as T);
+      const extra = Object.fromEntries(
+        Object.entries(feeds?.extra ?? {}).map(([name, view]) => [name, own(view)]),
+      );
+      const message = { kind: 'run', data: own(data), dims: [...dims], input: feeds?.input, extra };
+      const reply = await call(message, timeoutMs);
       return { data: reply.data ?? new Float32Array(0), dims: reply.dims ?? [] };
     },
     async close() {

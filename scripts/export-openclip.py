@@ -9,7 +9,8 @@ usage:
 then:  facet models import convnext_xxlarge__laion2b_s34b_b82k_augreg_soup
 
 Writes
-  OUT/config.json                  open_clip's model config + "logit_scale" (already exp'd)
+  OUT/config.json                  open_clip's model config + "logit_scale" (already exp'd) and,
+                                   for SigLIP models, the learnt "logit_bias"
   OUT/visual/model.onnx            input "image" float32 [batch_size,3,S,S] -> "embedding" [batch_size,D], L2-normalised
   OUT/visual/model.onnx_data       its weights (ONNX external data: towers over 2 GB cannot live in one protobuf)
   OUT/visual/preprocess_cfg.json   size, mode, mean, std, interpolation, resize_mode, fill_color
@@ -183,6 +184,9 @@ def main() -> None:
 
     config = dict(config)
     config["logit_scale"] = float(model.logit_scale.exp().item())
+    # SigLIP models learn a bias for their sigmoid; open_clip's config only has its initial value.
+    if getattr(model, "logit_bias", None) is not None:
+        config["logit_bias"] = float(model.logit_bias.item())
     with open(os.path.join(out, "config.json"), "w") as f:
         json.dump(config, f, indent=2)
     with open(os.path.join(visual_dir, "preprocess_cfg.json"), "w") as f:

@@ -66,6 +66,8 @@ export function startDesktopEngine(libraryDir: string): EngineClient {
       const child = utilityProcess.fork(entry, args, {
         serviceName: SERVICE_NAME,
         stdio: 'pipe',
+        // NLLB models read label and search texts in the app's language (main/engine/clip/languages.ts).
+        env: { ...process.env, FACET_LANGUAGE: process.env['FACET_LANGUAGE'] ?? app.getLocale() },
       });
       child.on('error', (type, location) => log(`engine host: ${type} at ${location}`));
       forwardLines(child.stdout);

@@ -27,7 +27,7 @@ import { createBrowseService } from './browse/service';
 import { createLabelsService } from './labels/service';
 import { createClustersService } from './clusters/service';
 import { buildTagReport } from './labels/tag-report';
-import { libraryTextEmbedder } from './labels/text-embeddings';
+import { libraryTextEmbedder, textModelKey } from './labels/text-embeddings';
 import { closeRawPreviewTool } from '../../native/raw-preview';
 import { IgnoredMediaList } from './library/ignored-media';
 import { embedMissing, syncPhotos, type FileProblem } from './library/indexer';
@@ -184,7 +184,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
       errors: run.report.errors,
       embedded: run.report.embedded,
       matrix: this.library.embeddingMatrix(run.model.info.id, new Set(run.files.map((f) => f.id))),
-      embedTexts: libraryTextEmbedder(this.library.db, run.model.info.id, (texts) =>
+      embedTexts: libraryTextEmbedder(this.library.db, textModelKey(run.model.info), (texts) =>
         run.model.embedTexts(texts),
       ),
       ...(options.top !== undefined && { top: options.top }),

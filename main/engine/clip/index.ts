@@ -12,6 +12,8 @@ import { runImagePipeline, type ImageEmbedding } from './image-pipeline';
 import { ModelPackageError, readModelPackage } from './model-package';
 import { createPhotoDecoder } from './photo-decoder';
 import { cachedText, storeText } from './text-cache';
+import { textBatch } from './text-graph';
+import type { TextFamily } from './text-rules';
 import { DeviceError, openTowers } from './towers';
 
 export { ModelPackageError, DeviceError };
@@ -28,6 +30,12 @@ export interface ClipModelInfo {
   readonly contextLength: number;
   /** Already exp'd: config.json "logit_scale" if present, else 100. */
   readonly logitScale: number;
+  /** SigLIP's learnt "logit_bias" from config.json; null for softmax (CLIP) models. */
+  readonly logitBias: number | null;
+  /** How the text tower reads text (clip, siglip, xlm-roberta, nllb, hugging-face). */
+  readonly textFamily: TextFamily;
+  /** The language its texts are read in, where the model takes one (NLLB); else null. */
+  readonly language: string | null;
 }
 
 export interface ClipModel {
@@ -51,12 +59,15 @@ export interface LoadOptions {
   readonly decoders?: number;
   /** Limit for opening and warming up a GPU provider (default 120 s). */
   readonly warmUpTimeoutMs?: number;
+  /** BCP 47 tag of the language label and search texts are written in (NLLB models); default English. */
+  readonly language?: string | null;
 }
 
 const TEXT_BATCH = 64;
 
 export async function loadClipModel(dir: string, options: LoadOptions = {}): Promise<ClipModel> {
-  const pkg = await readModelPackage(dir);
+  const language = options.language ?? process.env['FACET_LANGUAGE'] ?? null;
+  const pkg = await readModelPackage(dir, { language });
   const towers = await openTowers(pkg, {
     device: options.device,
     warmUpTimeoutMs: options.warmUpTimeoutMs,
@@ -67,7 +78,8 @@ export async function loadClipModel(dir: string, options: LoadOptions = {}): Pro
 
   const size = pkg.preprocess.size;
   const tables = normalisationTables(pkg.preprocess);
-  const cacheKey = `${pkg.id}\u0000${pkg.dir}\u0000${towers.device}`;
+  // The language is part of the key: an NLLB model reads the same words differently in each.
+  const cacheKey = `${pkg.id}\u0000${pkg.dir}\u0000${towers.device}\u0000${language ?? ''}`;
   const contextLength = pkg.contextLength;
   let closed = false;
   const assertOpen = (): void => {
@@ -82,6 +94,9 @@ export async function loadClipModel(dir: string, options: LoadOptions = {}): Pro
     imageSize: size,
     contextLength,
     logitScale: pkg.logitScale,
+    logitBias: pkg.scoreRule.bias,
+    textFamily: pkg.textFamily,
+    language: pkg.textFamily === 'nllb' ? (language ?? 'en') : null,
   };
 
   return {
@@ -93,8 +108,8 @@ export async function loadClipModel(dir: string, options: LoadOptions = {}): Pro
       assertOpen();
       const missing = [...new Set(texts.filter((text) => !cachedText(cacheKey, text)))];
       if (missing.length > 0) {
-        const ids = new Int32Array(missing.length * contextLength);
-        missing.forEach((text, i) => ids.set(pkg.tokenizer.encode(text), i * contextLength));
+        const inputs = missing.map((text) => pkg.tokenizer.encode(text));
+        const { ids, feeds } = textBatch(towers.textGraph, inputs, contextLength);
         const vectors = await runBatched(
           towers.textual,
           towers.textualBatch,
@@ -102,6 +117,7 @@ export async function loadClipModel(dir: string, options: LoadOptions = {}): Pro
           missing.length,
           [contextLength],
           TEXT_BATCH,
+          feeds,
         );
         missing.forEach((text, i) => storeText(cacheKey, text, vectors[i] as Float32Array));
       }

@@ -1,9 +1,11 @@
 // Reads an OpenCLIP model package in the layout Immich publishes (DESIGN.md "Model package").
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { createClipTokenizer, type ClipTokenizer } from '../../../native/clip-tokenizer';
+import { createTextTokenizer, type TextTokenizer } from '../../../native/clip-tokenizer';
 import type { Interpolation, PreprocessSpec } from '../../../native/image-preprocess';
 import { FileReadError, readRegularText, specialKind } from '../../../native/read-regular-file';
+import { readScoreRule, type ScoreRule } from './score-rule';
+import { readTextRules, TextRulesError, type TextFamily } from './text-rules';
 
 /** A missing or broken file in a model package; `file` is its absolute path. */
 export class ModelPackageError extends Error {
@@ -23,6 +25,7 @@ export const PACKAGE_FILES = {
   textual: join('textual', 'model.onnx'),
   tokenizer: join('textual', 'tokenizer.json'),
   tokenizerConfig: join('textual', 'tokenizer_config.json'),
+  specialTokensMap: join('textual', 'special_tokens_map.json'),
 } as const;
 
 export interface ModelPackage {
@@ -32,10 +35,13 @@ export interface ModelPackage {
   readonly embedDim: number;
   readonly contextLength: number;
   readonly logitScale: number;
+  readonly scoreRule: ScoreRule;
+  /** How its text tower reads text (text-rules.ts). */
+  readonly textFamily: TextFamily;
   readonly preprocess: PreprocessSpec;
   readonly visualPath: string;
   readonly textualPath: string;
-  readonly tokenizer: ClipTokenizer;
+  readonly tokenizer: TextTokenizer;
 }
 
 // open_clip's OPENAI_DATASET_MEAN / _STD, its defaults when a package does not say.
@@ -155,8 +161,16 @@ function readPreprocess(dir: string, cfg: Json, imageSize: number | undefined): 
   };
 }
 
+export interface PackageOptions {
+  /** BCP 47 tag of the language texts are written in (NLLB packages); English when absent. */
+  readonly language?: string | null;
+}
+
 /** Reads and checks every file of the package except the ONNX graphs, which the runtime opens. */
-export async function readModelPackage(dirInput: string): Promise<ModelPackage> {
+export async function readModelPackage(
+  dirInput: string,
+  options: PackageOptions = {},
+): Promise<ModelPackage> {
   const dir = resolve(dirInput);
   const dirInfo = await stat(dir).catch(() => null);
   if (!dirInfo?.isDirectory()) {
@@ -170,6 +184,7 @@ export async function readModelPackage(dirInput: string): Promise<ModelPackage> 
   const preprocessCfg = (await readJson(dir, PACKAGE_FILES.preprocess)) as Json;
   const tokenizerJson = (await readJson(dir, PACKAGE_FILES.tokenizer)) as Json;
   const tokenizerConfig = await readJson(dir, PACKAGE_FILES.tokenizerConfig, true);
+  const specialTokensMap = await readJson(dir, PACKAGE_FILES.specialTokensMap, true);
 
   const embedDim = positiveInteger(config.embed_dim);
   if (embedDim === undefined) {
@@ -182,16 +197,26 @@ export async function readModelPackage(dirInput: string): Promise<ModelPackage> 
   if (contextLength === undefined) {
     throw packageError(dir, PACKAGE_FILES.config, 'has an unusable "text_cfg.context_length"');
   }
-  const logitScale = config.logit_scale === undefined ? 100 : config.logit_scale;
-  if (typeof logitScale !== 'number' || !(logitScale > 0)) {
-    throw packageError(dir, PACKAGE_FILES.config, 'has an unusable "logit_scale"');
-  }
+  const scoreRule = readScoreRule(config);
+  if (typeof scoreRule === 'string') throw packageError(dir, PACKAGE_FILES.config, scoreRule);
   const preprocess = readPreprocess(dir, preprocessCfg, positiveInteger(visionCfg.image_size));
 
-  let tokenizer: ClipTokenizer;
+  let tokenizer: TextTokenizer;
+  let textFamily: TextFamily;
   try {
-    tokenizer = createClipTokenizer(tokenizerJson, tokenizerConfig, contextLength);
+    const rules = readTextRules({
+      config,
+      tokenizerConfig,
+      specialTokensMap,
+      contextLength,
+      language: options.language ?? null,
+    });
+    textFamily = rules.family;
+    tokenizer = createTextTokenizer(tokenizerJson, tokenizerConfig, rules);
   } catch (error) {
+    // Refused rather than fed ids its text tower was never trained on.
+    if (error instanceof TextRulesError)
+      throw packageError(dir, join(...error.file.split('/')), error.message);
     throw packageError(dir, PACKAGE_FILES.tokenizer, `cannot be used: ${(error as Error).message}`);
   }
   const id = basename(dir);
@@ -202,7 +227,9 @@ export async function readModelPackage(dirInput: string): Promise<ModelPackage> 
     dir,
     embedDim,
     contextLength,
-    logitScale,
+    logitScale: scoreRule.scale,
+    scoreRule,
+    textFamily,
     preprocess,
     visualPath,
     textualPath,

@@ -8,6 +8,7 @@ import {
 } from '../../../native/onnx-session';
 import type { Device } from '../engine-api';
 import { ModelPackageError, PACKAGE_FILES, packageError, type ModelPackage } from './model-package';
+import { textBatch, textGraph, type TextGraph } from './text-graph';
 
 export interface Towers {
   readonly visual: OnnxSession;
@@ -15,6 +16,8 @@ export interface Towers {
   /** Batch size the image graph requires, or null when its batch axis is dynamic. */
   readonly visualBatch: number | null;
   readonly textualBatch: number | null;
+  /** The text tower's ids input and its attention-mask input, if any. */
+  readonly textGraph: TextGraph;
   readonly device: ExecutionProvider;
   readonly deviceNote: string | null;
 }
@@ -59,7 +62,7 @@ function firstLine(error: unknown): string {
 }
 
 /** Checks the graphs against the package and the shapes Facet feeds them. */
-function checkGraphs(pkg: ModelPackage, visual: OnnxSession, textual: OnnxSession): void {
+function checkGraphs(pkg: ModelPackage, visual: OnnxSession, textual: OnnxSession): TextGraph {
   const size = pkg.preprocess.size;
   const [, channels, height, width] = visual.input.shape;
   if (visual.input.type !== 'float32' || visual.input.shape.length !== 4) {
@@ -72,14 +75,16 @@ function checkGraphs(pkg: ModelPackage, visual: OnnxSession, textual: OnnxSessio
       `says size ${size} but the image model takes [${visual.input.shape.join(', ')}]`,
     );
   }
-  if (textual.input.type !== 'int32' && textual.input.type !== 'int64') {
+  const graph = textGraph(textual);
+  if (typeof graph === 'string') throw packageError(pkg.dir, PACKAGE_FILES.textual, graph);
+  if (graph.ids.type !== 'int32' && graph.ids.type !== 'int64') {
     throw packageError(
       pkg.dir,
       PACKAGE_FILES.textual,
-      `takes ${textual.input.type} ids, not int32 or int64`,
+      `takes ${graph.ids.type} ids, not int32 or int64`,
     );
   }
-  const context = textual.input.shape[1];
+  const context = graph.ids.shape[1];
   if (typeof context === 'number' && context !== pkg.contextLength) {
     throw packageError(
       pkg.dir,
@@ -87,6 +92,7 @@ function checkGraphs(pkg: ModelPackage, visual: OnnxSession, textual: OnnxSessio
       `says context length ${pkg.contextLength} but the text model takes ${context}`,
     );
   }
+  return graph;
 }
 
 async function open(pkg: ModelPackage, provider: ExecutionProvider, options: TowerOptions) {
@@ -110,13 +116,13 @@ async function open(pkg: ModelPackage, provider: ExecutionProvider, options: Tow
     throw error;
   }
   try {
-    checkGraphs(pkg, visual, textual);
-    if (gpu) await warmUp(pkg, visual, textual, timeoutMs);
+    const graph = checkGraphs(pkg, visual, textual);
+    if (gpu) await warmUp(pkg, visual, textual, graph, timeoutMs);
+    return { visual, textual, textGraph: graph };
   } catch (error) {
     await Promise.all([visual.close(), textual.close()]);
     throw error;
   }
-  return { visual, textual };
 }
 
 /** Runs a small dummy batch through both towers and checks the answers are usable. */
@@ -124,6 +130,7 @@ async function warmUp(
   pkg: ModelPackage,
   visual: OnnxSession,
   textual: OnnxSession,
+  graph: TextGraph,
   timeoutMs: number | undefined,
 ): Promise<void> {
   const size = pkg.preprocess.size;
@@ -133,11 +140,10 @@ async function warmUp(
     [images, 3, size, size],
     timeoutMs,
   );
-  const ids = pkg.tokenizer.encode('a photo');
-  const texts = fixedBatch(textual.input) ?? 1;
-  const idBatch = new Int32Array(texts * ids.length);
-  for (let i = 0; i < texts; i++) idBatch.set(ids, i * ids.length);
-  const text = await textual.run(idBatch, [texts, ids.length], timeoutMs);
+  const input = pkg.tokenizer.encode('a photo');
+  const texts = fixedBatch(graph.ids) ?? 1;
+  const batch = textBatch(graph, Array<typeof input>(texts).fill(input), pkg.contextLength);
+  const text = await textual.run(batch.ids, [texts, pkg.contextLength], timeoutMs, batch.feeds);
   for (const [what, output] of [
     ['image', image],
     ['text', text],
@@ -156,13 +162,13 @@ export async function openTowers(pkg: ModelPackage, options: TowerOptions = {}):
   const device = options.device ?? 'auto';
   const available = supportedProviders();
   const done = (
-    sessions: { visual: OnnxSession; textual: OnnxSession },
+    sessions: { visual: OnnxSession; textual: OnnxSession; textGraph: TextGraph },
     provider: ExecutionProvider,
     deviceNote: string | null,
   ): Towers => ({
     ...sessions,
     visualBatch: fixedBatch(sessions.visual.input),
-    textualBatch: fixedBatch(sessions.textual.input),
+    textualBatch: fixedBatch(sessions.textGraph.ids),
     device: provider,
     deviceNote,
   });

@@ -5,6 +5,9 @@
 // modes: CLIP's softmax over the label (exclusive mode: all the set's labels) and "none of these",
 // the photo's K-th best background description (background.ts). No cosine is compared with a
 // constant, and nothing is fitted to the library, so a photo's tags depend on that photo only.
+// A SigLIP model's own sigmoid probability (score-rule.ts) caps that score: it was trained to say
+// whether a photo matches a text on its own, so a label it doubts is not suggested.
+import { sigmoidScore } from '../clip/score-rule';
 import {
   backgroundEntries,
   backgroundTable,
@@ -136,7 +139,18 @@ export class LabelScorer {
     readonly matrix: PhotoMatrix,
     private readonly embedTexts: EmbedTexts,
     private readonly logitScale: number,
+    /** SigLIP's learnt bias; null for softmax (CLIP) models. */
+    private readonly logitBias: number | null = null,
   ) {}
+
+  /** Caps each row's score at the model's own sigmoid probability, for SigLIP models. */
+  private capped(scores: Float32Array, cosines: Float32Array): Float32Array {
+    if (this.logitBias === null) return scores;
+    const rule = { scale: this.logitScale, bias: this.logitBias };
+    for (let row = 0; row < scores.length; row++)
+      scores[row] = Math.min(scores[row] as number, sigmoidScore(rule, cosines[row] as number));
+    return scores;
+  }
 
   /** The cosine column of one label (its prompts in the set's templates). */
   async column(templates: readonly string[], prompts: readonly string[]): Promise<Column> {
@@ -221,7 +235,9 @@ export class LabelScorer {
       const { probabilities, best } = softmaxColumns(all, this.logitScale, rows);
       return {
         labels: set.labels,
-        scores: probabilities.slice(0, set.labels.length),
+        scores: probabilities
+          .slice(0, set.labels.length)
+          .map((p, j) => this.capped(p, (columns[j] as Column).cosines)),
         thresholds,
         derived,
         best,
@@ -230,7 +246,8 @@ export class LabelScorer {
     const scores = await Promise.all(
       set.labels.map(async (label, j) => {
         const none = await this.none(set.templates, ownWords(label));
-        return sureAgainst((columns[j] as Column).cosines, none, this.logitScale);
+        const cosines = (columns[j] as Column).cosines;
+        return this.capped(sureAgainst(cosines, none, this.logitScale), cosines);
       }),
     );
     return { labels: set.labels, scores, thresholds, derived, best: null };

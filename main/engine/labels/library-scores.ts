@@ -6,7 +6,7 @@ import type { Library } from '../library/library';
 import { LabelScorer, type SetScores } from './label-scores';
 import { scorableSet } from './label-store';
 import { loadPhotoMatrix } from './photo-matrix';
-import { libraryTextEmbedder } from './text-embeddings';
+import { libraryTextEmbedder, textModelKey } from './text-embeddings';
 import { columnsByPath, scoreOf } from './photo-tags';
 
 /** A set's scores with what it takes to read them by label path. */
@@ -44,10 +44,10 @@ export class LibraryScores {
       const loading = (async () => {
         const model = await this.ctx.model();
         const matrix = loadPhotoMatrix(this.ctx.library.db, model.info.id);
-        const embed = libraryTextEmbedder(this.ctx.library.db, model.info.id, (texts) =>
+        const embed = libraryTextEmbedder(this.ctx.library.db, textModelKey(model.info), (texts) =>
           model.embedTexts(texts),
         );
-        return new LabelScorer(matrix, embed, model.info.logitScale);
+        return new LabelScorer(matrix, embed, model.info.logitScale, model.info.logitBias);
       })();
       this.scorer = loading;
       loading.catch(() => {

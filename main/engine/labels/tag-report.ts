@@ -40,7 +40,7 @@ export async function buildTagReport(run: TagRun): Promise<TagReport> {
     run.matrix.vectors,
   );
   const embed = run.embedTexts ?? ((texts) => model.embedTexts(texts));
-  const scorer = new LabelScorer(matrix, embed, model.info.logitScale);
+  const scorer = new LabelScorer(matrix, embed, model.info.logitScale, model.info.logitBias);
   const scores = await scorer.score(labelSet);
   const columnsOf = columnsByPath(scores);
   // A set read from a file has no decisions yet: its tags are its suggestions.

@@ -1,7 +1,13 @@
 // Text embeddings kept in the library, per model: a label's prompts and the thousands of background
 // descriptions it is judged against are embedded once per model, not again at every start.
 import { blobToVector, vectorToBlob, type Database } from '../../../native/sqlite';
+import type { ClipModelInfo } from '../clip/index';
 import type { EmbedTexts } from './label-scores';
+
+/** Whose texts these are: the model, and the language where the model reads several. */
+export function textModelKey(info: Pick<ClipModelInfo, 'id' | 'language'>): string {
+  return info.language === null ? info.id : `${info.id}\u0000${info.language}`;
+}
 
 /** `embed`, answering from the library first and keeping what it had to compute. */
 export function libraryTextEmbedder(db: Database, modelId: string, embed: EmbedTexts): EmbedTexts {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { filesFromListing, findCatalogModel, readCatalog } from './catalog';
 
@@ -34,6 +36,26 @@ test('the shipped catalog offers the Immich exports and the reference model', as
     /scripts\/export-openclip\.py --model convnext_xxlarge/,
   );
   assert.throws(() => findCatalogModel(catalog, 'ViT-Z-99'), /no model named ViT-Z-99/);
+});
+
+test('every catalog entry says how Facet reads its text and what was verified', async () => {
+  const catalog = await readCatalog(CATALOG);
+  const family = (name: string) => findCatalogModel(catalog, name).text.family;
+  assert.equal(family('ViT-B-32__openai'), 'clip');
+  assert.equal(family('ViT-B-16-SigLIP2__webli'), 'siglip');
+  assert.equal(family('XLM-Roberta-Large-Vit-B-16Plus'), 'xlm-roberta');
+  assert.equal(family('nllb-clip-large-siglip__mrl'), 'nllb');
+  for (const model of catalog.models) assert.match(model.text.verified, /Checked/);
+
+  const shipped = JSON.parse(await readFile(CATALOG, 'utf8'));
+  const unmarked = { ...shipped.models[0] };
+  delete unmarked.text;
+  const path = join(await mkdtemp(join(tmpdir(), 'facet-catalog-')), 'catalog.json');
+  await writeFile(
+    path,
+    JSON.stringify({ ...shipped, models: [unmarked, ...shipped.models.slice(1)] }),
+  );
+  await assert.rejects(readCatalog(path), /is broken at models\.0\.text/);
 });
 
 test('the repository listing adds external-data weights with their SHA-256 and skips other backends', async () => {

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { TEXT_FAMILIES } from '../clip/text-rules';
 import { engineError } from '../engine-error';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hex digits');
@@ -28,6 +29,8 @@ const catalogModel = z.object({
   embedDim: z.number().int().positive(),
   imageSize: z.number().int().positive(),
   languages: z.array(z.string()),
+  /** How Facet reads the model's text, and what was checked of that (README "Model families"). */
+  text: z.object({ family: z.enum(TEXT_FAMILIES), verified: z.string().min(1) }),
   hints: z.object({
     speed: z.enum(['fastest', 'fast', 'medium', 'slow', 'very slow']),
     device: z.enum(['cpu', 'gpu']),

@@ -151,6 +151,7 @@ export async function startModelServer(packageDir: string): Promise<ModelServer>
       embedDim: 64,
       imageSize: 64,
       languages: ['en'],
+      text: { family: 'clip', verified: 'the demo model, served by the test server' },
       hints: {
         speed: 'fastest',
         device: 'cpu',

@@ -1,0 +1,55 @@
+// The FLORES-200 code NLLB's text tower expects before a text, for the app's language (the
+// mapping Immich makes from its app languages; languages not listed read as English).
+const FLORES: Readonly<Record<string, string>> = {
+  af: 'afr_Latn',
+  ar: 'arb_Arab',
+  bg: 'bul_Cyrl',
+  ca: 'cat_Latn',
+  cs: 'ces_Latn',
+  da: 'dan_Latn',
+  de: 'deu_Latn',
+  el: 'ell_Grek',
+  en: 'eng_Latn',
+  es: 'spa_Latn',
+  et: 'est_Latn',
+  fa: 'pes_Arab',
+  fi: 'fin_Latn',
+  fr: 'fra_Latn',
+  he: 'heb_Hebr',
+  hi: 'hin_Deva',
+  hr: 'hrv_Latn',
+  hu: 'hun_Latn',
+  id: 'ind_Latn',
+  it: 'ita_Latn',
+  ja: 'jpn_Jpan',
+  ko: 'kor_Hang',
+  lt: 'lit_Latn',
+  lv: 'lvs_Latn',
+  nb: 'nob_Latn',
+  nl: 'nld_Latn',
+  nn: 'nno_Latn',
+  pl: 'pol_Latn',
+  pt: 'por_Latn',
+  ro: 'ron_Latn',
+  ru: 'rus_Cyrl',
+  sk: 'slk_Latn',
+  sl: 'slv_Latn',
+  sr: 'srp_Cyrl',
+  sv: 'swe_Latn',
+  ta: 'tam_Taml',
+  th: 'tha_Thai',
+  tr: 'tur_Latn',
+  uk: 'ukr_Cyrl',
+  vi: 'vie_Latn',
+  'zh-CN': 'zho_Hans',
+  'zh-Hans': 'zho_Hans',
+  'zh-TW': 'zho_Hant',
+  'zh-Hant': 'zho_Hant',
+  zh: 'zho_Hans',
+};
+
+/** "fr-CA" → fra_Latn (by the full tag, then the language alone); unknown tags read as English. */
+export function floresCode(language: string): string {
+  const tag = language.replace('_', '-');
+  return FLORES[tag] ?? FLORES[tag.split('-')[0]!.toLowerCase()] ?? 'eng_Latn';
+}
