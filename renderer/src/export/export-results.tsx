@@ -12,6 +12,8 @@ const FIELD = {
   hierarchicalSubject: 'lr:hierarchicalSubject',
   tagsList: 'digiKam:TagsList',
   iptcKeywords: 'IPTC Keywords',
+  lastKeywordXmp: 'MicrosoftPhoto:LastKeywordXMP',
+  catalogSets: 'mediapro:CatalogSets',
 } as const;
 
 function fileName(path: string): string {
