@@ -73,7 +73,9 @@ async function pairLibrary(name: string, labels: Record<string, string>, apart =
         state: 'confirmed',
       });
   }
-  return { engine, folder, photos: photos.map((p) => p.path.slice(folder.length + 1)) };
+  const names = photos.map((p) => p.path.slice(folder.length + 1));
+  const ids = new Map(photos.map((p, i) => [names[i] as string, p.id]));
+  return { engine, folder, photos: names, ids };
 }
 
 test('one photo by default: with photo.ext naming the raw and its JPEG each get a sidecar', async () => {
@@ -145,8 +147,15 @@ test("with photo.xmp naming the raw's sidecar keeps its develop settings and the
 
 test("shown apart, each file keeps its own keywords: the JPEG never writes into the raw's sidecar", async () => {
   const labels = { 'IMG_5952.CR2': HERON, 'IMG_5952.JPG': DUCK };
-  const { engine, folder, photos } = await pairLibrary('apart', labels, true);
+  const { engine, folder, photos, ids } = await pairLibrary('apart', labels, true);
   assert.deepEqual(photos, ['IMG_5952.CR2', 'IMG_5952.JPG']);
+  // Exporting the raw alone never hands its keywords to the JPEG, a photo of its own here.
+  const rawOnly = await engine.exportXmp({ ...XMP, fileIds: [ids.get('IMG_5952.CR2') as number] });
+  assert.deepEqual(
+    rawOnly.files.map((file) => file.target.slice(folder.length + 1)),
+    ['IMG_5952.CR2.xmp'],
+  );
+  await rm(join(folder, 'IMG_5952.CR2.xmp'));
   const base = await engine.exportXmp({ ...XMP, naming: 'base' });
   assert.deepEqual(
     base.files.map((file) => [file.path.slice(folder.length + 1), file.action]),

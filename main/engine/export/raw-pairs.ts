@@ -15,9 +15,14 @@ export interface PhotoPair {
 const isRaw = (path: string) => RAW_EXTENSIONS.has(extname(path).toLowerCase());
 const isJpeg = (path: string) => JPEG_EXTENSIONS.has(extname(path).toLowerCase());
 
-/** The pair of each photo that has one (folders are listed once each; one that cannot be listed has none). */
-export async function photoPairs(photos: readonly string[]): Promise<Map<string, PhotoPair>> {
-  const inLibrary = new Set(photos);
+/**
+ * The pair of each photo that has one (folders are listed once each; one that cannot be listed has
+ * none). `inLibrary` says whether a file is a library photo of its own (shown apart), not a companion.
+ */
+export async function photoPairs(
+  photos: readonly string[],
+  inLibrary: (path: string) => boolean,
+): Promise<Map<string, PhotoPair>> {
   const folders = [...new Set(photos.filter((p) => isRaw(p) || isJpeg(p)).map(dirname))];
   const byKey = new Map<string, { raws: string[]; jpegs: string[] }>();
   for (const folder of folders) {
@@ -36,7 +41,7 @@ export async function photoPairs(photos: readonly string[]): Promise<Map<string,
     if (group === undefined || group.raws.length === 0 || group.jpegs.length === 0) continue;
     if (isRaw(photo))
       pairs.set(photo, {
-        companions: group.jpegs.filter((jpeg) => !inLibrary.has(jpeg)),
+        companions: group.jpegs.filter((jpeg) => !inLibrary(jpeg)),
         raw: null,
       });
     else if (isJpeg(photo)) pairs.set(photo, { companions: [], raw: group.raws[0] as string });

@@ -162,7 +162,10 @@ export function createExportService(ctx: EngineContext): ExportApi {
         photos.map((p) => p.id),
       );
       const idOf = new Map(photos.map((photo) => [photo.path, photo.id]));
-      const pairs = await photoPairs(photos.map((photo) => photo.path));
+      const pairs = await photoPairs(
+        photos.map((photo) => photo.path),
+        (path) => ctx.library.fileByPath(path) !== null,
+      );
       const ownedIn = (id: number, companion: string | null = null) => ({
         sidecar: owned.get(id)?.get(ownedTarget('sidecar', request.naming, companion)) ?? {},
         original: owned.get(id)?.get(ownedTarget('original', request.naming, companion)) ?? {},
