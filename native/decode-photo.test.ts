@@ -104,13 +104,25 @@ test('BMP, PSD and the first frame of an AVIF sequence decode', async () => {
   assert.ok((await difference(bmp, await open(join(REAL, 'formats/EveningGlow.jxl')))) < 6);
   const psd = await open(join(REAL, 'formats/sample.psd'));
   assert.deepEqual([psd.width, psd.height, psd.format], [640, 400, 'psd']);
+  // A PSD's merged composite is the picture (this one holds the evening glow, no layers).
+  const glow = await open(join(REAL, 'formats/EveningGlow-320.psd'));
+  assert.deepEqual([glow.width, glow.height, glow.format], [320, 200, 'psd']);
+  assert.ok((await difference(glow, await open(join(REAL, 'formats/EveningGlow.jxl')))) < 6);
   const avif = await open(join(REAL, 'formats/animated-sequence.avif'));
   assert.deepEqual([avif.width, avif.height], [499, 479]);
 });
 
-test('thumbnails of a raw and a HEIC are drawn from the decoded picture', async (t) => {
+test('thumbnails of every format are drawn from the decoded, upright picture', async (t) => {
   const dir = await tempDir(t);
-  for (const name of ['raw-pair/IMG_5952.CR2', 'formats/EveningGlow.heic']) {
+  const names = [
+    'raw-pair/IMG_5952.CR2',
+    'formats/EveningGlow.heic',
+    'formats/EveningGlow.jxl',
+    'formats/EveningGlow-320.bmp',
+    'formats/EveningGlow-320.psd',
+    'formats/animated-sequence.avif',
+  ];
+  for (const name of names) {
     const target = join(dir, `${name.replace('/', '-')}.webp`);
     await writeThumbnail(join(REAL, name), target, 256);
     const meta = await sharp(target).metadata();
@@ -118,6 +130,15 @@ test('thumbnails of a raw and a HEIC are drawn from the decoded picture', async 
     const photo = await open(join(REAL, name));
     const thumb = { ...photo, image: sharp(target) };
     assert.ok((await difference(thumb, await open(join(REAL, name)))) < 3, name);
+  }
+  // Turned by their EXIF orientation, like the JPEG they were made from (a 40x80 upright "F").
+  const upright = await open(join(REAL, 'orientation/f6-exif.jpg'));
+  for (const name of ['f6-exif.heic', 'f6-exif.jxl']) {
+    const target = join(dir, `${name}.webp`);
+    await writeThumbnail(join(REAL, 'orientation', name), target, 256);
+    const meta = await sharp(target).metadata();
+    assert.deepEqual([meta.width, meta.height], [40, 80], name);
+    assert.ok((await difference({ ...upright, image: sharp(target) }, upright)) < 12, name);
   }
 });
 

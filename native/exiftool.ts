@@ -35,6 +35,12 @@ function isStartFailure(message: string): boolean {
   return /perl must be installed|failed to find exiftool|spawn|ENOENT/i.test(message);
 }
 
+/**
+ * exiftool-vendored hands values to ExifTool HTML-encoded (`-E`) but leaves `&` as it is, so a
+ * keyword `<b>&amp;</b>` would be written as `<b>&</b>`: `&` is encoded too, to stay itself.
+ */
+const literal = (value: string): string => value.replace(/&/g, '&#38;');
+
 export function openMetadataTool(): MetadataTool {
   let tool: ExifTool | null = null;
   const exiftool = (): ExifTool =>
@@ -82,7 +88,7 @@ export function openMetadataTool(): MetadataTool {
         const values = Object.fromEntries(
           Object.entries(tags).map(([tag, value]) => [
             tag,
-            typeof value === 'string' ? value : [...value],
+            typeof value === 'string' ? literal(value) : value.map(literal),
           ]),
         );
         if (source === null) await et.write(output, values);

@@ -65,6 +65,8 @@ const FIELD_NAMES = {
   hierarchicalSubject: 'lr:hierarchicalSubject',
   tagsList: 'digiKam:TagsList',
   iptcKeywords: 'IPTC:Keywords',
+  lastKeywordXmp: 'MicrosoftPhoto:LastKeywordXMP',
+  catalogSets: 'mediapro:CatalogSets',
 } as const;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

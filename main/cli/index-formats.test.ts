@@ -28,8 +28,8 @@ test('every format a camera or editor writes is embedded or reported, and videos
   // Two truncated HEICs, said in words; everything else is embedded.
   assert.deepEqual([...errors.keys()].sort(), ['park-truncated.heic', 'rotate-truncated.heic']);
   for (const error of errors.values()) assert.match(error, /the file is cut short/);
-  // formats: heic, jxl, psd, bmp, avif; orientation: jpg, heic, jxl; mixed: the still; the pair: 1.
-  assert.equal(report.files, 5 + 3 + 1 + 1 + 2);
+  // formats: heic, jxl, 2 psd, bmp, avif; orientation: jpg, heic, jxl; the still; the pair: 1.
+  assert.equal(report.files, 6 + 3 + 1 + 1 + 2);
   assert.equal(report.embedded, report.files - 2);
   assert.deepEqual(
     report.ignored.map((item) => [basename(item.path), item.reason]),

@@ -3,7 +3,13 @@
 
 /** `photo.jpg.xmp` (digiKam, darktable) or `photo.xmp` (Adobe). */
 export type SidecarNaming = 'ext' | 'base';
-export type KeywordField = 'subject' | 'hierarchicalSubject' | 'tagsList' | 'iptcKeywords';
+export type KeywordField =
+  | 'subject'
+  | 'hierarchicalSubject'
+  | 'tagsList'
+  | 'iptcKeywords'
+  | 'lastKeywordXmp'
+  | 'catalogSets';
 
 /** What the Export dialog remembers, per library. */
 export interface ExportSettings {

@@ -3,10 +3,13 @@
 //   --files N          photos to index (default 200, 12 MP JPEGs generated once and cached)
 //   --warmup N         photos indexed first, untimed (default 16)
 //   --models a,b       tiny (assets/models/tiny-clip-shapes) and/or vitb32 (random ViT-B/32)
+//   --raw N            the RAW case: a real CR2 copied N times against its JPEG (default 100; 0: skip)
+//   --raw-only         only the RAW case (no PyTorch reference needed)
 //   --json             one JSON document on stdout; progress always goes to stderr
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { TINY_MODEL_DIR, ensurePhotos, ensureVitB32, log, photoSet } from './bench-assets';
+import { benchRaw, rawSummary, type RawBenchmark } from './raw-bench';
 import { profileStages, type StageProfile } from './stage-profile';
 import { FACET_CHILD_FLAG, measureFacet, measureFacetInChild, type FacetRun } from './facet-side';
 import {
@@ -197,9 +200,13 @@ async function main(): Promise<void> {
       files: { type: 'string', default: '200' },
       warmup: { type: 'string', default: '16' },
       models: { type: 'string', default: 'tiny,vitb32' },
+      raw: { type: 'string', default: '100' },
+      'raw-only': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
+  const rawFiles = Number(values.raw);
+  if (!Number.isInteger(rawFiles) || rawFiles < 0) throw new Error('--raw takes a whole number');
   const files = Number(values.files);
   const warmupFiles = Number(values.warmup);
   if (!Number.isInteger(files) || files < 1) throw new Error('--files takes a positive integer');
@@ -213,6 +220,15 @@ async function main(): Promise<void> {
 
   const host = machine();
   log(`machine: ${host.cpus} CPUs (${host.cpu_model}), ${host.memory_gb} GB, ${host.platform}`);
+  const raw: RawBenchmark | null =
+    rawFiles > 0 ? await benchRaw(rawFiles, Math.min(warmupFiles, rawFiles)) : null;
+  if (values['raw-only']) {
+    if (raw === null) throw new Error('--raw-only needs --raw above 0');
+    process.stdout.write(
+      values.json ? `${JSON.stringify({ machine: host, raw }, null, 2)}\n` : `${rawSummary(raw)}\n`,
+    );
+    return;
+  }
   await ensurePhotos(files + warmupFiles);
   const folder = await photoSet(`files-${files}`, 0, files);
   const warmup = await photoSet(`warmup-${warmupFiles}`, files, warmupFiles);
@@ -223,7 +239,7 @@ async function main(): Promise<void> {
   }
 
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ machine: host, benchmarks }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine: host, benchmarks, raw }, null, 2)}\n`);
     return;
   }
   process.stdout.write(
@@ -244,6 +260,7 @@ async function main(): Promise<void> {
       'Where the time goes (Facet stages timed alone; reference seconds for the whole run):',
       stageTable(benchmarks),
       '',
+      ...(raw === null ? [] : [rawSummary(raw), '']),
     ].join('\n'),
   );
 }

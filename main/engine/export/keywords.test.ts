@@ -60,3 +60,21 @@ test('import reads hierarchies from either app and keeps flat keywords that are 
     ['Animals/Bird/Heron', 'Places/Norway', 'Holiday', 'sunset'],
   );
 });
+
+test('a separator or backslash inside a level survives every path field and the way back', () => {
+  const labels = ['Music/AC\\/DC', 'a|b', 'C:\\temp', 'ends with\\\\', 'x\\|y/z'];
+  const fields = keywordsOf(labels, SIDECAR_FIELDS);
+  for (const field of ['hierarchicalSubject', 'tagsList', 'lastKeywordXmp', 'catalogSets'] as const)
+    assert.deepEqual(labelsFromKeywords({ [field]: fields[field] }), labels, field);
+  // A plain backslash stays plain: only one before a separator or another backslash escapes.
+  assert.deepEqual(fields.tagsList?.[2], 'C:\\temp');
+  assert.deepEqual(fields.subject, [
+    'Music',
+    'AC/DC',
+    'a|b',
+    'C:\\temp',
+    'ends with\\',
+    'x\\|y',
+    'z',
+  ]);
+});

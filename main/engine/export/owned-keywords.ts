@@ -1,14 +1,22 @@
 // The keywords Facet owns in each photo's sidecar ('sidecar:ext' / 'sidecar:base', one per
 // naming) and in the photo itself ('original'): written by an export, read by the next one.
+import { basename } from 'node:path';
 import type { Database } from '../../../native/sqlite';
 import type { SidecarNaming } from '../../../preload/contract/export';
 import type { KeywordField, KeywordValues } from './keywords';
 import type { TargetKind } from './xmp-write';
 
-export type OwnedTarget = `sidecar:${SidecarNaming}` | 'original';
+type FileTarget = `sidecar:${SidecarNaming}` | 'original';
+/** A photo's own file, or (`...@IMG_1.JPG`) the JPEG companion of a raw, kept under the raw's id. */
+export type OwnedTarget = FileTarget | `${FileTarget}@${string}`;
 
-export function ownedTarget(kind: TargetKind, naming: SidecarNaming): OwnedTarget {
-  return kind === 'original' ? 'original' : `sidecar:${naming}`;
+export function ownedTarget(
+  kind: TargetKind,
+  naming: SidecarNaming,
+  companion: string | null = null,
+): OwnedTarget {
+  const target: FileTarget = kind === 'original' ? 'original' : `sidecar:${naming}`;
+  return companion === null ? target : `${target}@${basename(companion)}`;
 }
 
 type Owned = Map<OwnedTarget, Partial<Record<KeywordField, string[]>>>;

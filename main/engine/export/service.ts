@@ -21,6 +21,7 @@ import { tagsOfFiles } from '../labels/tags';
 import { importKeywords } from './keyword-import';
 import { ownedKeywords, ownedTarget, saveOwnedKeywords } from './owned-keywords';
 import { exportedTags, keywordLabels, tagsCsv, tagsJson, type PhotoTags } from './tag-table';
+import { photoPairs } from './raw-pairs';
 import { exportXmp } from './xmp-export';
 import type { PhotoKeywords } from './xmp-write';
 
@@ -161,15 +162,24 @@ export function createExportService(ctx: EngineContext): ExportApi {
         photos.map((p) => p.id),
       );
       const idOf = new Map(photos.map((photo) => [photo.path, photo.id]));
-      const sidecarTarget = ownedTarget('sidecar', request.naming);
+      const pairs = await photoPairs(
+        photos.map((photo) => photo.path),
+        (path) => ctx.library.fileByPath(path) !== null,
+      );
+      const ownedIn = (id: number, companion: string | null = null) => ({
+        sidecar: owned.get(id)?.get(ownedTarget('sidecar', request.naming, companion)) ?? {},
+        original: owned.get(id)?.get(ownedTarget('original', request.naming, companion)) ?? {},
+      });
       const work: PhotoKeywords[] = photos
         .map((photo) => ({
           photoPath: photo.path,
           keywords: keywordLabels(photo.tags),
-          owned: {
-            sidecar: owned.get(photo.id)?.get(sidecarTarget) ?? {},
-            original: owned.get(photo.id)?.get('original') ?? {},
-          },
+          owned: ownedIn(photo.id),
+          companions: (pairs.get(photo.path)?.companions ?? []).map((path) => ({
+            path,
+            owned: ownedIn(photo.id, path),
+          })),
+          pairedRaw: pairs.get(photo.path)?.raw ?? null,
           facetWroteHere: owned.has(photo.id),
         }))
         // A photo with nothing to write and nothing of Facet's to remove is left alone.
@@ -179,11 +189,11 @@ export function createExportService(ctx: EngineContext): ExportApi {
         withTool((exiftool) =>
           exportXmp(exiftool, work, request, {
             onProgress: (p) => progress(p.done, p.total, p.path),
-            onWritten: (photo, kind, values) =>
+            onWritten: (photo, kind, values, companion) =>
               saveOwnedKeywords(
                 db,
                 idOf.get(photo.photoPath) as number,
-                ownedTarget(kind, request.naming),
+                ownedTarget(kind, request.naming, companion),
                 values,
               ),
           }),

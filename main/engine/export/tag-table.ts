@@ -19,10 +19,20 @@ export function keywordLabels(tags: readonly PhotoTag[]): string[] {
   return paths.filter((path) => !paths.some((other) => other.startsWith(`${path}/`)));
 }
 
+/**
+ * The score column's one scale: how sure Facet is that the photo shows the label, a probability
+ * from 0 to 1 (the app's "% sure" over 100), from the same function the app asks
+ * (labels/photo-tags.ts); null when the active model has not scored the photo.
+ */
 const roundScore = (score: number | null) => (score === null ? null : Number(score.toFixed(6)));
 
-/** RFC 4180 quoting; a leading = + - @ is defused so spreadsheets never run a cell as a formula. */
-function cell(value: string): string {
+/**
+ * RFC 4180 quoting. Text starting with = + - @ (or a tab or CR) is defused with a quote so
+ * spreadsheets never run it as a formula; numbers are written as numbers, never guarded.
+ */
+function cell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -32,7 +42,7 @@ export function tagsCsv(photos: readonly PhotoTags[]): { text: string; rows: num
   for (const photo of photos)
     for (const tag of photo.tags)
       lines.push(
-        [photo.path, tag.label, tag.labelSetName, tag.state, String(roundScore(tag.score) ?? '')]
+        [photo.path, tag.label, tag.labelSetName, tag.state, roundScore(tag.score)]
           .map(cell)
           .join(','),
       );

@@ -1,5 +1,6 @@
 // Exports many photos' keywords: one photo's failure is reported and the rest go on; a dry run
 // reports the same changes without writing anything.
+import { basename } from 'node:path';
 import type { MetadataTool } from '../../../native/exiftool';
 import type {
   SidecarNaming,
@@ -38,18 +39,22 @@ export interface ExportProgress {
 
 export interface XmpExportHooks {
   readonly onProgress?: (progress: ExportProgress) => void;
-  /** After a file was written: what Facet now owns in it, to remember for the next export. */
+  /**
+   * After a file was written: what Facet now owns in it, to remember for the next export.
+   * `companion` is the JPEG of a raw's pair when the file written is that JPEG's, not the raw's.
+   */
   readonly onWritten?: (
     photo: PhotoKeywords,
     kind: TargetKind,
     owned: Record<KeywordField, string[]>,
+    companion: string | null,
   ) => void;
 }
 
-function failure(photo: PhotoKeywords, kind: TargetKind, target: string, error: unknown) {
+function failure(path: string, kind: TargetKind, target: string, error: unknown) {
   const message = error instanceof Error ? error.message : String(error);
   return {
-    path: photo.photoPath,
+    path,
     kind,
     target,
     action: 'failed' as const,
@@ -71,6 +76,14 @@ function fromOutcome(outcome: WriteOutcome): XmpFileResult {
   };
 }
 
+/** Why a JPEG's keywords do not go into `base.xmp`: the raw it is paired with owns that sidecar. */
+function pairNote(jpeg: string, raw: string, embed: boolean): string {
+  const where = embed
+    ? 'its keywords are embedded in the JPEG instead'
+    : 'choose photo.jpg.xmp naming or embedding to tag the JPEG as well';
+  return `${basename(sidecarPath(raw, 'base'))} belongs to the raw ${basename(raw)} of the RAW+JPEG pair ${basename(raw)} + ${basename(jpeg)}: ${where}`;
+}
+
 export async function exportXmp(
   tool: MetadataTool,
   photos: readonly PhotoKeywords[],
@@ -78,36 +91,55 @@ export async function exportXmp(
   hooks: XmpExportHooks = {},
 ): Promise<XmpExportReport> {
   const sidecars = options.sidecars ?? true;
+  const naming = options.naming ?? 'ext';
   const embed = options.embed ?? false;
   const dryRun = options.dryRun ?? false;
+  const keepBackup = options.keepBackup ?? true;
   const files: XmpFileResult[] = [];
-  const record = (photo: PhotoKeywords, outcome: WriteOutcome) => {
-    files.push(fromOutcome(outcome));
-    if (outcome.written) hooks.onWritten?.(photo, outcome.kind, outcome.owned);
-  };
-  for (const [i, photo] of photos.entries()) {
-    if (sidecars) {
+  const skip = (path: string, kind: TargetKind, target: string, why: string) =>
+    files.push({ ...failure(path, kind, target, why), action: 'skipped' });
+
+  /** One file's sidecar and embedding: the photo's own, or its companion JPEG's. */
+  const writeFile = async (photo: PhotoKeywords, file: PhotoKeywords, companion: string | null) => {
+    const record = (outcome: WriteOutcome) => {
+      files.push(fromOutcome(outcome));
+      if (outcome.written) hooks.onWritten?.(photo, outcome.kind, outcome.owned, companion);
+    };
+    const paired = companion === null ? (photo.pairedRaw ?? null) : photo.photoPath;
+    if (sidecars && naming === 'base' && paired !== null) {
+      skip(
+        file.photoPath,
+        'sidecar',
+        sidecarPath(paired, 'base'),
+        pairNote(file.photoPath, paired, embed),
+      );
+    } else if (sidecars) {
       try {
-        const naming = options.naming ?? 'ext';
-        record(photo, await writeSidecar(tool, photo, { naming, dryRun }));
+        record(await writeSidecar(tool, file, { naming, dryRun }));
       } catch (error) {
-        const target = sidecarPath(photo.photoPath, options.naming ?? 'ext');
-        files.push(failure(photo, 'sidecar', target, error));
+        files.push(failure(file.photoPath, 'sidecar', sidecarPath(file.photoPath, naming), error));
       }
     }
-    if (embed && !canEmbed(photo.photoPath)) {
-      files.push({
-        ...failure(photo, 'original', photo.photoPath, 'only JPEG and TIFF files hold keywords'),
-        action: 'skipped',
-      });
+    if (embed && !canEmbed(file.photoPath)) {
+      skip(file.photoPath, 'original', file.photoPath, 'only JPEG and TIFF files hold keywords');
     } else if (embed) {
       try {
-        const keepBackup = options.keepBackup ?? true;
-        record(photo, await embedInOriginal(tool, photo, { keepBackup, dryRun }));
+        record(await embedInOriginal(tool, file, { keepBackup, dryRun }));
       } catch (error) {
-        files.push(failure(photo, 'original', photo.photoPath, error));
+        files.push(failure(file.photoPath, 'original', file.photoPath, error));
       }
     }
+  };
+
+  for (const [i, photo] of photos.entries()) {
+    await writeFile(photo, photo, null);
+    // The JPEG of a RAW+JPEG pair is the same photo: it carries the raw's keywords.
+    for (const companion of photo.companions ?? [])
+      await writeFile(
+        photo,
+        { photoPath: companion.path, keywords: photo.keywords, owned: companion.owned ?? {} },
+        companion.path,
+      );
     hooks.onProgress?.({ done: i + 1, total: photos.length, path: photo.photoPath });
   }
   const count = (action: XmpFileResult['action']) =>

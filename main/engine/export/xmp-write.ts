@@ -25,6 +25,15 @@ export interface PhotoKeywords {
   readonly keywords: readonly string[];
   /** Values Facet wrote to this photo's sidecar / original before: the only ones it may remove. */
   readonly owned?: Readonly<Partial<Record<TargetKind, KeywordValues>>>;
+  /** For a raw: the JPEGs of its RAW+JPEG pair that stand with it, and what Facet owns in each. */
+  readonly companions?: readonly CompanionKeywords[];
+  /** For a JPEG: the raw beside it, which owns the `base.xmp` sidecar name. */
+  readonly pairedRaw?: string | null;
+}
+
+export interface CompanionKeywords {
+  readonly path: string;
+  readonly owned?: Readonly<Partial<Record<TargetKind, KeywordValues>>>;
 }
 
 export interface WriteOutcome {
@@ -134,6 +143,30 @@ function tagsFor(
   return tags;
 }
 
+const MAIN_FIELDS: readonly KeywordField[] = ['subject', 'hierarchicalSubject', 'tagsList'];
+
+/** Whether writing `photo`'s keywords would add a keyword field the sidecar lacks. */
+function createsField(existing: KeywordValues, photo: PhotoKeywords): boolean {
+  return (
+    photo.keywords.length > 0 && MAIN_FIELDS.some((field) => (existing[field] ?? []).length === 0)
+  );
+}
+
+/**
+ * The keywords in the photo file itself that Facet did not embed: readers that prefer the sidecar's
+ * fields (Immich, digiKam) must still find them. A file ExifTool cannot read holds none.
+ */
+async function photosOwnKeywords(tool: MetadataTool, photo: PhotoKeywords): Promise<KeywordValues> {
+  const values = await readKeywords(tool, photo.photoPath, ORIGINAL_FIELDS).catch(() => ({}));
+  const embedded = photo.owned?.original ?? {};
+  return Object.fromEntries(
+    Object.entries(values).map(([field, list]) => [
+      field,
+      list.filter((value) => !(embedded[field as KeywordField] ?? []).includes(value)),
+    ]),
+  );
+}
+
 /** Merges the photo's keywords into its sidecar (created when missing and there is something to say). */
 export async function writeSidecar(
   tool: MetadataTool,
@@ -148,6 +181,7 @@ export async function writeSidecar(
     wanted: keywordsOf(photo.keywords, SIDECAR_FIELDS),
     owned: photo.owned?.sidecar ?? {},
     fields: SIDECAR_FIELDS,
+    alsoUsers: createsField(existing, photo) ? await photosOwnKeywords(tool, photo) : {},
   });
   const action: WriteOutcome['action'] =
     plan.changes.length === 0 ? 'unchanged' : existed ? 'update' : 'create';

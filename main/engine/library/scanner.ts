@@ -41,12 +41,13 @@ export function isVideoPath(path: string): boolean {
   return VIDEO_EXTENSIONS.has(extname(path).toLowerCase());
 }
 
-const stem = (path: string) => {
+/** What pairs a raw with its JPEG: the folder and the name without extension, any case. */
+export const pairKey = (path: string): string => {
   const name = basename(path);
   const dot = name.lastIndexOf('.');
   return join(dirname(path), (dot > 0 ? name.slice(0, dot) : name).toLowerCase());
 };
-const JPEG_EXTENSIONS = new Set(['.jpg', '.jpeg', '.jpe']);
+export const JPEG_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.jpe']);
 
 /**
  * Splits RAW+JPEG pairs (one base name in one folder, as cameras write them): the raw is the master
@@ -58,20 +59,20 @@ function pairUp(scan: ScanResult, options: ScanOptions): ScanResult {
   const stills = new Map<string, string>();
   for (const photo of scan.photos) {
     if (RAW_EXTENSIONS.has(extname(photo.path).toLowerCase()))
-      raws.set(stem(photo.path), photo.path);
-    else stills.set(stem(photo.path), photo.path);
+      raws.set(pairKey(photo.path), photo.path);
+    else stills.set(pairKey(photo.path), photo.path);
   }
   const companions: { path: string; master: string }[] = [];
   const photos = scan.photos.filter((photo) => {
     if (options.pairsApart === true || !JPEG_EXTENSIONS.has(extname(photo.path).toLowerCase()))
       return true;
-    const master = raws.get(stem(photo.path));
+    const master = raws.get(pairKey(photo.path));
     if (master === undefined) return true;
     companions.push({ path: photo.path, master });
     return false;
   });
   const ignored = scan.ignored.map(({ path }) => {
-    const still = stills.get(stem(path)) ?? raws.get(stem(path));
+    const still = stills.get(pairKey(path)) ?? raws.get(pairKey(path));
     return {
       path,
       reason:

@@ -12,6 +12,8 @@ const FIELD = {
   hierarchicalSubject: 'lr:hierarchicalSubject',
   tagsList: 'digiKam:TagsList',
   iptcKeywords: 'IPTC Keywords',
+  lastKeywordXmp: 'MicrosoftPhoto:LastKeywordXMP',
+  catalogSets: 'mediapro:CatalogSets',
 } as const;
 
 function fileName(path: string): string {
@@ -47,7 +49,7 @@ export function XmpResults({ report }: { readonly report: XmpExportReport }) {
         <ul className="export-files">
           {listed.map((file) => (
             <li
-              key={`${file.kind}:${file.target}`}
+              key={`${file.kind}:${file.path}:${file.target}`}
               className={`export-file is-${file.action}`}
               data-testid="export-file"
             >
