@@ -89,7 +89,7 @@ export interface ScoredPhoto {
 export interface LabelScores {
   readonly labelSetId: number;
   readonly label: string;
-  /** Exclusive mode scores are shares of 1 among the set's labels; multi mode, similarities. */
+  /** Scores are how sure Facet is (0 to 1) in both modes. */
   readonly mode: LabelMode;
   /** The score a photo needs now, and whether Facet chose it (the user has not). */
   readonly threshold: number;
