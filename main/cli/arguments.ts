@@ -6,7 +6,7 @@ export const USAGE = `Usage: facet <command> [options]
 
   facet index <folder>...  [--library DIR] [--model DIR] [--device auto|cpu|webgpu|cuda|dml|coreml] [--raw-jpeg together|apart] [--read-timeout S] [--json]
   facet status             [--library DIR] [--json]
-  facet tag   <folder>...  --labels FILE [--library DIR] [--model DIR] [--top K] [--read-timeout S] [--json]
+  facet tag   <folder>...  --labels FILE [--keep] [--library DIR] [--model DIR] [--top K] [--read-timeout S] [--json]
   facet search "<text>"    [--library DIR] [--k N] [--json]
   facet similar <image>    [--library DIR] [--k N] [--json]
   facet photos             [--label SET:LABEL] [--state S] [--sort KEY] [--library DIR] [--json]  (facet photos --help)
@@ -14,12 +14,14 @@ export const USAGE = `Usage: facet <command> [options]
   facet export xmp|csv|json|import [path...]  [--library DIR] [--json]  (facet export --help)
   facet labels list|import <file>...|export <set>  [--library DIR] [--json]  (facet labels --help)
   facet clusters           [--library DIR] [--cut C] [--threshold T] [--json]  (facet clusters --help)
+  facet tags confirm|reject|clear <photo or folder>... --label SET:LABEL;  facet tags undo|redo  (facet tags --help)
 
   --library DIR   keep the library in DIR/library.db (default: the app's user-data folder)
   --model DIR     model package to embed with (default: the library's model, else the demo model)
   --device X      execution provider: auto (GPU when it works, else CPU), cpu, webgpu, cuda, dml, coreml
   --raw-jpeg X    RAW+JPEG pairs: together (one photo, the raw; default) or apart (two photos)
   --labels FILE   label set: JSON, or plain text with one label per line (indent = child)
+  --keep          keep the label set in the library (the app shows it; export writes its tags)
   --top K         tags kept per photo (default 5 in exclusive mode)
   --read-timeout S  seconds one file may take to read and decode before it is reported (default 30;
                   also FACET_READ_TIMEOUT)
@@ -44,6 +46,8 @@ export interface CommandLine {
   readonly rawJpeg: 'together' | 'apart' | null;
   readonly labels: string | null;
   readonly top: number | null;
+  /** facet tag: keep the label set in the library. */
+  readonly keep: boolean;
   /** Seconds per file for reading and decoding, or null for the default. */
   readonly readTimeout: number | null;
   readonly k: number;
@@ -66,6 +70,7 @@ const OPTIONS = {
   'raw-jpeg': { type: 'string' },
   labels: { type: 'string' },
   top: { type: 'string' },
+  keep: { type: 'boolean' },
   'read-timeout': { type: 'string' },
   k: { type: 'string' },
   json: { type: 'boolean' },
@@ -77,7 +82,7 @@ const OPTIONS = {
 const ACCEPTS: Record<CommandName, readonly string[]> = {
   index: ['model', 'device', 'raw-jpeg', 'read-timeout'],
   status: [],
-  tag: ['labels', 'model', 'device', 'top', 'read-timeout'],
+  tag: ['labels', 'keep', 'model', 'device', 'top', 'read-timeout'],
   search: ['k', 'model', 'device'],
   similar: ['k', 'model', 'device'],
 };
@@ -158,6 +163,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
       rawJpeg: rawJpeg ?? null,
       labels: nonEmpty('labels', values.labels),
       top: count('top', values.top),
+      keep: values.keep === true,
       readTimeout: seconds('read-timeout', values['read-timeout']),
       k: count('k', values.k) ?? DEFAULT_K,
       json: values.json === true,

@@ -8,6 +8,7 @@ import type {
   XmpExportReport,
   XmpFileResult,
 } from '../../preload/contract/export';
+import { whyNothingWritten } from './empty-export';
 import {
   EXIT,
   exitForCode,
@@ -186,8 +187,16 @@ export async function runExportCommand(argv: readonly string[]): Promise<number>
         `Wrote ${plural(report.tags, 'tag')} of ${plural(report.photos, 'photo')} to ${outPath}.`,
       ];
     }
+    const written = (result as { summary?: { photos?: number }; tags?: number }) ?? {};
+    const empty = name === 'import' ? false : (written.summary?.photos ?? written.tags) === 0;
+    const why = empty ? await whyNothingWritten(api, includeSuggested) : null;
     clearLine();
-    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${text}\n`);
+    process.stdout.write(
+      json
+        ? `${JSON.stringify(why === null ? result : { ...(result as object), why })}\n`
+        : `${text}\n`,
+    );
+    if (why !== null) process.stderr.write(`${why}\n`);
     return EXIT.ok;
   } catch (error) {
     clearLine();

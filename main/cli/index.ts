@@ -2,7 +2,7 @@
 // arguments, runs the engine in its own process, prints the result, and exits 0 when the run
 // completed (even with unreadable photos), non-zero with a one-line reason otherwise.
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { defaultLibraryDir } from '../engine/library/library-dir';
 import type { Device, EngineApi, EngineEvents } from '../engine/engine-api';
 import { engineError } from '../engine/engine-error';
@@ -10,9 +10,10 @@ import { startEngineHost } from '../engine/host-process';
 import { parseCommandLine, USAGE, UsageError, type CommandLine } from './arguments';
 import { runClustersCommand } from './clusters-command';
 import { runExportCommand } from './export-command';
-import { runLabelsCommand } from './labels-command';
+import { readLabelFile, runLabelsCommand } from './labels-command';
 import { runModelsCommand } from './models-command';
 import { runPhotosCommand } from './photos-command';
+import { runTagsCommand } from './tags-command';
 import { formatIndex, formatResults, formatStatus, formatTag } from './output';
 import { progressLine } from './progress';
 import { EXIT, exitForCode, oneLine, subcommandArguments, type ExitByCode } from './subcommand';
@@ -24,6 +25,7 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[]) => Promise<
   export: runExportCommand,
   labels: runLabelsCommand,
   clusters: runClustersCommand,
+  tags: runTagsCommand,
 };
 
 const EXIT_BY_CODE: ExitByCode = {
@@ -79,10 +81,20 @@ function checkLibraryDir(dir: string): void {
   }
 }
 
+/** How a `facet tag` run ends: where its label set went, or how to keep it. */
+function keptNote(file: string, kept: string | null): string {
+  if (kept !== null)
+    return `The label set is kept in the library as "${kept}": the app shows its tags and export writes them.`;
+  return (
+    'The label set was not kept in the library, so the app and export do not see these tags. ' +
+    `To keep it, add --keep, or run: facet labels import "${file}"`
+  );
+}
+
 async function runCommand(
   line: CommandLine,
   engine: EngineApi,
-): Promise<{ json: unknown; text: string }> {
+): Promise<{ json: unknown; text: string; note?: string }> {
   const call = {
     ...(line.model !== null && { modelDir: resolve(line.model) }),
     ...(line.device !== null && { device: line.device }),
@@ -101,12 +113,17 @@ async function runCommand(
       return { json: status, text: formatStatus(status) };
     }
     case 'tag': {
+      const labels = resolve(line.labels as string);
       const report = await engine.tag(paths, {
         ...call,
-        labels: resolve(line.labels as string),
+        labels,
         ...(line.top !== null && { top: line.top }),
       });
-      return { json: report, text: formatTag(report) };
+      const kept = line.keep
+        ? await engine.importLabelSet(basename(labels), await readLabelFile(labels))
+        : null;
+      const json = { ...report, summary: { ...report.summary, kept: kept?.name ?? null } };
+      return { json, text: formatTag(report), note: keptNote(labels, kept?.name ?? null) };
     }
     case 'search': {
       const result = await engine.search(line.positionals[0] as string, line.k);
@@ -158,6 +175,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const result = await runCommand(line, engine.api);
     progress.end();
     process.stdout.write(line.json ? `${JSON.stringify(result.json)}\n` : `${result.text}\n`);
+    if (result.note !== undefined) process.stderr.write(`${result.note}\n`);
     return EXIT.ok;
   } catch (error) {
     progress.end();

@@ -10,7 +10,7 @@ import { engineError } from '../engine/engine-error';
 import { EXIT, fail, oneLine, startCommandEngine } from './subcommand';
 
 /** A label file's text, read without blocking: a FIFO or device is refused at once. */
-async function readLabelFile(path: string): Promise<string> {
+export async function readLabelFile(path: string): Promise<string> {
   try {
     return await readRegularText(path, { maxBytes: 64 * 1024 * 1024 });
   } catch (error) {

@@ -33,6 +33,8 @@ export interface LabelSetDetail {
   /** Exclusive mode: photos of something else may get no label ("none of these"). */
   readonly background: boolean;
   readonly active: boolean;
+  /** False: the set suggests nothing; only photos the user (or a keyword import) tagged carry it. */
+  readonly suggest: boolean;
   /** The tree in display order, parents before their children. */
   readonly labels: readonly LabelDefinition[];
 }
@@ -57,6 +59,7 @@ export type LabelEdit =
       readonly templates?: readonly string[];
       readonly background?: boolean;
       readonly active?: boolean;
+      readonly suggest?: boolean;
     };
 
 /** A starting point shipped with Facet (assets/label-sets). */
@@ -86,7 +89,7 @@ export interface ScoredPhoto {
 export interface LabelScores {
   readonly labelSetId: number;
   readonly label: string;
-  /** Exclusive mode scores are shares of 1 among the set's labels; multi mode, similarities. */
+  /** Scores are how sure Facet is (0 to 1) in both modes. */
   readonly mode: LabelMode;
   /** The score a photo needs now, and whether Facet chose it (the user has not). */
   readonly threshold: number;
@@ -126,6 +129,23 @@ export interface TagDecision {
   readonly state: TagState;
 }
 
+/** One step of the library's tag history: a decision, a bulk action, an import. */
+export interface TagStep {
+  /** What the step did, as the Undo button names it: 'reject "red" on 1 photo'. */
+  readonly description: string;
+  /** Photos whose tags the step changed. */
+  readonly photos: number;
+  /** When it was done (ms since 1970). */
+  readonly at: number;
+}
+
+export interface TagHistory {
+  /** The step an undo takes back; null: nothing to undo. */
+  readonly undo: TagStep | null;
+  /** The step a redo does again; null: nothing to redo. */
+  readonly redo: TagStep | null;
+}
+
 export interface LabelsInvokeChannels {
   /** The library's label sets. */
   'labels:list': () => readonly LabelSetSummary[];
@@ -163,8 +183,14 @@ export interface LabelsInvokeChannels {
   ) => number;
   /** Tags of photos by files.id: decisions and the active label sets' suggestions. */
   'tags:of-photos': (fileIds: readonly number[]) => Readonly<Record<number, readonly PhotoTag[]>>;
-  /** Confirms, rejects or undecides a label on photos; answers how many changed. */
+  /** Confirms, rejects or undecides a label on photos, one undoable step; answers how many changed. */
   'tags:decide': (decision: TagDecision) => number;
+  /** What undo and redo would do now. */
+  'tags:history': () => TagHistory;
+  /** Takes back the newest tag step; answers it (null: nothing to undo). */
+  'tags:undo': () => TagStep | null;
+  /** Does the newest undone tag step again; answers it (null: nothing to redo). */
+  'tags:redo': () => TagStep | null;
 }
 
 export interface LabelsEventChannels {
@@ -172,4 +198,6 @@ export interface LabelsEventChannels {
   'labels:changed': { readonly labelSetId: number | null };
   /** Tags of these photos changed (null: any photo, e.g. after a label edit). */
   'tags:changed': { readonly fileIds: readonly number[] | null };
+  /** The tag history changed: a step was done, undone or redone. */
+  'tags:history-changed': TagHistory;
 }

@@ -9,6 +9,7 @@ import { useEngineStore } from './stores/engine-store';
 import { useLibraryStore } from './stores/library-store';
 import { useViewStore } from './stores/view-store';
 import { recordEventOnce } from './test-events';
+import { useUndoKeys } from './undo';
 import { useWindowDrop } from './use-window-drop';
 import { VIEWS } from './views';
 
@@ -18,6 +19,7 @@ export function App() {
   const empty = useLibraryStore((s) => s.roots.length === 0);
   const addDroppedFiles = useLibraryStore((s) => s.addDroppedFiles);
   const dragging = useWindowDrop(addDroppedFiles);
+  useUndoKeys();
   const wanted = useViewStore((s) => s.current);
   const view = VIEWS.find((v) => v.id === wanted) ?? (VIEWS[0] as (typeof VIEWS)[number]);
   // An empty library opens on the drop zone; only the Models view (choosing a model before the

@@ -146,7 +146,20 @@ test('a renamed cluster keeps its name, and new copies join their original clust
 test('with label sets active, clusters take their names from the labels', async () => {
   await engine.addBuiltInLabelSet('shapes');
   await engine.addBuiltInLabelSet('colours');
+  // Labels for what no sample shows never name a cluster, however close their text comes.
+  const absent = {
+    name: 'Wildlife',
+    mode: 'multi',
+    labels: [{ name: 'heron' }, { name: 'giraffe' }],
+  };
+  await engine.importLabelSet('wildlife.json', JSON.stringify(absent));
   const overview = await engine.listClusters();
+  const unrelated = overview.clusters.filter((c) => /heron|giraffe/i.test(c.name));
+  assert.deepEqual(
+    unrelated.map((c) => c.name),
+    [],
+    'no cluster is named after an absent label',
+  );
   const right = overview.clusters.filter((c) => {
     const counts = new Map<string, number>();
     for (const p of c.photos) {

@@ -2,7 +2,8 @@
 // there are none yet or the library changed a lot, otherwise new photos join the nearest
 // cluster (or the noise) and take a place on the map beside their nearest neighbour.
 import type { EngineContext } from '../engine-context';
-import { activeLabels } from '../labels/tags';
+import { carried } from '../labels/photo-tags';
+import { activeLabels, tagsOfFiles } from '../labels/tags';
 import {
   addPhotos,
   loadEmbeddings,
@@ -17,6 +18,7 @@ import {
 import { buildClusterTree, cutClusters, DEFAULT_CUT, type ClusterTree } from './cluster-tree';
 import { gaussian, layoutMap } from './library-map';
 import {
+  labelKey,
   meanDirection,
   nameClusters,
   readVocabulary,
@@ -102,7 +104,10 @@ export class LibraryClusters {
         dim,
       ),
     );
-    const names = await this.names(centroids);
+    const names = await this.names(
+      centroids,
+      clusters.map((c) => (members.get(c.id) ?? []).map((row) => embeddings.ids[row] as number)),
+    );
     const update = this.db.prepare('UPDATE clusters SET name = ? WHERE id = ? AND named = 0');
     this.db.transaction(() => clusters.forEach((c, i) => update.run(names[i], c.id)))();
     this.ctx.library.setSetting(NAMING_SETTING, source);
@@ -147,7 +152,10 @@ export class LibraryClusters {
         dim,
       ),
     );
-    const names = await this.names(centroids);
+    const names = await this.names(
+      centroids,
+      clusters.map((members) => members.map((row) => ids[row] as number)),
+    );
     const kept = this.keptNames(
       modelId,
       clusters.map((members) => members.map((row) => ids[row] as number)),
@@ -200,9 +208,42 @@ export class LibraryClusters {
     return kept;
   }
 
-  private async names(centroids: readonly Float32Array[]): Promise<string[]> {
-    const texts = await this.namingTexts();
-    return nameClusters(centroids, texts, { inTextOrder: texts[0]?.source.startsWith('set ') });
+  /**
+   * A cluster is named from the labels most of its photos carry (suggested by the same rule as
+   * their tags, or confirmed), else from the vocabulary: a label no photo of it matches never
+   * names it, however close its text comes.
+   */
+  private async names(
+    centroids: readonly Float32Array[],
+    members: readonly (readonly number[])[],
+  ): Promise<string[]> {
+    const labels = await this.namingTexts('labels');
+    const carried = labels.length === 0 ? [] : await this.carriedLabels(members);
+    const passing = (c: number, text: NamingText) => carried[c]?.has(text.key ?? '') === true;
+    const fromLabels =
+      labels.length === 0
+        ? []
+        : nameClusters(centroids, labels, { inTextOrder: true, allowed: passing });
+    const unnamed = centroids.flatMap((_, c) => (labels.some((t) => passing(c, t)) ? [] : [c]));
+    if (unnamed.length === 0) return fromLabels;
+    const vocabulary = nameClusters(centroids, await this.namingTexts('vocabulary'));
+    return centroids.map((_, c) =>
+      unnamed.includes(c) ? (vocabulary[c] as string) : (fromLabels[c] as string),
+    );
+  }
+
+  /** Per cluster, the labels (set and path) at least half of its photos carry. */
+  private async carriedLabels(members: readonly (readonly number[])[]): Promise<Set<string>[]> {
+    const tags = await tagsOfFiles(this.ctx, [...new Set(members.flat())]);
+    return members.map((ids) => {
+      const counts = new Map<string, number>();
+      for (const id of ids)
+        for (const tag of carried(tags.get(id) ?? [])) {
+          const key = labelKey(tag.labelSetId, tag.label);
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+      return new Set([...counts].filter(([, n]) => n * 2 >= ids.length).map(([key]) => key));
+    });
   }
 
   /**
@@ -227,11 +268,12 @@ export class LibraryClusters {
     return labels.filter((label) => (perSet.get(label.labelSetId) ?? 0) >= 2);
   }
 
-  /** Texts clusters are named with: the active label sets' labels, else the vocabulary. */
-  private async namingTexts(): Promise<NamingText[]> {
+  /** Texts clusters are named with: the active label sets' labels, or the vocabulary. */
+  private async namingTexts(kind: 'labels' | 'vocabulary'): Promise<NamingText[]> {
     const model = await this.ctx.model();
-    const labels = await this.namingLabels();
-    if (labels.length > 0) {
+    const labels = kind === 'labels' ? await this.namingLabels() : [];
+    if (kind === 'labels') {
+      if (labels.length === 0) return [];
       const vectors = await model.embedTexts(labels.flatMap((label) => label.prompts));
       let at = 0;
       return labels.map((label) => {
@@ -239,6 +281,7 @@ export class LibraryClusters {
         return {
           name: label.label.split('/').pop() as string,
           source: `set ${label.labelSetId}`,
+          key: labelKey(label.labelSetId, label.label),
           vector: meanDirection(own, model.info.embedDim),
         };
       });

@@ -12,7 +12,13 @@ export interface NamingText {
   readonly source: string;
   /** Unit text embedding (mean of its prompts' embeddings, normalised). */
   readonly vector: Float32Array;
+  /** A label's set and path (labelKey), to tell which photos carry it; none for vocabulary. */
+  readonly key?: string;
 }
+
+/** The key of a label of a set, as NamingText.key holds it. */
+export const labelKey = (labelSetId: number, label: string): string =>
+  `${labelSetId}\u0000${label}`;
 
 const VOCABULARY = join('assets', 'vocabulary', 'nouns-and-scenes.txt');
 /** Vocabulary entries are embedded in this sentence, as CLIP was trained on captions. */
@@ -40,7 +46,12 @@ export function readVocabulary(): string[] {
 export function nameClusters(
   centroids: readonly Float32Array[],
   texts: readonly NamingText[],
-  options: { readonly parts?: number; readonly inTextOrder?: boolean } = {},
+  options: {
+    readonly parts?: number;
+    readonly inTextOrder?: boolean;
+    /** Which texts may name which cluster (default: any). */
+    readonly allowed?: (cluster: number, text: NamingText) => boolean;
+  } = {},
 ): string[] {
   const parts = options.parts ?? 2;
   if (texts.length === 0) return centroids.map((_, i) => `Cluster ${i + 1}`);
@@ -49,7 +60,7 @@ export function nameClusters(
     (_, j) => scores.reduce((sum, row) => sum + (row[j] as number), 0) / centroids.length,
   );
   const used = new Map<string, number>();
-  return scores.map((row) => {
+  return scores.map((row, c) => {
     // How well a text matches, plus how much better than it matches the other clusters.
     const merit = row.map((score, j) => 2 * score - (average[j] as number));
     const order = texts
@@ -59,6 +70,7 @@ export function nameClusters(
     for (const j of order) {
       if (chosen.length >= parts) break;
       const text = texts[j] as NamingText;
+      if (options.allowed !== undefined && !options.allowed(c, text)) continue;
       const words = new Set(text.name.split(' '));
       const repeats = (k: number) =>
         texts[k]?.source === text.source ||

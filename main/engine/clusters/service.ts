@@ -9,7 +9,7 @@ import type {
 import type { EngineContext } from '../engine-context';
 import { engineError } from '../engine-error';
 import { createLabelSet, editLabelSet, emptyDocument, labelSetDetail } from '../labels/label-store';
-import { decideTags } from '../labels/tags';
+import { applyDecisions } from '../labels/tags';
 import {
   loadEmbeddings,
   readClusters,
@@ -141,18 +141,17 @@ export function createClustersService(ctx: EngineContext): ClustersApi {
       const setId = labelSetId ?? clusterLabelSet();
       // "/" would make a hierarchy of a cluster's name; the name is one label.
       const label = cluster.name.replaceAll('/', '-');
-      if (!labelSetDetail(db, setId).labels.some((l) => l.path === label))
-        editLabelSet(db, setId, {
-          kind: 'add-labels',
-          labels: [{ path: label, prompts: null, threshold: null }],
-        });
+      const isNew = !labelSetDetail(db, setId).labels.some((l) => l.path === label);
+      const definition = { path: label, prompts: null, threshold: null };
+      if (isNew) editLabelSet(db, setId, { kind: 'add-labels', labels: [definition] });
       ctx.emit('labels:changed', { labelSetId: setId });
-      const tagged = await decideTags(ctx, {
-        fileIds: members,
-        labelSetId: setId,
-        label,
-        state: 'confirmed',
-      });
+      // One undoable step: its undo also removes the label it made.
+      const tagged = applyDecisions(
+        ctx,
+        `make label "${label}" from a cluster of ${members.length} photos`,
+        [{ fileIds: members, labelSetId: setId, label, state: 'confirmed' }],
+        isNew ? { labelSetId: setId, labels: [definition] } : null,
+      );
       return { labelSetId: setId, label, tagged };
     },
     async duplicateGroups(requested) {

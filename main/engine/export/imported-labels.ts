@@ -1,5 +1,5 @@
 // Matches keywords read from photos to the labels of the active label sets; keywords no set has
-// become labels of an "Imported" set, so they can be confirmed like any other tag.
+// become labels of an "Imported" set, confirmed on the photos that had them and suggested on none.
 import type { Database } from '../../../native/sqlite';
 import {
   createLabelSet,
@@ -68,10 +68,20 @@ export class LabelMatcher {
     };
   }
 
+  /**
+   * The set keywords no other set has go to. It suggests nothing: a keyword stays on the photos
+   * that had it until the user turns suggestions on (another photo's "Lisbon" is no guess).
+   */
+  private createImportedSet(): number {
+    const id = createLabelSet(this.db, emptyDocument(IMPORTED_SET, 'multi'));
+    editLabelSet(this.db, id, { kind: 'set-options', suggest: false });
+    return id;
+  }
+
   /** Adds the new labels to the "Imported" set (made when missing); answers its id. */
   addPending(): number | null {
     if (this.pending.size === 0) return this.imported?.id ?? null;
-    const id = this.imported?.id ?? createLabelSet(this.db, emptyDocument(IMPORTED_SET, 'multi'));
+    const id = this.imported?.id ?? this.createImportedSet();
     const existing = new Set(labelSetDetail(this.db, id).labels.map((label) => label.path));
     // Parents first: adding "A/B" adds "A", which must not then be added again.
     const labels = [...this.pending]

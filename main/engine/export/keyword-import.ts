@@ -8,7 +8,8 @@ import type {
   KeywordImportRequest,
 } from '../../../preload/contract/export';
 import type { EngineContext } from '../engine-context';
-import { decideTags } from '../labels/tags';
+import { applyDecisions } from '../labels/tags';
+import { isInternalKeyword } from './internal-keywords';
 import { readPhotoLabels } from './photo-keywords';
 import { LabelMatcher, type LabelMatch } from './imported-labels';
 import { labelsFromKeywords } from './keywords';
@@ -44,7 +45,7 @@ export async function importKeywords(
       const facets = new Set(
         [...(owned.get(photo.id)?.values() ?? [])].flatMap((values) => labelsFromKeywords(values)),
       );
-      const labels = read.labels.filter((label) => !facets.has(label));
+      const labels = read.labels.filter((label) => !facets.has(label) && !isInternalKeyword(label));
       if (labels.length > 0) found.push({ photo, labels, sources: read.sources });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -78,8 +79,17 @@ export async function importKeywords(
         byLabel.set(key, entry);
       }
     });
-    for (const { labelSetId, label, fileIds } of byLabel.values())
-      confirmed += await decideTags(ctx, { fileIds, labelSetId, label, state: 'confirmed' });
+    // The whole import is one step of the tag history: one undo takes it back.
+    confirmed = applyDecisions(
+      ctx,
+      `import keywords of ${found.length} photo${found.length === 1 ? '' : 's'}`,
+      [...byLabel.values()].map(({ labelSetId, label, fileIds }) => ({
+        fileIds,
+        labelSetId,
+        label,
+        state: 'confirmed' as const,
+      })),
+    );
   }
 
   const files: KeywordImportFile[] = found.map((item, i) => ({

@@ -29,6 +29,7 @@ const edit = z.discriminatedUnion('kind', [
     templates: z.array(z.string().trim().min(1).max(300)).min(1).max(200).optional(),
     background: z.boolean().optional(),
     active: z.boolean().optional(),
+    suggest: z.boolean().optional(),
   }),
 ]);
 
@@ -94,4 +95,7 @@ export const labelsHandlers = defineHandlers<LabelsInvokeChannels>({
     ]),
     run: (engine, decision) => engine.decideTags(decision),
   },
+  'tags:history': { args: z.tuple([]), run: (engine) => engine.tagHistory() },
+  'tags:undo': { args: z.tuple([]), run: (engine) => engine.undoTags() },
+  'tags:redo': { args: z.tuple([]), run: (engine) => engine.redoTags() },
 });

@@ -24,6 +24,7 @@ interface SetRow {
   templates: string;
   background: number;
   active: number;
+  suggest: number;
 }
 
 interface LabelRow {
@@ -89,7 +90,9 @@ function treeOrder(labels: readonly LabelDefinition[]): LabelDefinition[] {
 
 export function labelSetDetail(db: Database, id: number): LabelSetDetail {
   const row = db
-    .prepare('SELECT id, name, mode, templates, background, active FROM label_sets WHERE id = ?')
+    .prepare(
+      'SELECT id, name, mode, templates, background, active, suggest FROM label_sets WHERE id = ?',
+    )
     .get(id) as SetRow | undefined;
   if (row === undefined) throw engineError('NOT_FOUND', `There is no label set ${id}.`);
   return {
@@ -99,6 +102,7 @@ export function labelSetDetail(db: Database, id: number): LabelSetDetail {
     templates: JSON.parse(row.templates) as string[],
     background: row.background === 1,
     active: row.active === 1,
+    suggest: row.suggest === 1,
     labels: treeOrder(labelRows(db, id).map(toNode)),
   };
 }
@@ -283,6 +287,8 @@ function setOptions(db: Database, id: number, edit: Extract<LabelEdit, { kind: '
     );
   if (edit.active !== undefined)
     db.prepare('UPDATE label_sets SET active = ? WHERE id = ?').run(edit.active ? 1 : 0, id);
+  if (edit.suggest !== undefined)
+    db.prepare('UPDATE label_sets SET suggest = ? WHERE id = ?').run(edit.suggest ? 1 : 0, id);
 }
 
 /** Renames or moves `from` and everything under it; decisions follow their labels. */
@@ -310,9 +316,14 @@ function renameLabel(db: Database, id: number, from: string, to: string): void {
   const moveDecisions = db.prepare(
     'UPDATE OR REPLACE tag_decisions SET label = ? WHERE label_set_id = ? AND label = ?',
   );
+  // The history follows too, so an undo after a rename takes back the renamed label's decision.
+  const moveHistory = db.prepare(
+    'UPDATE tag_step_changes SET label = ? WHERE label_set_id = ? AND label = ?',
+  );
   for (const path of moving) {
     moveLabel.run(renamed(path), id, path);
     moveDecisions.run(renamed(path), id, path);
+    moveHistory.run(renamed(path), id, path);
   }
 }
 

@@ -36,6 +36,32 @@ export const LABELS_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // A set that suggests nothing (keywords imported from photos: only the photos that had them
+    // carry them), and the tag decisions as a history of undoable steps.
+    id: 'labels-2',
+    sql: `
+    ALTER TABLE label_sets ADD COLUMN suggest INTEGER NOT NULL DEFAULT 1;
+    CREATE TABLE tag_steps (
+      id INTEGER PRIMARY KEY,
+      description TEXT NOT NULL,
+      photos INTEGER NOT NULL,
+      labels_added TEXT,
+      at INTEGER NOT NULL,
+      undone INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE tag_step_changes (
+      id INTEGER PRIMARY KEY,
+      step_id INTEGER NOT NULL REFERENCES tag_steps (id) ON DELETE CASCADE,
+      file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE,
+      label_set_id INTEGER NOT NULL REFERENCES label_sets (id) ON DELETE CASCADE,
+      label TEXT NOT NULL,
+      before TEXT CHECK (before IN ('confirmed', 'rejected')),
+      after TEXT CHECK (after IN ('confirmed', 'rejected'))
+    );
+    CREATE INDEX tag_step_changes_step ON tag_step_changes (step_id);
+    `,
+  },
+  {
     // Text embeddings of label prompts and of the background descriptions, per model: the
     // background alone is thousands of texts, embedded once per model rather than per start.
     id: 'labels-text-embeddings',

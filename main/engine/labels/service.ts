@@ -10,7 +10,9 @@ import type {
   PhotoTag,
   ScoredPhoto,
   TagDecision,
+  TagHistory,
   TagState,
+  TagStep,
   TemplatePreset,
 } from '../../../preload/contract/labels';
 import type { EngineContext } from '../engine-context';
@@ -28,7 +30,15 @@ import {
   listLabelSets,
 } from './label-store';
 import { libraryScores, scoreAt } from './library-scores';
-import { decideTags, decisionsOf, tagsOfFiles } from './tags';
+import { tagHistory } from './tag-history';
+import {
+  applyDecisions,
+  decideTags,
+  decisionsOf,
+  describeDecision,
+  moveTags,
+  tagsOfFiles,
+} from './tags';
 
 export interface LabelsApi {
   listLabelSets(): Promise<readonly LabelSetSummary[]>;
@@ -54,6 +64,9 @@ export interface LabelsApi {
   ): Promise<number>;
   tagsOfPhotos(fileIds: readonly number[]): Promise<Readonly<Record<number, readonly PhotoTag[]>>>;
   decideTags(decision: TagDecision): Promise<number>;
+  tagHistory(): Promise<TagHistory>;
+  undoTags(): Promise<TagStep | null>;
+  redoTags(): Promise<TagStep | null>;
 }
 
 export const LABELS_METHODS = [
@@ -72,6 +85,9 @@ export const LABELS_METHODS = [
   'decideAbove',
   'tagsOfPhotos',
   'decideTags',
+  'tagHistory',
+  'undoTags',
+  'redoTags',
 ] as const satisfies readonly (keyof LabelsApi)[];
 
 const BINS = 40;
@@ -247,7 +263,8 @@ export function createLabelsService(ctx: EngineContext): LabelsApi {
           suggestedColumns(scored.scores, row).some((j) => columns.includes(j))
         )
           fileIds.push(matrix.ids[row] as number);
-      return decideTags(ctx, { fileIds, labelSetId, label, state });
+      const decision = { fileIds, labelSetId, label, state };
+      return applyDecisions(ctx, `${describeDecision(decision)} above the line`, [decision]);
     },
 
     async tagsOfPhotos(fileIds) {
@@ -255,6 +272,15 @@ export function createLabelsService(ctx: EngineContext): LabelsApi {
     },
     async decideTags(decision) {
       return decideTags(ctx, decision);
+    },
+    async tagHistory() {
+      return tagHistory(db);
+    },
+    async undoTags() {
+      return moveTags(ctx, 'undo');
+    },
+    async redoTags() {
+      return moveTags(ctx, 'redo');
     },
   };
 }

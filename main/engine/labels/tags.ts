@@ -1,13 +1,19 @@
 // Tags: the active label sets' suggestions for each photo, and the user's decisions on them.
 // Decisions are keyed by files.id + label set + label path, so they outlive model changes,
 // re-indexing and moves; a confirmed label also confirms the labels above it.
-import type { LabelSetDetail, PhotoTag, TagDecision } from '../../../preload/contract/labels';
+import type {
+  LabelSetDetail,
+  PhotoTag,
+  TagDecision,
+  TagStep,
+} from '../../../preload/contract/labels';
 import type { EngineContext } from '../engine-context';
 import { engineError } from '../engine-error';
 import { labelTexts } from './label-scores';
 import { labelSetDetail, scorableSet } from './label-store';
 import { libraryScores, type ScoredSet } from './library-scores';
 import { tagsOfPhoto, type Decided, type TaggingSet } from './photo-tags';
+import { moveInHistory, recordStep, tagHistory, type AddedLabels } from './tag-history';
 
 export type { PhotoTag };
 
@@ -54,7 +60,7 @@ function taggingSet(detail: LabelSetDetail, scored: ScoredSet | null): TaggingSe
     scores: scored?.scores ?? null,
     columnsOf: scored?.columnsOf ?? new Map(),
     paths: new Set(detail.labels.map((label) => label.path)),
-    suggest: true,
+    suggest: detail.suggest,
   };
 }
 
@@ -88,34 +94,58 @@ export async function tagsOfFiles(
   return result;
 }
 
+const VERBS = { confirmed: 'confirm', rejected: 'reject', suggested: 'clear' } as const;
+
+/** How the history names a decision: 'reject "red" on 3 photos'. */
+export function describeDecision(decision: TagDecision): string {
+  const count = new Set(decision.fileIds).size;
+  const leaf = decision.label.slice(decision.label.lastIndexOf('/') + 1);
+  return `${VERBS[decision.state]} "${leaf}" on ${count} photo${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Writes decisions (several labels, e.g. a keyword import) as one undoable step; refuses a label
+ * its set lacks. Answers how many tags (photo and label) changed.
+ */
+export function applyDecisions(
+  ctx: EngineContext,
+  description: string,
+  decisions: readonly TagDecision[],
+  added: AddedLabels | null = null,
+): number {
+  const db = ctx.library.db;
+  const writes = decisions.flatMap((decision) => {
+    const detail = labelSetDetail(db, decision.labelSetId);
+    if (!detail.labels.some((label) => label.path === decision.label))
+      throw engineError('NOT_FOUND', `${detail.name} has no label "${decision.label}".`);
+    const state = decision.state === 'suggested' ? null : decision.state;
+    return [...new Set(decision.fileIds)].map((fileId) => ({
+      fileId,
+      labelSetId: decision.labelSetId,
+      label: decision.label,
+      state,
+    }));
+  });
+  const { changed, fileIds } = recordStep(db, description, writes, added);
+  if (fileIds.length > 0) ctx.emit('tags:changed', { fileIds });
+  ctx.emit('tags:history-changed', tagHistory(db));
+  return changed;
+}
+
 /** Confirms, rejects or (state 'suggested') undecides a label on photos; answers how many changed. */
 export async function decideTags(ctx: EngineContext, decision: TagDecision): Promise<number> {
-  const db = ctx.library.db;
-  const detail = labelSetDetail(db, decision.labelSetId);
-  if (!detail.labels.some((label) => label.path === decision.label))
-    throw engineError('NOT_FOUND', `${detail.name} has no label "${decision.label}".`);
-  const ids = [...new Set(decision.fileIds)];
-  const changed = db.transaction(() => {
-    if (decision.state === 'suggested') {
-      const remove = db.prepare(
-        'DELETE FROM tag_decisions WHERE file_id = ? AND label_set_id = ? AND label = ?',
-      );
-      return ids.reduce((n, id) => n + remove.run(id, detail.id, decision.label).changes, 0);
-    }
-    const upsert = db.prepare(
-      `INSERT INTO tag_decisions (file_id, label_set_id, label, state, decided_at)
-       SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM files WHERE id = ?)
-       ON CONFLICT (file_id, label_set_id, label) DO UPDATE SET state = excluded.state,
-         decided_at = excluded.decided_at WHERE state <> excluded.state`,
-    );
-    const now = Date.now();
-    return ids.reduce(
-      (n, id) => n + upsert.run(id, detail.id, decision.label, decision.state, now, id).changes,
-      0,
-    );
-  })();
-  if (changed > 0) ctx.emit('tags:changed', { fileIds: ids });
-  return changed;
+  return applyDecisions(ctx, describeDecision(decision), [decision]);
+}
+
+/** Undoes or redoes one step of the tag history; answers it, or null when there was none. */
+export function moveTags(ctx: EngineContext, direction: 'undo' | 'redo'): TagStep | null {
+  const moved = moveInHistory(ctx.library.db, direction);
+  if (moved !== null) {
+    ctx.emit('tags:changed', { fileIds: moved.fileIds });
+    for (const labelSetId of moved.labelSetIds) ctx.emit('labels:changed', { labelSetId });
+  }
+  ctx.emit('tags:history-changed', tagHistory(ctx.library.db));
+  return moved?.step ?? null;
 }
 
 /** The scored labels of the active sets, their texts already put in the set's templates. */

@@ -109,7 +109,7 @@ function MakeLabel({ cluster }: { readonly cluster: ClusterSummary }) {
         disabled={busy}
         onClick={() => void toLabel(cluster.id, target === '' ? null : Number(target))}
       >
-        Make a label
+        Make a label of {cluster.photos.length} photos
       </button>
     </div>
   );

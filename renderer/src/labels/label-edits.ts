@@ -90,6 +90,7 @@ export function setOptions(set: LabelSetDetail, options: Options): UndoableEdit 
   if (options.templates !== undefined) before.templates = set.templates;
   if (options.background !== undefined) before.background = set.background;
   if (options.active !== undefined) before.active = set.active;
+  if (options.suggest !== undefined) before.suggest = set.suggest;
   return {
     edit: { kind: 'set-options', ...options },
     inverse: { kind: 'set-options', ...before },

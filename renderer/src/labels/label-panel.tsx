@@ -1,17 +1,15 @@
 // The selected label: the words that describe it, how sure Facet must be (with the photos on the
 // edge), and its best matches to confirm or reject.
 import { useRef } from 'react';
-import type { LabelScores, LabelSetDetail } from '../../../preload/contract/labels';
+import type { LabelSetDetail } from '../../../preload/contract/labels';
 import { leafName, setPrompts, setThreshold } from './label-edits';
 import { PhotoGrid } from './photo-grid';
 import { ThresholdHistogram } from './threshold-histogram';
 import { useLabelsStore } from './use-labels-store';
 
-/** A score in words: exclusive mode scores are shares of 1, multi mode scores are similarities. */
-export function describeScore(mode: LabelScores['mode']): (score: number) => string {
-  return mode === 'exclusive'
-    ? (score) => `${Math.round(score * 100)} % sure`
-    : (score) => `match ${(score * 100).toFixed(1)}`;
+/** A score in words: in both modes it is how sure Facet is (a probability), so "% sure". */
+export function describeScore(score: number): string {
+  return `${Math.round(score * 100)} % sure`;
 }
 
 const COMMIT_DELAY_MS = 250;
@@ -56,7 +54,7 @@ export function LabelPanel({ set, path }: { readonly set: LabelSetDetail; readon
   const decideAboveLine = useLabelsStore((s) => s.decideAboveLine);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const isParent = set.labels.some((l) => l.path.startsWith(`${path}/`));
-  const describe = describeScore(set.mode);
+  const describe = describeScore;
 
   const moveLine = (threshold: number) => {
     clearTimeout(timer.current);
@@ -118,7 +116,14 @@ export function LabelPanel({ set, path }: { readonly set: LabelSetDetail; readon
           )}
           <div className="labels-card">
             <div className="labels-card-head">
-              <h3 className="labels-subtitle">Best matches</h3>
+              {/* A label no photo clearly shows says so, rather than offer the least-bad photos. */}
+              {scores.above === 0 ? (
+                <h3 className="labels-subtitle" data-testid="no-clear-match">
+                  No photo clearly shows “{leafName(path)}”; the closest ones are below
+                </h3>
+              ) : (
+                <h3 className="labels-subtitle">Best matches</h3>
+              )}
               <div className="decide-bar" data-testid="decide-bar">
                 <span className="labels-hint">
                   {picked.size === 0 ? 'Click photos to pick them' : `${picked.size} picked`}

@@ -15,16 +15,13 @@ function SetBar() {
   const sets = useLabelsStore((s) => s.sets);
   const builtIns = useLabelsStore((s) => s.builtIns);
   const current = useLabelsStore((s) => s.current);
-  const undo = useLabelsStore((s) => s.undo);
   const open = useLabelsStore((s) => s.open);
   const create = useLabelsStore((s) => s.create);
   const addBuiltIn = useLabelsStore((s) => s.addBuiltIn);
   const importFile = useLabelsStore((s) => s.importFile);
-  const undoLast = useLabelsStore((s) => s.undoLast);
   const [naming, setNaming] = useState(false);
   const [mode, setMode] = useState<LabelMode>('exclusive');
   const fileInput = useRef<HTMLInputElement>(null);
-  const last = undo[undo.length - 1];
 
   return (
     <div className="set-bar">
@@ -108,15 +105,6 @@ function SetBar() {
           event.target.value = '';
         }}
       />
-      <button
-        type="button"
-        className="button"
-        disabled={last === undefined}
-        onClick={() => void undoLast()}
-        title={last === undefined ? 'Nothing to undo' : `Undo ${last.description}`}
-      >
-        {last === undefined ? 'Undo' : `Undo: ${last.description}`}
-      </button>
     </div>
   );
 }

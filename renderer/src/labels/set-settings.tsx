@@ -98,6 +98,16 @@ export function SetSettings({ set }: { readonly set: LabelSetDetail }) {
         />
         Suggest tags from this set
       </label>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={set.suggest}
+          disabled={!set.active}
+          onChange={(event) => void apply(setOptions(set, { suggest: event.target.checked }))}
+        />
+        Also on photos nobody tagged (off: only photos confirmed by hand or by a keyword import
+        carry these labels)
+      </label>
       <div className="labels-row">
         <button type="button" className="button" onClick={() => void exportSet('json')}>
           Export (JSON)

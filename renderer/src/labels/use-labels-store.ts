@@ -26,7 +26,8 @@ interface LabelsStore {
   readonly preview: { readonly text: string; readonly photos: readonly ScoredPhoto[] } | null;
   /** Photos ticked for "Confirm" / "Reject" (files.id). */
   readonly picked: ReadonlySet<number>;
-  readonly undo: readonly UndoableEdit[];
+  /** Edits of the open set, oldest first, with when they were made (to undo newest first). */
+  readonly undo: readonly (UndoableEdit & { readonly at: number })[];
   readonly error: string | null;
   readonly notice: string | null;
   load(): Promise<void>;
@@ -185,7 +186,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       if (current === null) return false;
       try {
         const detail = await window.facet.invoke('labels:edit', current.id, change.edit);
-        set({ undo: [...get().undo, change].slice(-MAX_UNDO), error: null });
+        set({ undo: [...get().undo, { ...change, at: Date.now() }].slice(-MAX_UNDO), error: null });
         showDetail(detail);
         void reloadList();
         await get().refreshScores();

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PhotoDetails } from '../../../preload/contract/browse';
 import type { PhotoTag } from '../../../preload/contract/labels';
 import { recordEvent } from '../test-events';
+import { tagCards, type TagCard } from './tag-paths';
 import { gridItems, itemRef, usePhotosStore } from './use-photos-store';
 
 const bytes = (n: number) =>
@@ -18,18 +19,22 @@ const when = (ms: number) =>
   });
 
 function TagRow({
-  tag,
+  card,
   peak,
   chosen,
   onDecide,
 }: {
-  tag: PhotoTag;
+  card: TagCard;
   peak: number;
   chosen: boolean;
-  onDecide: (state: PhotoTag['state']) => void;
+  onDecide: (tag: PhotoTag, state: PhotoTag['state']) => void;
 }) {
+  // Confirm and Reject act on the chosen level of the path: the leaf unless a level above is picked.
+  const [level, setLevel] = useState<string | null>(null);
+  const tag = [...card.above, card.tag].find((t) => t.label === level) ?? card.tag;
   const width =
     tag.score === null || peak <= 0 ? 0 : Math.max(2, (Math.max(0, tag.score) / peak) * 100);
+  const leafOf = (label: string) => label.slice(label.lastIndexOf('/') + 1);
   return (
     <li
       className={`viewer-tag viewer-tag-${tag.state}${chosen ? ' viewer-tag-chosen' : ''}`}
@@ -37,7 +42,20 @@ function TagRow({
       aria-current={chosen}
     >
       <div className="viewer-tag-name">
-        <span>{tag.label}</span>
+        <span className="viewer-tag-path">
+          {[...card.above, card.tag].map((t) => (
+            <button
+              key={t.label}
+              type="button"
+              className={`viewer-tag-level viewer-tag-level-${t.state}`}
+              aria-pressed={t.label === tag.label}
+              title={`${t.label}: ${t.state}`}
+              onClick={() => setLevel(t.label === card.tag.label ? null : t.label)}
+            >
+              {leafOf(t.label)}
+            </button>
+          ))}
+        </span>
         <span className="viewer-tag-state">{tag.state}</span>
       </div>
       <div className="viewer-tag-bar" aria-hidden="true">
@@ -49,7 +67,7 @@ function TagRow({
           type="button"
           className="button"
           aria-pressed={tag.state === 'confirmed'}
-          onClick={() => onDecide(tag.state === 'confirmed' ? 'suggested' : 'confirmed')}
+          onClick={() => onDecide(tag, tag.state === 'confirmed' ? 'suggested' : 'confirmed')}
         >
           Confirm
         </button>
@@ -57,7 +75,7 @@ function TagRow({
           type="button"
           className="button"
           aria-pressed={tag.state === 'rejected'}
-          onClick={() => onDecide(tag.state === 'rejected' ? 'suggested' : 'rejected')}
+          onClick={() => onDecide(tag, tag.state === 'rejected' ? 'suggested' : 'rejected')}
         >
           Reject
         </button>
@@ -94,8 +112,9 @@ export function PhotoView({ index }: { index: number }) {
   }, [ref?.id, tagsVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const refId = ref?.id;
+  // One card per path: "Shapes/Round/circle" once, not three cards with one score.
   const tags = useMemo(
-    () => (details !== null && details.id === refId ? details.tags : []),
+    () => tagCards(details !== null && details.id === refId ? details.tags : []),
     [details, refId],
   );
   const decideTag = useCallback(
@@ -109,7 +128,8 @@ export function PhotoView({ index }: { index: number }) {
   useEffect(() => {
     const key = (event: KeyboardEvent) => {
       if ((event.target as HTMLElement).closest('input, select, textarea')) return;
-      const tag = tags[chosen];
+      if (event.ctrlKey || event.metaKey || event.altKey) return; // Ctrl+Z is the window's undo
+      const tag = tags[chosen]?.tag;
       if (event.key === 'Escape') open(null);
       else if (event.key === 'ArrowRight' && index + 1 < count) open(index + 1);
       else if (event.key === 'ArrowLeft' && index > 0) open(index - 1);
@@ -129,7 +149,7 @@ export function PhotoView({ index }: { index: number }) {
 
   if (ref === null) return null;
   const name = ref.path.split(/[\\/]/).pop() ?? ref.path;
-  const peak = Math.max(0, ...tags.map((t) => t.score ?? 0));
+  const peak = Math.max(0, ...tags.map((t) => t.tag.score ?? 0));
   const exif = details?.exif ?? {};
   const facts: [string, string | undefined][] = [
     ['Taken', details?.taken != null ? when(details.taken) : undefined],
@@ -227,13 +247,13 @@ export function PhotoView({ index }: { index: number }) {
           <p className="muted">No tags yet. Label sets (in Labels) suggest tags for every photo.</p>
         ) : (
           <ul className="viewer-tags">
-            {tags.map((tag, i) => (
+            {tags.map((card, i) => (
               <TagRow
-                key={`${tag.labelSetId}:${tag.label}`}
-                tag={tag}
+                key={`${card.tag.labelSetId}:${card.tag.label}`}
+                card={card}
                 peak={peak}
                 chosen={i === chosen}
-                onDecide={(next) => decideTag(tag, next)}
+                onDecide={decideTag}
               />
             ))}
           </ul>

@@ -88,6 +88,8 @@ export function PhotosView() {
   useEffect(
     () =>
       window.facet.on('tags:changed', () => {
+        // The open photo reloads its tags too (an undo from the header, the command line).
+        usePhotosStore.setState((s) => ({ tagsVersion: s.tagsVersion + 1 }));
         if (usePhotosStore.getState().source.kind === 'browse') void refresh();
         void loadFacets();
       }),

@@ -1,5 +1,5 @@
-// What to do with the selected photos: confirm or reject one label on all of them at once, or
-// export their tags.
+// What to do with the selected photos: confirm or reject one label on all of them at once (the
+// buttons say how many photos, and the header's Undo takes it back), or export their tags.
 import { useEffect, useState } from 'react';
 import { ExportDialog } from '../export/export-dialog';
 import { useExportStore } from '../export/use-export-store';
@@ -54,7 +54,7 @@ export function SelectionBar() {
             disabled={choice === ''}
             onClick={() => void apply('confirmed')}
           >
-            Confirm on all
+            Confirm on all {selected.size}
           </button>
           <button
             type="button"
@@ -62,7 +62,7 @@ export function SelectionBar() {
             disabled={choice === ''}
             onClick={() => void apply('rejected')}
           >
-            Reject on all
+            Reject on all {selected.size}
           </button>
         </>
       )}
