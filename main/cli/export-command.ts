@@ -8,16 +8,8 @@ import type {
   XmpExportReport,
   XmpFileResult,
 } from '../../preload/contract/export';
-import {
-  EXIT,
-  exitForCode,
-  fail,
-  oneLine,
-  startCommandEngine,
-  type ExitByCode,
-} from './subcommand';
-
-const EXIT_BY_CODE: ExitByCode = { BAD_PATH: EXIT.usage };
+import { EXIT, fail, failWith, startCommandEngine } from './subcommand';
+import { terminalText } from './terminal-text';
 
 export const EXPORT_USAGE = `Usage: facet export xmp|csv|json|import [photo or folder...] [options]
 
@@ -185,11 +177,11 @@ export async function runExportCommand(argv: readonly string[]): Promise<number>
       ];
     }
     clearLine();
-    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${text}\n`);
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${terminalText(text)}\n`);
     return EXIT.ok;
   } catch (error) {
     clearLine();
-    return fail(oneLine(error), exitForCode(error, EXIT_BY_CODE) ?? EXIT.failed);
+    return failWith(error);
   } finally {
     await engine.close();
   }

@@ -15,7 +15,8 @@ import { runModelsCommand } from './models-command';
 import { runPhotosCommand } from './photos-command';
 import { formatIndex, formatResults, formatStatus, formatTag } from './output';
 import { progressLine } from './progress';
-import { EXIT, exitForCode, oneLine, subcommandArguments, type ExitByCode } from './subcommand';
+import { terminalText } from './terminal-text';
+import { EXIT, fail, failWith, subcommandArguments } from './subcommand';
 
 // Commands with their own grammar, each run by its file once its name is found on the line.
 const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[]) => Promise<number>>> = {
@@ -24,19 +25,6 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[]) => Promise<
   export: runExportCommand,
   labels: runLabelsCommand,
   clusters: runClustersCommand,
-};
-
-const EXIT_BY_CODE: ExitByCode = {
-  BAD_PATH: EXIT.usage,
-  BAD_ARGUMENT: EXIT.usage,
-  BAD_LABEL_SET: EXIT.usage,
-  EMPTY_QUERY: EXIT.usage,
-  UNREADABLE: EXIT.usage,
-  MODEL_PACKAGE: EXIT.model,
-  MODEL_LOAD: EXIT.model,
-  DEVICE: EXIT.model,
-  LIBRARY_UNAVAILABLE: EXIT.library,
-  LIBRARY_TOO_NEW: EXIT.library,
 };
 
 interface RunningEngine {
@@ -134,8 +122,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     line = parsed.line;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`facet: ${error.message} (facet --help shows the usage)\n`);
-    return EXIT.usage;
+    return fail(`${error.message} (facet --help shows the usage)`, EXIT.usage);
   }
 
   const libraryDir = resolve(line.library ?? defaultLibraryDir());
@@ -157,16 +144,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     engine.on('index:progress', (update) => progress.show(update));
     const result = await runCommand(line, engine.api);
     progress.end();
-    process.stdout.write(line.json ? `${JSON.stringify(result.json)}\n` : `${result.text}\n`);
+    process.stdout.write(
+      line.json ? `${JSON.stringify(result.json)}\n` : `${terminalText(result.text)}\n`,
+    );
     return EXIT.ok;
   } catch (error) {
     progress.end();
-    const message = oneLine(error).trim();
-    process.stderr.write(`facet: ${message}\n`);
-    const exit = exitForCode(error, EXIT_BY_CODE);
-    if (exit !== undefined) return exit;
-    // The engine opens the library as it starts: a start that fails is a library it cannot use.
-    return message.startsWith('The engine could not start') ? EXIT.library : EXIT.failed;
+    return failWith(error);
   } finally {
     await engine?.close();
   }
@@ -177,7 +161,6 @@ void main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`facet: ${oneLine(error).trim()}\n`);
-    process.exitCode = EXIT.failed;
+    process.exitCode = failWith(error);
   },
 );
