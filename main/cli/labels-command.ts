@@ -71,8 +71,19 @@ async function run(
     }
     case 'import': {
       const added = [];
-      for (const file of args)
-        added.push(await api.importLabelSet(basename(file), await readLabelFile(resolve(file))));
+      for (const file of args) {
+        const path = resolve(file);
+        const text = await readLabelFile(path);
+        try {
+          added.push(await api.importLabelSet(basename(path), text));
+        } catch (error) {
+          // The engine knows the file by its name only: say which file on this disk it was.
+          const message = (error as Error).message.replace(`Label set ${basename(path)}:`, '');
+          throw Object.assign(new Error(`Label set ${path}: ${message.trim()}`), {
+            code: (error as { code?: unknown }).code,
+          });
+        }
+      }
       if (values.json === true)
         return JSON.stringify({ added: added.map((set) => ({ id: set.id, name: set.name })) });
       return added.map((set) => `Added ${set.name} (${set.labels.length} labels).`).join('\n');

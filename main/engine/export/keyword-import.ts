@@ -8,7 +8,7 @@ import type {
   KeywordImportRequest,
 } from '../../../preload/contract/export';
 import type { EngineContext } from '../engine-context';
-import { decideTags } from '../labels/tags';
+import { decideManyTags } from '../labels/tags';
 import { readPhotoLabels } from './photo-keywords';
 import { LabelMatcher, type LabelMatch } from './imported-labels';
 import { labelsFromKeywords } from './keywords';
@@ -78,8 +78,15 @@ export async function importKeywords(
         byLabel.set(key, entry);
       }
     });
-    for (const { labelSetId, label, fileIds } of byLabel.values())
-      confirmed += await decideTags(ctx, { fileIds, labelSetId, label, state: 'confirmed' });
+    confirmed = await decideManyTags(
+      ctx,
+      [...byLabel.values()].map(({ labelSetId, label, fileIds }) => ({
+        fileIds,
+        labelSetId,
+        label,
+        state: 'confirmed' as const,
+      })),
+    );
   }
 
   const files: KeywordImportFile[] = found.map((item, i) => ({

@@ -112,7 +112,12 @@ export function labelsFromKeywords(values: KeywordValues): string[] {
       .map((path) => labelLevels(path).join('/'))
       .filter((path) => path !== ''),
   );
-  const leaves = paths.filter((path) => !paths.some((other) => other.startsWith(`${path}/`)));
+  // One pass over every path's ancestors, not every pair of paths: a sidecar may hold 50,000.
+  const ancestors = new Set<string>();
+  for (const path of paths)
+    for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1))
+      ancestors.add(path.slice(0, at));
+  const leaves = paths.filter((path) => !ancestors.has(path));
   const levels = new Set(paths.flatMap((path) => path.split('/')));
   const flat = [...(values.subject ?? []), ...(values.iptcKeywords ?? [])]
     .map((value) => value.trim())

@@ -5,7 +5,7 @@ import type { LabelSetDetail, PhotoTag, TagDecision } from '../../../preload/con
 import type { EngineContext } from '../engine-context';
 import { engineError } from '../engine-error';
 import { labelTexts } from './label-scores';
-import { labelSetDetail, scorableSet } from './label-store';
+import { labelSetDetail, labelSetName, scorableSet } from './label-store';
 import { libraryScores, type ScoredSet } from './library-scores';
 import { tagsOfPhoto, type Decided, type TaggingSet } from './photo-tags';
 
@@ -90,31 +90,56 @@ export async function tagsOfFiles(
 
 /** Confirms, rejects or (state 'suggested') undecides a label on photos; answers how many changed. */
 export async function decideTags(ctx: EngineContext, decision: TagDecision): Promise<number> {
+  return decideManyTags(ctx, [decision]);
+}
+
+/**
+ * Several decisions in one transaction, with one change event: a keyword import decides tens of
+ * thousands of labels, and a statement prepared and a transaction opened per label would take
+ * minutes. All or none are stored.
+ */
+export async function decideManyTags(
+  ctx: EngineContext,
+  decisions: readonly TagDecision[],
+): Promise<number> {
   const db = ctx.library.db;
-  const detail = labelSetDetail(db, decision.labelSetId);
-  if (!detail.labels.some((label) => label.path === decision.label))
-    throw engineError('NOT_FOUND', `${detail.name} has no label "${decision.label}".`);
-  const ids = [...new Set(decision.fileIds)];
-  const changed = db.transaction(() => {
-    if (decision.state === 'suggested') {
-      const remove = db.prepare(
-        'DELETE FROM tag_decisions WHERE file_id = ? AND label_set_id = ? AND label = ?',
-      );
-      return ids.reduce((n, id) => n + remove.run(id, detail.id, decision.label).changes, 0);
+  const setName = new Map<number, string>();
+  const labelExists = db.prepare('SELECT 1 FROM labels WHERE label_set_id = ? AND path = ?');
+  for (const decision of decisions) {
+    let name = setName.get(decision.labelSetId);
+    if (name === undefined) {
+      name = labelSetName(db, decision.labelSetId).name;
+      setName.set(decision.labelSetId, name);
     }
-    const upsert = db.prepare(
-      `INSERT INTO tag_decisions (file_id, label_set_id, label, state, decided_at)
-       SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM files WHERE id = ?)
-       ON CONFLICT (file_id, label_set_id, label) DO UPDATE SET state = excluded.state,
-         decided_at = excluded.decided_at WHERE state <> excluded.state`,
-    );
+    if (labelExists.get(decision.labelSetId, decision.label) === undefined)
+      throw engineError('NOT_FOUND', `${name} has no label "${decision.label}".`);
+  }
+  const remove = db.prepare(
+    'DELETE FROM tag_decisions WHERE file_id = ? AND label_set_id = ? AND label = ?',
+  );
+  const upsert = db.prepare(
+    `INSERT INTO tag_decisions (file_id, label_set_id, label, state, decided_at)
+     SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM files WHERE id = ?)
+     ON CONFLICT (file_id, label_set_id, label) DO UPDATE SET state = excluded.state,
+       decided_at = excluded.decided_at WHERE state <> excluded.state`,
+  );
+  const touched = new Set<number>();
+  const changed = db.transaction(() => {
     const now = Date.now();
-    return ids.reduce(
-      (n, id) => n + upsert.run(id, detail.id, decision.label, decision.state, now, id).changes,
-      0,
-    );
+    let count = 0;
+    for (const { fileIds, labelSetId, label, state } of decisions) {
+      for (const id of new Set(fileIds)) {
+        const changes =
+          state === 'suggested'
+            ? remove.run(id, labelSetId, label).changes
+            : upsert.run(id, labelSetId, label, state, now, id).changes;
+        count += changes;
+        touched.add(id);
+      }
+    }
+    return count;
   })();
-  if (changed > 0) ctx.emit('tags:changed', { fileIds: ids });
+  if (changed > 0) ctx.emit('tags:changed', { fileIds: [...touched] });
   return changed;
 }
 
