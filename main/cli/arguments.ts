@@ -4,9 +4,9 @@ import type { Device } from '../engine/engine-api';
 
 export const USAGE = `Usage: facet <command> [options]
 
-  facet index <folder>...  [--library DIR] [--model DIR] [--device auto|cpu|webgpu|cuda|dml|coreml] [--raw-jpeg together|apart] [--read-timeout S] [--json]
+  facet index <folder>...  [--library DIR] [--model DIR] [--device auto|cpu|webgpu|cuda|dml|coreml] [--raw-jpeg together|apart] [--read-timeout S] [--yes] [--json]
   facet status             [--library DIR] [--json]
-  facet tag   <folder>...  --labels FILE [--library DIR] [--model DIR] [--top K] [--read-timeout S] [--json]
+  facet tag   <folder>...  --labels FILE [--library DIR] [--model DIR] [--top K] [--read-timeout S] [--yes] [--json]
   facet search "<text>"    [--library DIR] [--k N] [--json]
   facet similar <image>    [--library DIR] [--k N] [--json]
   facet photos             [--label SET:LABEL] [--state S] [--sort KEY] [--library DIR] [--json]  (facet photos --help)
@@ -23,6 +23,7 @@ export const USAGE = `Usage: facet <command> [options]
   --top K         tags kept per photo (default 5 in exclusive mode)
   --read-timeout S  seconds one file may take to read and decode before it is reported (default 30;
                   also FACET_READ_TIMEOUT)
+  --yes           add / , a system folder or a whole home folder (asked first otherwise)
   --k N           results to show (default 10)
   --json          print one JSON document on stdout; progress goes to stderr
   --verbose       also print the engine's log lines on stderr
@@ -46,6 +47,8 @@ export interface CommandLine {
   readonly top: number | null;
   /** Seconds per file for reading and decoding, or null for the default. */
   readonly readTimeout: number | null;
+  /** --yes: broad folders (/, a system folder, a home folder) may be added without asking. */
+  readonly yes: boolean;
   readonly k: number;
   readonly json: boolean;
   readonly verbose: boolean;
@@ -68,6 +71,7 @@ const OPTIONS = {
   top: { type: 'string' },
   'read-timeout': { type: 'string' },
   k: { type: 'string' },
+  yes: { type: 'boolean' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -75,9 +79,9 @@ const OPTIONS = {
 
 // Options each command accepts besides --library, --json, --verbose and --help.
 const ACCEPTS: Record<CommandName, readonly string[]> = {
-  index: ['model', 'device', 'raw-jpeg', 'read-timeout'],
+  index: ['model', 'device', 'raw-jpeg', 'read-timeout', 'yes'],
   status: [],
-  tag: ['labels', 'model', 'device', 'top', 'read-timeout'],
+  tag: ['labels', 'model', 'device', 'top', 'read-timeout', 'yes'],
   search: ['k', 'model', 'device'],
   similar: ['k', 'model', 'device'],
 };
@@ -159,6 +163,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
       labels: nonEmpty('labels', values.labels),
       top: count('top', values.top),
       readTimeout: seconds('read-timeout', values['read-timeout']),
+      yes: values.yes === true,
       k: count('k', values.k) ?? DEFAULT_K,
       json: values.json === true,
       verbose: values.verbose === true,

@@ -74,6 +74,7 @@ async function runCommand(
   const call = {
     ...(line.model !== null && { modelDir: resolve(line.model) }),
     ...(line.device !== null && { device: line.device }),
+    ...(line.yes && { confirmed: true }),
   };
   const paths = line.positionals.map((path) => resolve(path));
   switch (line.command) {

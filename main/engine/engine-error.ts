@@ -18,6 +18,7 @@ export type EngineErrorCode =
   | 'NOT_DOWNLOADABLE'
   | 'BUSY'
   | 'DISK_FULL'
+  | 'NEEDS_CONFIRMATION'
   | 'MODEL_PACKAGE'
   | 'MODEL_LOAD'
   | 'DEVICE'
