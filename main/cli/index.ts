@@ -15,6 +15,7 @@ import { runModelsCommand } from './models-command';
 import { runPhotosCommand } from './photos-command';
 import { formatIndex, formatResults, formatStatus, formatTag } from './output';
 import { progressLine } from './progress';
+import { runRepair, runStatusCheck } from './library-check-command';
 import { terminalText } from './terminal-text';
 import { EXIT, fail, failWith, subcommandArguments } from './subcommand';
 
@@ -105,6 +106,8 @@ async function runCommand(
       const result = await engine.similar(paths[0] as string, line.k);
       return { json: result, text: formatResults(result) };
     }
+    case 'repair':
+      throw new Error('facet repair runs without the engine.');
   }
 }
 
@@ -127,6 +130,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   const libraryDir = resolve(line.library ?? defaultLibraryDir());
+  try {
+    if (line.command === 'repair') return runRepair(libraryDir, line.json);
+    if (line.command === 'status' && line.check) return runStatusCheck(libraryDir, line.json);
+  } catch (error) {
+    return failWith(error);
+  }
   let engine: RunningEngine | null = null;
   const progress = progressLine(process.stderr);
   try {

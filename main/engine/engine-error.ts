@@ -24,6 +24,7 @@ export type EngineErrorCode =
   | 'DEVICE'
   | 'LIBRARY_UNAVAILABLE'
   | 'LIBRARY_TOO_NEW'
+  | 'LIBRARY_DAMAGED'
   | 'UNKNOWN_METHOD';
 
 export type EngineError = Error & { readonly code: EngineErrorCode };

@@ -9,6 +9,7 @@ import {
   type Database,
 } from '../../../native/sqlite';
 import type { LibraryFolder } from '../../../preload/contract/library';
+import { checkOnOpen, libraryErrorInWords } from './integrity';
 import { migrate } from './schema';
 
 export const LIBRARY_FILE = 'library.db';
@@ -89,10 +90,12 @@ export class Library {
     this.file = join(libraryDir, LIBRARY_FILE);
     this.db = openDatabase(this.file);
     try {
+      // Before anything reads it: a damaged file is reported with what to do, not half-read.
+      checkOnOpen(this.db, this.file);
       migrate(this.db, this.file);
     } catch (error) {
       this.db.close();
-      throw error;
+      throw libraryErrorInWords(error, this.file);
     }
   }
 
