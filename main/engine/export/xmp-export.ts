@@ -1,5 +1,7 @@
 // Exports many photos' keywords: one photo's failure is reported and the rest go on; a dry run
 // reports the same changes without writing anything.
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { MetadataTool } from '../../../native/exiftool';
 import type {
   SidecarNaming,
@@ -7,6 +9,8 @@ import type {
   XmpFileResult,
 } from '../../../preload/contract/export';
 import type { KeywordField } from './keywords';
+import { removeLeftoverTemporaries } from './leftover-temporaries';
+import { writeProblem } from './write-problem';
 import {
   canEmbed,
   embedInOriginal,
@@ -47,7 +51,7 @@ export interface XmpExportHooks {
 }
 
 function failure(photo: PhotoKeywords, kind: TargetKind, target: string, error: unknown) {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = writeProblem(error, target);
   return {
     path: photo.photoPath,
     kind,
@@ -85,10 +89,15 @@ export async function exportXmp(
     files.push(fromOutcome(outcome));
     if (outcome.written) hooks.onWritten?.(photo, outcome.kind, outcome.owned);
   };
+  // What an export killed mid-write left behind, before this one writes beside it.
+  if (!dryRun) await removeLeftoverTemporaries(photos.map((photo) => dirname(photo.photoPath)));
   for (const [i, photo] of photos.entries()) {
     if (sidecars) {
       try {
         const naming = options.naming ?? 'ext';
+        // A folder where the sidecar goes would otherwise be read as an empty, broken sidecar.
+        if ((await stat(sidecarPath(photo.photoPath, naming)).catch(() => null))?.isDirectory())
+          throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
         record(photo, await writeSidecar(tool, photo, { naming, dryRun }));
       } catch (error) {
         const target = sidecarPath(photo.photoPath, options.naming ?? 'ext');
