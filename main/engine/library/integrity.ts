@@ -18,7 +18,7 @@ export function damagedLibrary(file: string, problem: string): EngineError {
   const dir = dirname(file);
   return engineError(
     'LIBRARY_DAMAGED',
-    `The library ${file} is damaged (${problem}). Run "facet repair --library ${dir}" (or Repair in the app): it keeps a copy of the damaged file, saves the tags you decided, label sets and folders, and rebuilds the rest.`,
+    `The library ${file} is damaged (${problem}). Close the app and run "facet repair --library ${dir}": it keeps a copy of the damaged file, saves the tags you decided, label sets and folders, and rebuilds the rest.`,
   );
 }
 
