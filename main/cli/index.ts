@@ -2,7 +2,8 @@
 // arguments, runs the engine in its own process, prints the result, and exits 0 when the run
 // completed (even with unreadable photos), non-zero with a one-line reason otherwise.
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { LIBRARY_FILE } from '../engine/library/library';
 import { defaultLibraryDir } from '../engine/library/library-dir';
 import type { Device, EngineApi, EngineEvents } from '../engine/engine-api';
 import { engineError } from '../engine/engine-error';
@@ -52,10 +53,12 @@ function makeFolders(dir: string): void {
   mkdirSync(dir);
 }
 
-/** Fails early, with the folder's name, when the library cannot be written. */
-function checkLibraryDir(dir: string): void {
+/** Fails early, with the folder's name, when the library cannot be written and must be. */
+function checkLibraryDir(dir: string, readsOnly: boolean): void {
   try {
     makeFolders(dir);
+    // An existing library in a read-only folder can still be read (a snapshot, read-only).
+    if (readsOnly && existsSync(join(dir, LIBRARY_FILE))) return;
     accessSync(dir, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -63,7 +66,7 @@ function checkLibraryDir(dir: string): void {
       code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
     throw engineError(
       'LIBRARY_UNAVAILABLE',
-      `The library folder ${dir} cannot be written: ${why}.`,
+      `The library folder ${dir} cannot be written: ${why}. Ask for write access, or use --library with a folder of your own; status, search, photos and export to another folder can still read a library there.`,
     );
   }
 }
@@ -139,7 +142,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let engine: RunningEngine | null = null;
   const progress = progressLine(process.stderr);
   try {
-    checkLibraryDir(libraryDir);
+    checkLibraryDir(libraryDir, ['status', 'search', 'similar'].includes(line.command));
     // The engine host inherits the environment, where its file reader looks for the deadline.
     if (line.readTimeout !== null) process.env.FACET_READ_TIMEOUT = String(line.readTimeout);
     engine = openEngine({

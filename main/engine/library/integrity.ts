@@ -82,7 +82,7 @@ export function libraryErrorInWords(error: unknown, file: string): unknown {
     );
   if (code.startsWith('SQLITE_READONLY'))
     return say(
-      `The library ${file} cannot be written (${message}): check that you may write to ${dirname(file)}, or only read from it (status, search, photos, export to another folder).`,
+      `The library ${file} is read-only here, so this cannot be saved: ask for write access to ${dirname(file)}, or only read from it (status, search, photos, export to another folder).`,
     );
   return say(`The library ${file} could not be read or written: ${message}.`);
 }
