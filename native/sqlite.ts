@@ -14,6 +14,8 @@ export interface OpenOptions {
   readonly readonly?: boolean;
   /** How long a write waits for another process's lock before failing (default 5 s). */
   readonly busyTimeoutMs?: number;
+  /** Open without setting the journal mode: a damaged file is read as it is, never rewritten. */
+  readonly asIs?: boolean;
 }
 
 /** A library file that cannot be opened or written: the message says which file and why. */
@@ -40,7 +42,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`);
     db.pragma('foreign_keys = ON');
-    if (!readonly) {
+    if (!readonly && options.asIs !== true) {
       // WAL lets readers (the app, a CLI run) see the library while an index run writes to it.
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');

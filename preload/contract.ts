@@ -29,6 +29,16 @@ export interface AddFoldersResult {
   readonly added: readonly string[];
   /** Paths that were refused, with the reason shown to the user. */
   readonly refused: readonly { readonly path: string; readonly reason: string }[];
+  /**
+   * Folders not added until the user confirms: the whole disk, a system folder or a whole home
+   * folder, with the question to ask (it says how many photos that would index).
+   */
+  readonly unconfirmed: readonly { readonly path: string; readonly question: string }[];
+}
+
+export interface AddFoldersOptions {
+  /** The user said yes to adding broad folders. */
+  readonly confirmed?: boolean;
 }
 
 /** The library and the engine: request/response channels, `facet.invoke(channel, ...args)`. */
@@ -38,7 +48,7 @@ export interface CoreInvokeChannels {
   /** The library's folders (roots), absolute paths. */
   'library:roots': () => readonly string[];
   /** Adds photo folders (or single photos) to the library and starts indexing them. */
-  'library:add': (paths: readonly string[]) => AddFoldersResult;
+  'library:add': (paths: readonly string[], options?: AddFoldersOptions) => AddFoldersResult;
   /** Removes a folder from the library (its rows only; files on disk are never touched). */
   'library:remove': (root: string) => void;
   /** Opens the native folder picker; resolves to the chosen folders, empty when cancelled. */

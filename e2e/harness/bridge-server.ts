@@ -12,6 +12,7 @@ import { invokeEngine, isEngineInvokeChannel } from '../../main/engine/contract-
 import { startEngineHost } from '../../main/engine/host-process';
 import { thumbnailRequestFromUrl } from '../../main/engine/library/thumbnail-url';
 import { photoPathFromUrl, resolveLibraryPhoto } from '../../main/engine/media-guard';
+import { newBridgeToken, refuseRequest } from './bridge-guard';
 
 /** The renderer's CSP (renderer/index.html), sent as a header too, as Electron main does. */
 export const CONTENT_SECURITY_POLICY = [
@@ -58,6 +59,8 @@ export interface BridgeServerOptions {
 
 export interface BridgeServer {
   readonly url: string;
+  /** The per-run secret every request must carry (cookie or header, see bridge-guard.ts). */
+  readonly token: string;
   close(): Promise<void>;
 }
 
@@ -235,7 +238,15 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     }
   }
 
+  const token = newBridgeToken();
+  let port = 0;
   const server = createServer((req, res) => {
+    const refusal = refuseRequest(req, port, token);
+    if (refusal !== null) {
+      log(`bridge: refused ${req.method} ${req.url}: ${refusal.reason}`);
+      sendText(res, refusal.status, refusal.reason);
+      return;
+    }
     route(req, res).catch((error: unknown) => {
       log(`bridge: ${req.method} ${req.url}: ${messageOf(error)}`);
       if (!res.headersSent) sendText(res, 500, messageOf(error));
@@ -243,10 +254,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
 
   return {
     url: `http://127.0.0.1:${port}/`,
+    token,
     async close() {
       for (const res of streams) res.end();
       await new Promise<void>((done) => server.close(() => done()));
@@ -277,7 +289,7 @@ async function main(): Promise<void> {
   // The parent keeps stdin open; when it goes away, so does this server.
   process.stdin.on('end', stop);
   process.stdin.resume();
-  process.stdout.write(`${JSON.stringify({ url: bridge.url })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: bridge.url, token: bridge.token })}\n`);
 }
 
 if (process.argv[1]?.endsWith('bridge-server.ts')) {

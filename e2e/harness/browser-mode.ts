@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { TOKEN_COOKIE, TOKEN_HEADER } from './bridge-guard';
 import { RENDERER_DIR, REPO_ROOT } from './modes';
 
 const CHROMIUM_ARGS = [
@@ -36,7 +37,13 @@ function browserPreload(): Promise<string> {
   return preloadScript;
 }
 
-function startBridge(userDataDir: string): Promise<{ child: ChildProcess; url: string }> {
+interface RunningBridge {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly token: string;
+}
+
+function startBridge(userDataDir: string): Promise<RunningBridge> {
   const child = spawn(
     process.execPath,
     [
@@ -58,7 +65,8 @@ function startBridge(userDataDir: string): Promise<{ child: ChildProcess; url: s
     child.once('error', reject);
     lines.once('line', (line) => {
       child.off('exit', onExit);
-      resolve({ child, url: (JSON.parse(line) as { url: string }).url });
+      const { url, token } = JSON.parse(line) as { url: string; token: string };
+      resolve({ child, url, token });
     });
   });
 }
@@ -92,6 +100,16 @@ export async function launchBrowserSession(userDataDir: string): Promise<Browser
       args: CHROMIUM_ARGS,
     });
     const context = await browser.newContext({ viewport: { width: 1180, height: 760 } });
+    // The page proves itself with the run's token; SameSite=Strict keeps other sites from sending it.
+    await context.addCookies([
+      {
+        name: TOKEN_COOKIE,
+        value: bridge.token,
+        url: bridge.url,
+        sameSite: 'Strict',
+        httpOnly: true,
+      },
+    ]);
     await context.addInitScript({ content: script });
     const page = await context.newPage();
     const opened = browser;
@@ -101,6 +119,7 @@ export async function launchBrowserSession(userDataDir: string): Promise<Browser
       async chooseFolders(paths) {
         const response = await fetch(new URL('facet/test/choose-folders', bridge.url), {
           method: 'POST',
+          headers: { [TOKEN_HEADER]: bridge.token },
           body: JSON.stringify(paths),
         });
         if (!response.ok) throw new Error(`chooseFolders failed: HTTP ${response.status}`);

@@ -4,9 +4,10 @@ import type { Device } from '../engine/engine-api';
 
 export const USAGE = `Usage: facet <command> [options]
 
-  facet index <folder>...  [--library DIR] [--model DIR] [--device auto|cpu|webgpu|cuda|dml|coreml] [--raw-jpeg together|apart] [--read-timeout S] [--json]
-  facet status             [--library DIR] [--json]
-  facet tag   <folder>...  --labels FILE [--keep] [--library DIR] [--model DIR] [--top K] [--read-timeout S] [--json]
+  facet index <folder>...  [--library DIR] [--model DIR] [--device auto|cpu|webgpu|cuda|dml|coreml] [--raw-jpeg together|apart] [--read-timeout S] [--yes] [--json]
+  facet status             [--library DIR] [--check] [--json]
+  facet repair             [--library DIR] [--json]   (a damaged library: keep a copy, save what can be read)
+  facet tag   <folder>...  --labels FILE [--keep] [--library DIR] [--model DIR] [--top K] [--read-timeout S] [--yes] [--json]
   facet search "<text>"    [--library DIR] [--k N] [--json]
   facet similar <image>    [--library DIR] [--k N] [--json]
   facet photos             [--label SET:LABEL] [--state S] [--sort KEY] [--library DIR] [--json]  (facet photos --help)
@@ -25,13 +26,15 @@ export const USAGE = `Usage: facet <command> [options]
   --top K         tags kept per photo (default 5 in exclusive mode)
   --read-timeout S  seconds one file may take to read and decode before it is reported (default 30;
                   also FACET_READ_TIMEOUT)
+  --yes           add / , a system folder or a whole home folder (asked first otherwise)
+  --check         status: check the whole library file for damage
   --k N           results to show (default 10)
   --json          print one JSON document on stdout; progress goes to stderr
   --verbose       also print the engine's log lines on stderr
   --help          show this help
 `;
 
-export const COMMANDS = ['index', 'status', 'tag', 'search', 'similar'] as const;
+export const COMMANDS = ['index', 'status', 'tag', 'search', 'similar', 'repair'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const DEVICES: readonly Device[] = ['auto', 'cpu', 'webgpu', 'cuda', 'dml', 'coreml'];
@@ -50,6 +53,10 @@ export interface CommandLine {
   readonly keep: boolean;
   /** Seconds per file for reading and decoding, or null for the default. */
   readonly readTimeout: number | null;
+  /** --yes: broad folders (/, a system folder, a home folder) may be added without asking. */
+  readonly yes: boolean;
+  /** status --check: the full integrity check. */
+  readonly check: boolean;
   readonly k: number;
   readonly json: boolean;
   readonly verbose: boolean;
@@ -73,6 +80,8 @@ const OPTIONS = {
   keep: { type: 'boolean' },
   'read-timeout': { type: 'string' },
   k: { type: 'string' },
+  yes: { type: 'boolean' },
+  check: { type: 'boolean' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -80,9 +89,10 @@ const OPTIONS = {
 
 // Options each command accepts besides --library, --json, --verbose and --help.
 const ACCEPTS: Record<CommandName, readonly string[]> = {
-  index: ['model', 'device', 'raw-jpeg', 'read-timeout'],
-  status: [],
-  tag: ['labels', 'keep', 'model', 'device', 'top', 'read-timeout'],
+  index: ['model', 'device', 'raw-jpeg', 'read-timeout', 'yes'],
+  status: ['check'],
+  repair: [],
+  tag: ['labels', 'keep', 'model', 'device', 'top', 'read-timeout', 'yes'],
   search: ['k', 'model', 'device'],
   similar: ['k', 'model', 'device'],
 };
@@ -119,10 +129,10 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   const [command, ...rest] = positionals;
   if (values.help === true) return { kind: 'help' };
   if (command === undefined)
-    throw new UsageError('Name a command: index, status, tag, search or similar.');
+    throw new UsageError('Name a command: index, status, tag, search, similar or repair.');
   if (!(COMMANDS as readonly string[]).includes(command))
     throw new UsageError(
-      `Unknown command "${command}": use index, status, tag, search or similar.`,
+      `Unknown command "${command}": use index, status, tag, search, similar or repair.`,
     );
   const name = command as CommandName;
 
@@ -135,8 +145,8 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   }
   if ((name === 'index' || name === 'tag') && rest.length === 0)
     throw new UsageError(`"facet ${name}" needs at least one folder or photo.`);
-  if (name === 'status' && rest.length > 0)
-    throw new UsageError(`"facet status" takes no arguments (got "${rest[0]}").`);
+  if ((name === 'status' || name === 'repair') && rest.length > 0)
+    throw new UsageError(`"facet ${name}" takes no arguments (got "${rest[0]}").`);
   if (name === 'search' && (rest.length !== 1 || (rest[0] as string).trim() === ''))
     throw new UsageError(
       '"facet search" needs one text in quotes, e.g. facet search "a red circle".',
@@ -165,6 +175,8 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
       top: count('top', values.top),
       keep: values.keep === true,
       readTimeout: seconds('read-timeout', values['read-timeout']),
+      yes: values.yes === true,
+      check: values.check === true,
       k: count('k', values.k) ?? DEFAULT_K,
       json: values.json === true,
       verbose: values.verbose === true,

@@ -2,7 +2,8 @@
 // and the near-duplicate groups, from the same engine process as every other command.
 import { parseArgs } from 'node:util';
 import type { ClusterOverview, DuplicateReport } from '../../preload/contract/clusters';
-import { EXIT, fail, oneLine, startCommandEngine } from './subcommand';
+import { EXIT, fail, failWith, startCommandEngine } from './subcommand';
+import { terminalText } from './terminal-text';
 
 export const CLUSTERS_USAGE = `Usage: facet clusters [--library DIR] [--cut C] [--threshold T] [--json]
 
@@ -110,11 +111,11 @@ export async function runClustersCommand(argv: readonly string[]): Promise<numbe
     process.stdout.write(
       values.json === true
         ? `${JSON.stringify(clustersJson(overview, duplicates))}\n`
-        : `${formatClusters(overview, duplicates)}\n`,
+        : `${terminalText(formatClusters(overview, duplicates))}\n`,
     );
     return EXIT.ok;
   } catch (error) {
-    return fail(oneLine(error), EXIT.failed);
+    return failWith(error);
   } finally {
     await engine.close();
   }

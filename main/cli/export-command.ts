@@ -9,16 +9,8 @@ import type {
   XmpFileResult,
 } from '../../preload/contract/export';
 import { whyNothingWritten } from './empty-export';
-import {
-  EXIT,
-  exitForCode,
-  fail,
-  oneLine,
-  startCommandEngine,
-  type ExitByCode,
-} from './subcommand';
-
-const EXIT_BY_CODE: ExitByCode = { BAD_PATH: EXIT.usage };
+import { EXIT, fail, failWith, startCommandEngine } from './subcommand';
+import { terminalText } from './terminal-text';
 
 export const EXPORT_USAGE = `Usage: facet export xmp|csv|json|import [photo or folder...] [options]
 
@@ -194,13 +186,13 @@ export async function runExportCommand(argv: readonly string[]): Promise<number>
     process.stdout.write(
       json
         ? `${JSON.stringify(why === null ? result : { ...(result as object), why })}\n`
-        : `${text}\n`,
+        : `${terminalText(text)}\n`,
     );
-    if (why !== null) process.stderr.write(`${why}\n`);
+    if (why !== null) process.stderr.write(`${terminalText(why)}\n`);
     return EXIT.ok;
   } catch (error) {
     clearLine();
-    return fail(oneLine(error), exitForCode(error, EXIT_BY_CODE) ?? EXIT.failed);
+    return failWith(error);
   } finally {
     await engine.close();
   }

@@ -2,7 +2,8 @@
 // arguments, runs the engine in its own process, prints the result, and exits 0 when the run
 // completed (even with unreadable photos), non-zero with a one-line reason otherwise.
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { LIBRARY_FILE } from '../engine/library/library';
 import { defaultLibraryDir } from '../engine/library/library-dir';
 import type { Device, EngineApi, EngineEvents } from '../engine/engine-api';
 import { engineError } from '../engine/engine-error';
@@ -16,7 +17,9 @@ import { runPhotosCommand } from './photos-command';
 import { runTagsCommand } from './tags-command';
 import { formatIndex, formatResults, formatStatus, formatTag } from './output';
 import { progressLine } from './progress';
-import { EXIT, exitForCode, oneLine, subcommandArguments, type ExitByCode } from './subcommand';
+import { runRepair, runStatusCheck } from './library-check-command';
+import { terminalText } from './terminal-text';
+import { EXIT, fail, failWith, subcommandArguments } from './subcommand';
 
 // Commands with their own grammar, each run by its file once its name is found on the line.
 const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[]) => Promise<number>>> = {
@@ -26,19 +29,6 @@ const SUBCOMMANDS: Readonly<Record<string, (argv: readonly string[]) => Promise<
   labels: runLabelsCommand,
   clusters: runClustersCommand,
   tags: runTagsCommand,
-};
-
-const EXIT_BY_CODE: ExitByCode = {
-  BAD_PATH: EXIT.usage,
-  BAD_ARGUMENT: EXIT.usage,
-  BAD_LABEL_SET: EXIT.usage,
-  EMPTY_QUERY: EXIT.usage,
-  UNREADABLE: EXIT.usage,
-  MODEL_PACKAGE: EXIT.model,
-  MODEL_LOAD: EXIT.model,
-  DEVICE: EXIT.model,
-  LIBRARY_UNAVAILABLE: EXIT.library,
-  LIBRARY_TOO_NEW: EXIT.library,
 };
 
 interface RunningEngine {
@@ -65,10 +55,12 @@ function makeFolders(dir: string): void {
   mkdirSync(dir);
 }
 
-/** Fails early, with the folder's name, when the library cannot be written. */
-function checkLibraryDir(dir: string): void {
+/** Fails early, with the folder's name, when the library cannot be written and must be. */
+function checkLibraryDir(dir: string, readsOnly: boolean): void {
   try {
     makeFolders(dir);
+    // An existing library in a read-only folder can still be read (a snapshot, read-only).
+    if (readsOnly && existsSync(join(dir, LIBRARY_FILE))) return;
     accessSync(dir, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -76,7 +68,7 @@ function checkLibraryDir(dir: string): void {
       code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
     throw engineError(
       'LIBRARY_UNAVAILABLE',
-      `The library folder ${dir} cannot be written: ${why}.`,
+      `The library folder ${dir} cannot be written: ${why}. Ask for write access, or use --library with a folder of your own; status, search, photos and export to another folder can still read a library there.`,
     );
   }
 }
@@ -98,6 +90,7 @@ async function runCommand(
   const call = {
     ...(line.model !== null && { modelDir: resolve(line.model) }),
     ...(line.device !== null && { device: line.device }),
+    ...(line.yes && { confirmed: true }),
   };
   const paths = line.positionals.map((path) => resolve(path));
   switch (line.command) {
@@ -133,6 +126,8 @@ async function runCommand(
       const result = await engine.similar(paths[0] as string, line.k);
       return { json: result, text: formatResults(result) };
     }
+    case 'repair':
+      throw new Error('facet repair runs without the engine.');
   }
 }
 
@@ -151,15 +146,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     line = parsed.line;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`facet: ${error.message} (facet --help shows the usage)\n`);
-    return EXIT.usage;
+    return fail(`${error.message} (facet --help shows the usage)`, EXIT.usage);
   }
 
   const libraryDir = resolve(line.library ?? defaultLibraryDir());
+  try {
+    if (line.command === 'repair') return runRepair(libraryDir, line.json);
+    if (line.command === 'status' && line.check) return runStatusCheck(libraryDir, line.json);
+  } catch (error) {
+    return failWith(error);
+  }
   let engine: RunningEngine | null = null;
   const progress = progressLine(process.stderr);
   try {
-    checkLibraryDir(libraryDir);
+    checkLibraryDir(libraryDir, ['status', 'search', 'similar'].includes(line.command));
     // The engine host inherits the environment, where its file reader looks for the deadline.
     if (line.readTimeout !== null) process.env.FACET_READ_TIMEOUT = String(line.readTimeout);
     engine = openEngine({
@@ -174,17 +174,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     engine.on('index:progress', (update) => progress.show(update));
     const result = await runCommand(line, engine.api);
     progress.end();
-    process.stdout.write(line.json ? `${JSON.stringify(result.json)}\n` : `${result.text}\n`);
-    if (result.note !== undefined) process.stderr.write(`${result.note}\n`);
+    process.stdout.write(
+      line.json ? `${JSON.stringify(result.json)}\n` : `${terminalText(result.text)}\n`,
+    );
+    if (result.note !== undefined) process.stderr.write(`${terminalText(result.note)}\n`);
     return EXIT.ok;
   } catch (error) {
     progress.end();
-    const message = oneLine(error).trim();
-    process.stderr.write(`facet: ${message}\n`);
-    const exit = exitForCode(error, EXIT_BY_CODE);
-    if (exit !== undefined) return exit;
-    // The engine opens the library as it starts: a start that fails is a library it cannot use.
-    return message.startsWith('The engine could not start') ? EXIT.library : EXIT.failed;
+    return failWith(error);
   } finally {
     await engine?.close();
   }
@@ -195,7 +192,6 @@ void main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`facet: ${oneLine(error).trim()}\n`);
-    process.exitCode = EXIT.failed;
+    process.exitCode = failWith(error);
   },
 );

@@ -67,7 +67,7 @@ test('import, list and export label sets, JSON and indented text alike', async (
   assert.deepEqual(copy.labels, original.labels, 'prompts survive the round trip');
 
   const missing = await runFacet(['labels', 'export', 'Cats', '--library', library]);
-  assert.equal(missing.code, 1);
+  assert.equal(missing.code, 2, 'a label set that is not there is a bad argument');
   assert.match(missing.stderr, /no label set "Cats".*birds, Shapes/);
   assert.equal((await runFacet(['labels', 'rename', '--library', library])).code, 2);
 });

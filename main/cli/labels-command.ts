@@ -7,7 +7,8 @@ import type { LabelSetSummary } from '../../preload/contract/labels';
 import type { EngineApi } from '../engine/engine-api';
 import { readRegularText } from '../../native/read-regular-file';
 import { engineError } from '../engine/engine-error';
-import { EXIT, fail, oneLine, startCommandEngine } from './subcommand';
+import { EXIT, fail, failWith, startCommandEngine } from './subcommand';
+import { terminalText } from './terminal-text';
 
 /** A label file's text, read without blocking: a FIFO or device is refused at once. */
 export async function readLabelFile(path: string): Promise<string> {
@@ -46,7 +47,8 @@ function findSet(sets: readonly LabelSetSummary[], wanted: string): LabelSetSumm
     sets.find((set) => String(set.id) === wanted) ??
     sets.find((set) => set.name.toLowerCase() === wanted.toLowerCase());
   if (found === undefined)
-    throw new Error(
+    throw engineError(
+      'NOT_FOUND',
       `There is no label set "${wanted}" (the library has: ${sets.map((s) => s.name).join(', ') || 'none'}).`,
     );
   return found;
@@ -69,8 +71,19 @@ async function run(
     }
     case 'import': {
       const added = [];
-      for (const file of args)
-        added.push(await api.importLabelSet(basename(file), await readLabelFile(resolve(file))));
+      for (const file of args) {
+        const path = resolve(file);
+        const text = await readLabelFile(path);
+        try {
+          added.push(await api.importLabelSet(basename(path), text));
+        } catch (error) {
+          // The engine knows the file by its name only: say which file on this disk it was.
+          const message = (error as Error).message.replace(`Label set ${basename(path)}:`, '');
+          throw Object.assign(new Error(`Label set ${path}: ${message.trim()}`), {
+            code: (error as { code?: unknown }).code,
+          });
+        }
+      }
       if (values.json === true)
         return JSON.stringify({ added: added.map((set) => ({ id: set.id, name: set.name })) });
       return added.map((set) => `Added ${set.name} (${set.labels.length} labels).`).join('\n');
@@ -125,10 +138,11 @@ export async function runLabelsCommand(argv: readonly string[]): Promise<number>
   }
   const engine = startCommandEngine(values.library, values.verbose === true);
   try {
-    process.stdout.write(`${await run(engine.api, action, args, values)}\n`);
+    const output = await run(engine.api, action, args, values);
+    process.stdout.write(`${values.json === true ? output : terminalText(output)}\n`);
     return EXIT.ok;
   } catch (error) {
-    return fail(oneLine(error), EXIT.failed);
+    return failWith(error);
   } finally {
     await engine.close();
   }

@@ -9,24 +9,8 @@ import type {
 } from '../../preload/contract/models';
 import { formatBytes } from '../engine/models/download-file';
 import { formatDuration } from './progress';
-import {
-  EXIT,
-  exitForCode,
-  fail,
-  oneLine,
-  startCommandEngine,
-  type ExitByCode,
-} from './subcommand';
-
-const EXIT_BY_CODE: ExitByCode = {
-  UNKNOWN_MODEL: EXIT.usage,
-  BAD_PATH: EXIT.usage,
-  BAD_ARGUMENT: EXIT.usage,
-  ALREADY_INSTALLED: EXIT.usage,
-  NOT_DOWNLOADABLE: EXIT.usage,
-  MODEL_PACKAGE: EXIT.model,
-  MODEL_LOAD: EXIT.model,
-};
+import { EXIT, fail, failWith, startCommandEngine } from './subcommand';
+import { terminalText } from './terminal-text';
 const ACTIONS = ['list', 'install', 'import', 'use'] as const;
 
 export function describeDownload(p: ModelDownloadProgress): string {
@@ -154,11 +138,11 @@ export async function runModelsCommand(argv: readonly string[]): Promise<number>
         `Active model: ${overview.activeModelId}. ${missing === 0 ? 'Every photo already has its embedding.' : `${missing} photos still need an embedding from it: the app embeds them, or run "facet index <folder>".`} Tags you confirmed or rejected are kept.`,
       ];
     }
-    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${text}\n`);
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${terminalText(text)}\n`);
     return EXIT.ok;
   } catch (error) {
     if (live) process.stderr.write('\r\x1b[2K');
-    return fail(oneLine(error), exitForCode(error, EXIT_BY_CODE) ?? EXIT.failed);
+    return failWith(error);
   } finally {
     await engine.close();
   }

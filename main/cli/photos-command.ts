@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PhotoFilter, PhotoPage, PhotoSortKey } from '../../preload/contract/browse';
 import type { TagState } from '../../preload/contract/labels';
-import { EXIT, startCommandEngine } from './subcommand';
+import { EXIT, fail, failWith, startCommandEngine } from './subcommand';
+import { terminalText } from './terminal-text';
 
 export const PHOTOS_USAGE = `Usage: facet photos [options]
 
@@ -110,15 +111,16 @@ export async function runPhotosCommand(args: readonly string[]): Promise<number>
     else {
       for (const row of rows)
         process.stdout.write(
-          row.score === null ? `${row.path}\n` : `${row.score.toFixed(3)}  ${row.path}\n`,
+          terminalText(
+            row.score === null ? `${row.path}\n` : `${row.score.toFixed(3)}  ${row.path}\n`,
+          ),
         );
       process.stderr.write(`${rows.length} of ${total} photos\n`);
     }
     return EXIT.ok;
   } catch (error) {
-    const usage = error instanceof PhotosUsageError;
-    process.stderr.write(`facet photos: ${(error as Error).message}\n`);
-    return usage ? EXIT.usage : EXIT.failed;
+    if (error instanceof PhotosUsageError) return fail(`photos: ${error.message}`, EXIT.usage);
+    return failWith(error);
   } finally {
     await engine.close();
   }

@@ -3,10 +3,11 @@
 import { resolve } from 'node:path';
 import type { EngineClient } from '../engine/engine-client';
 import { startEngineHost } from '../engine/host-process';
-import { errorCode, type EngineErrorCode } from '../engine/engine-error';
 import { defaultLibraryDir } from '../engine/library/library-dir';
+import { exitCodeFor } from './exit-codes';
+import { terminalText } from './terminal-text';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, model: 3, library: 4 } as const;
+export { EXIT } from './exit-codes';
 
 /** The arguments after `command` when the command line runs `facet <command> ...`, else null. */
 export function subcommandArguments(argv: readonly string[], command: string): string[] | null {
@@ -23,19 +24,15 @@ export function oneLine(error: unknown): string {
   return String((error as Error | undefined)?.message ?? error).replace(/\s*\n\s*/g, ' ');
 }
 
-/** The exit status a command gives for each engine error code it tells apart. */
-export type ExitByCode = { readonly [C in EngineErrorCode]?: number };
-
-/** The exit status `table` gives the error's code, or undefined when it names none. */
-export function exitForCode(error: unknown, table: ExitByCode): number | undefined {
-  const code = errorCode(error);
-  return code !== undefined && code in table ? table[code as EngineErrorCode] : undefined;
-}
-
 /** Says why on stderr, as "facet: ...", and gives back the exit code. */
 export function fail(message: string, code: number): number {
-  process.stderr.write(`facet: ${message}\n`);
+  process.stderr.write(`facet: ${terminalText(message)}\n`);
   return code;
+}
+
+/** Says why the command stopped and gives back the exit code the table (exit-codes.ts) gives it. */
+export function failWith(error: unknown): number {
+  return fail(oneLine(error).trim(), exitCodeFor(error));
 }
 
 /** The engine in its own process on --library (default: the app's); its log on stderr if verbose. */

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TagState, TagStep } from '../../preload/contract/labels';
 import type { EngineApi } from '../engine/engine-api';
-import { EXIT, oneLine, startCommandEngine } from './subcommand';
+import { EXIT, fail, failWith, oneLine, startCommandEngine } from './subcommand';
 
 export const TAGS_USAGE = `Usage: facet tags confirm|reject|clear <photo or folder>... --label "SET:LABEL" [options]
        facet tags undo|redo|history [options]
@@ -145,8 +145,8 @@ export async function runTagsCommand(args: readonly string[]): Promise<number> {
     }
     return EXIT.ok;
   } catch (error) {
-    process.stderr.write(`facet tags: ${oneLine(error)}\n`);
-    return error instanceof TagsUsageError ? EXIT.usage : EXIT.failed;
+    if (error instanceof TagsUsageError) return fail(`tags: ${oneLine(error)}`, EXIT.usage);
+    return failWith(error);
   } finally {
     await engine.close();
   }

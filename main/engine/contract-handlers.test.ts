@@ -30,7 +30,7 @@ function rootsOnlyEngine(): EngineApi & { calls: string[] } {
     addFolders: async (paths) => {
       calls.push('addFolders');
       roots.push(...paths);
-      return { added: [...paths], refused: [] };
+      return { added: [...paths], refused: [], unconfirmed: [] };
     },
     removeFolder: async (root) => {
       calls.push('removeFolder');
@@ -49,7 +49,7 @@ describe('invokeEngine', () => {
   it('passes valid calls to the engine and returns its answers', async () => {
     const engine = rootsOnlyEngine();
     const added = await invokeEngine(engine, 'library:add', [[SHAPES]]);
-    assert.deepEqual(added, { added: [SHAPES], refused: [] });
+    assert.deepEqual(added, { added: [SHAPES], refused: [], unconfirmed: [] });
     assert.deepEqual(await invokeEngine(engine, 'library:roots', []), [SHAPES]);
     assert.equal((await invokeEngine(engine, 'engine:status', [])).library.roots, 1);
     await invokeEngine(engine, 'library:remove', [SHAPES]);

@@ -16,8 +16,11 @@ const coreHandlers = defineHandlers<CoreInvokeChannels>({
   'engine:status': { args: z.tuple([]), run: (engine) => engine.getStatus() },
   'library:roots': { args: z.tuple([]), run: (engine) => engine.listRoots() },
   'library:add': {
-    args: z.tuple([z.array(absolutePath).min(1, 'needs at least one path').max(10_000)]),
-    run: (engine, paths) => engine.addFolders(paths),
+    args: z.tuple([
+      z.array(absolutePath).min(1, 'needs at least one path').max(10_000),
+      z.strictObject({ confirmed: z.boolean().optional() }).optional(),
+    ]),
+    run: (engine, paths, options) => engine.addFolders(paths, options ?? {}),
   },
   'library:remove': {
     args: z.tuple([absolutePath]),

@@ -1,6 +1,11 @@
 // The engine's service interface. The host process exposes exactly these methods over the
 // protocol in protocol.ts; Electron main, the CLI and the tests call them through EngineClient.
-import type { AddFoldersResult, EngineStatus, EventChannels } from '../../preload/contract';
+import type {
+  AddFoldersOptions,
+  AddFoldersResult,
+  EngineStatus,
+  EventChannels,
+} from '../../preload/contract';
 import { EXPORT_METHODS, type ExportApi } from './export/service';
 import { MODELS_METHODS, type ModelsApi } from './models/service';
 import { LIBRARY_METHODS, type LibraryApi } from './library/library-api';
@@ -16,6 +21,8 @@ export interface IndexOptions {
   readonly device?: Device;
   /** RAW+JPEG pairs: one photo (the raw, default) or each file a photo of its own. */
   readonly rawJpeg?: 'together' | 'apart';
+  /** The user confirmed (--yes) adding / , a system folder or a whole home folder. */
+  readonly confirmed?: boolean;
 }
 
 /** `facet index --json`, as DESIGN.md specifies it. */
@@ -65,7 +72,8 @@ export interface CoreApi {
   getStatus(): Promise<EngineStatus>;
   libraryStatus(): Promise<LibraryStatusReport>;
   listRoots(): Promise<readonly string[]>;
-  addFolders(paths: readonly string[]): Promise<AddFoldersResult>;
+  /** Adds folders; broad ones (/ , a home folder) only with `confirmed`, else they are asked about. */
+  addFolders(paths: readonly string[], options?: AddFoldersOptions): Promise<AddFoldersResult>;
   removeFolder(root: string): Promise<void>;
   index(paths: readonly string[], options: IndexOptions): Promise<IndexReport>;
   tag(paths: readonly string[], options: TagOptions): Promise<TagReport>;

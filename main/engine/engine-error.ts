@@ -18,11 +18,13 @@ export type EngineErrorCode =
   | 'NOT_DOWNLOADABLE'
   | 'BUSY'
   | 'DISK_FULL'
+  | 'NEEDS_CONFIRMATION'
   | 'MODEL_PACKAGE'
   | 'MODEL_LOAD'
   | 'DEVICE'
   | 'LIBRARY_UNAVAILABLE'
   | 'LIBRARY_TOO_NEW'
+  | 'LIBRARY_DAMAGED'
   | 'UNKNOWN_METHOD';
 
 export type EngineError = Error & { readonly code: EngineErrorCode };

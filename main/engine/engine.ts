@@ -1,7 +1,12 @@
 // The engine: one library, the CLIP model (loaded on first need), and the EngineApi calls the
 // app, the CLI and the tests make. Plain Node; the host process wraps it.
 import { join, resolve } from 'node:path';
-import type { AddFoldersResult, EngineStatus, IndexProgress } from '../../preload/contract';
+import type {
+  AddFoldersOptions,
+  AddFoldersResult,
+  EngineStatus,
+  IndexProgress,
+} from '../../preload/contract';
 import type { IndexRunState, LibraryFolder, PhotoProblem } from '../../preload/contract/library';
 import { ActiveModel } from './active-model';
 import type { ClipModel } from './clip/index';
@@ -35,6 +40,7 @@ import { IndexControl } from './library/index-control';
 import { Library, type FileRow } from './library/library';
 import { LIBRARY_METHODS, type LibraryApi, type ThumbnailAnswer } from './library/library-api';
 import { nearest } from './library/nearest';
+import { broadFolderQuestion } from './library/broad-folders';
 import { checkLibraryPath } from './library/scanner';
 import { ThumbnailCache, THUMBNAIL_SIZES, type ThumbnailSize } from './library/thumbnails';
 import { FolderWatcher } from './library/watcher';
@@ -124,14 +130,23 @@ class LibraryEngine implements CoreApi, LibraryApi {
     return this.library.roots().map((root) => root.path);
   }
 
-  async addFolders(paths: readonly string[]): Promise<AddFoldersResult> {
+  async addFolders(
+    paths: readonly string[],
+    options: AddFoldersOptions = {},
+  ): Promise<AddFoldersResult> {
     const added: string[] = [];
     const refused: { path: string; reason: string }[] = [];
+    const unconfirmed: { path: string; question: string }[] = [];
     for (const input of paths) {
       const path = resolve(input);
       const check = await checkLibraryPath(path);
       const covering = this.library.rootCovering(path);
+      const question =
+        check.ok && covering === null && options.confirmed !== true
+          ? await broadFolderQuestion(path)
+          : null;
       if (!check.ok) refused.push({ path, reason: check.reason });
+      else if (question !== null) unconfirmed.push({ path, question: question.question });
       else if (covering !== null)
         refused.push({
           path,
@@ -153,7 +168,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
       await this.emitStatus();
       if (this.options.indexAfterAdd ?? true) this.indexInBackground(added);
     }
-    return { added, refused };
+    return { added, refused, unconfirmed };
   }
 
   async removeFolder(root: string): Promise<void> {
@@ -167,7 +182,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
   }
 
   async index(paths: readonly string[], options: IndexOptions): Promise<IndexReport> {
-    const resolved = await this.addForIndex(paths);
+    const resolved = await this.addForIndex(paths, options.confirmed === true);
     return (await this.serially(() => this.runIndex(resolved, options))).report;
   }
 
@@ -175,7 +190,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
     if (options.top !== undefined && !(Number.isInteger(options.top) && options.top > 0))
       throw engineError('BAD_ARGUMENT', 'top must be a whole number above 0.');
     const labelSet = await readLabelSet(resolve(options.labels));
-    const resolved = await this.addForIndex(paths);
+    const resolved = await this.addForIndex(paths, options.confirmed === true);
     const run = await this.serially(() => this.runIndex(resolved, options));
     return buildTagReport({
       labelSet,
@@ -342,13 +357,22 @@ class LibraryEngine implements CoreApi, LibraryApi {
   }
 
   /** Checks the paths and adds those not yet covered as roots; refuses the call on a bad one. */
-  private async addForIndex(paths: readonly string[]): Promise<string[]> {
+  private async addForIndex(paths: readonly string[], confirmed: boolean): Promise<string[]> {
     if (paths.length === 0) throw engineError('BAD_ARGUMENT', 'Name at least one folder or photo.');
     const resolved = [...new Set(paths.map((path) => resolve(path)))];
     const checks = await Promise.all(resolved.map((path) => checkLibraryPath(path)));
     checks.forEach((check, i) => {
       if (!check.ok) throw engineError('BAD_PATH', `${resolved[i] as string} ${check.reason}.`);
     });
+    for (const path of resolved) {
+      if (confirmed || this.library.rootCovering(path) !== null) continue;
+      const question = await broadFolderQuestion(path);
+      if (question !== null)
+        throw engineError(
+          'NEEDS_CONFIRMATION',
+          `${question.question}. Run again with --yes to index it, or name the photo folders inside it.`,
+        );
+    }
     checks.forEach((check, i) => {
       const path = resolved[i] as string;
       if (check.ok && this.library.rootCovering(path) === null)

@@ -36,7 +36,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     addFolders: async (paths) => {
       writeFileSync(file, JSON.stringify([...roots(), ...paths]));
       options.emit?.('engine:status', status());
-      return { added: [...paths], refused: [] };
+      return { added: [...paths], refused: [], unconfirmed: [] };
     },
     removeFolder: async (root) => {
       writeFileSync(file, JSON.stringify(roots().filter((r) => r !== root)));

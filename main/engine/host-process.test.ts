@@ -51,7 +51,7 @@ describe('startEngineHost', () => {
   it('answers engine calls and forwards the engine events', async () => {
     const { client, statuses } = await start();
     const result = await client.api.addFolders(['/photos/2024']);
-    assert.deepEqual(result, { added: ['/photos/2024'], refused: [] });
+    assert.deepEqual(result, { added: ['/photos/2024'], refused: [], unconfirmed: [] });
     assert.deepEqual(await client.api.listRoots(), ['/photos/2024']);
     assert.equal(statuses.at(-1)?.library.roots, 1);
   });

@@ -5,10 +5,13 @@
 //
 // --engine-module loads the engine factory (`createEngine`) from another module instead of
 // ./engine; the tests use it to run the host around a small fixture engine.
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ENGINE_METHODS, type Device, type EngineApi, type EngineEvents } from './engine-api';
 import { errorCode } from './engine-error';
+import { libraryErrorInWords } from './library/integrity';
+import { LIBRARY_FILE } from './library/library';
 import { isEngineRequest, type EngineRequest, type HostMessage } from './protocol';
 import { HOST_FATAL_EVENT, HOST_LOG_EVENT, HOST_READY_EVENT } from './engine-client';
 import type { Engine, EngineOptions } from './engine';
@@ -90,7 +93,11 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function answer(engine: Promise<Engine>, request: EngineRequest): Promise<HostMessage> {
+async function answer(
+  engine: Promise<Engine>,
+  request: EngineRequest,
+  libraryFile: string | null,
+): Promise<HostMessage> {
   const { seq, method, args } = request;
   if (!(ENGINE_METHODS as readonly string[]).includes(method)) {
     return {
@@ -104,7 +111,8 @@ async function answer(engine: Promise<Engine>, request: EngineRequest): Promise<
     const api: EngineApi = await engine;
     const fn = api[method as keyof EngineApi] as (...a: readonly unknown[]) => Promise<unknown>;
     return { kind: 'reply', seq, ok: true, result: await fn.apply(api, [...args]) };
-  } catch (error) {
+  } catch (thrown) {
+    const error = libraryFile === null ? thrown : libraryErrorInWords(thrown, libraryFile);
     const code = errorCode(error);
     return {
       kind: 'reply',
@@ -132,8 +140,10 @@ function main(): void {
   };
 
   let engine: Promise<Engine>;
+  let libraryFile: string | null = null;
   try {
     const { engineOptions, engineModule } = readOptions();
+    libraryFile = join(resolve(engineOptions.libraryDir), LIBRARY_FILE);
     const emit = <E extends keyof EngineEvents>(name: E, payload: EngineEvents[E]) =>
       parent.send({ kind: 'event', name, payload });
     engine = loadEngineFactory(engineModule).then((createEngine) =>
@@ -144,7 +154,10 @@ function main(): void {
   }
   engine.then(() => parent.send({ kind: 'event', name: HOST_READY_EVENT, payload: null }), fail);
   const started = engine.catch((error: unknown) => {
-    throw new Error(`The engine could not start: ${errorMessage(error)}`);
+    // The code stays: the command line's exit code and the app's words depend on it.
+    throw Object.assign(new Error(`The engine could not start: ${errorMessage(error)}`), {
+      code: errorCode(error),
+    });
   });
   started.catch(() => {}); // reported through `fail`; requests see the rejection themselves
 
@@ -154,7 +167,7 @@ function main(): void {
       parent.send({ kind: 'event', name: HOST_LOG_EVENT, payload: 'ignored a malformed message' });
       return;
     }
-    void answer(started, message).then((reply) => parent.send(reply));
+    void answer(started, message, libraryFile).then((reply) => parent.send(reply));
   });
 
   let shuttingDown = false;

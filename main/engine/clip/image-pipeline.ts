@@ -114,7 +114,14 @@ export async function* runImagePipeline(
         for (const [i, { path, image }] of batchMembers.entries()) {
           const embedding = embeddings[i] as Float32Array;
           const { width, height, format } = image;
-          await output.push({ path, ok: true, embedding, width, height, format });
+          // A NaN stored as an embedding would score null against every label, silently.
+          if (!embedding.every(Number.isFinite))
+            await output.push({
+              path,
+              ok: false,
+              error: 'the model gave no usable embedding for it',
+            });
+          else await output.push({ path, ok: true, embedding, width, height, format });
         }
       });
       // Handled at once (a later await rethrows it) so a failed run is never an unhandled rejection.

@@ -51,6 +51,9 @@ const INTERPOLATIONS: readonly Interpolation[] = ['bicubic', 'bilinear', 'lanczo
 
 type Json = Record<string, unknown>;
 
+export const MIN_IMAGE_SIZE = 8;
+export const MAX_IMAGE_SIZE = 2048;
+
 export function packageError(dir: string, file: string, problem: string): ModelPackageError {
   return new ModelPackageError(
     join(dir, file),
@@ -130,6 +133,10 @@ function readPreprocess(dir: string, cfg: Json, imageSize: number | undefined): 
   const size = positiveInteger(sizes[0]);
   if (size === undefined || !sizes.every((s) => s === size)) {
     throw bad(`has an unusable "size" ${JSON.stringify(cfg.size)} (a square size is needed)`);
+  }
+  // CLIP models take 224 to 512 pixels; far outside that, the tensors alone would exhaust memory.
+  if (size < MIN_IMAGE_SIZE || size > MAX_IMAGE_SIZE) {
+    throw bad(`has "size" ${size}, outside ${MIN_IMAGE_SIZE} to ${MAX_IMAGE_SIZE} pixels`);
   }
   const mode = cfg.mode ?? 'RGB';
   if (mode !== 'RGB' && mode !== 'BGR') throw bad(`has an unsupported "mode" ${String(mode)}`);

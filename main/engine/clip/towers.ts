@@ -92,7 +92,40 @@ function checkGraphs(pkg: ModelPackage, visual: OnnxSession, textual: OnnxSessio
       `says context length ${pkg.contextLength} but the text model takes ${context}`,
     );
   }
+  checkEmbedSizes(pkg, outputSize(visual.output.shape), outputSize(textual.output.shape));
   return graph;
+}
+
+/** The embedding size a graph declares ([N, D] with D fixed), or null when it leaves it open. */
+function outputSize(shape: readonly (number | string | null)[]): number | null {
+  const last = shape.length === 2 ? shape[1] : undefined;
+  return typeof last === 'number' && last > 0 ? last : null;
+}
+
+/**
+ * Image and text vectors are compared with each other: towers of different sizes would give
+ * confident, meaningless scores, so the package is refused before anything is indexed.
+ */
+function checkEmbedSizes(pkg: ModelPackage, image: number | null, text: number | null): void {
+  if (image !== null && text !== null && image !== text) {
+    throw packageError(
+      pkg.dir,
+      PACKAGE_FILES.visual,
+      `gives embeddings of size ${image} but ${PACKAGE_FILES.textual.split('\\').join('/')} gives ${text}: the two towers are not from one model`,
+    );
+  }
+  for (const [file, size] of [
+    [PACKAGE_FILES.visual, image],
+    [PACKAGE_FILES.textual, text],
+  ] as const) {
+    if (size !== null && size !== pkg.embedDim) {
+      throw packageError(
+        pkg.dir,
+        file,
+        `gives embeddings of size ${size} but config.json says embed_dim ${pkg.embedDim}`,
+      );
+    }
+  }
 }
 
 async function open(pkg: ModelPackage, provider: ExecutionProvider, options: TowerOptions) {
@@ -117,7 +150,8 @@ async function open(pkg: ModelPackage, provider: ExecutionProvider, options: Tow
   }
   try {
     const graph = checkGraphs(pkg, visual, textual);
-    if (gpu) await warmUp(pkg, visual, textual, graph, timeoutMs);
+    // On the CPU too: a tower that answers NaN or the wrong size is refused before it indexes.
+    await warmUp(pkg, visual, textual, graph, timeoutMs, gpu);
     return { visual, textual, textGraph: graph };
   } catch (error) {
     await Promise.all([visual.close(), textual.close()]);
@@ -125,16 +159,20 @@ async function open(pkg: ModelPackage, provider: ExecutionProvider, options: Tow
   }
 }
 
-/** Runs a small dummy batch through both towers and checks the answers are usable. */
+/**
+ * Runs a small batch through both towers and checks the answers are usable. On a GPU a bad answer
+ * may be the device's (the caller falls back to the CPU); on the CPU it is the package's.
+ */
 async function warmUp(
   pkg: ModelPackage,
   visual: OnnxSession,
   textual: OnnxSession,
   graph: TextGraph,
   timeoutMs: number | undefined,
+  gpu: boolean,
 ): Promise<void> {
   const size = pkg.preprocess.size;
-  const images = fixedBatch(visual.input) ?? 2;
+  const images = fixedBatch(visual.input) ?? 1;
   const image = await visual.run(
     new Float32Array(images * 3 * size * size),
     [images, 3, size, size],
@@ -144,17 +182,22 @@ async function warmUp(
   const texts = fixedBatch(graph.ids) ?? 1;
   const batch = textBatch(graph, Array<typeof input>(texts).fill(input), pkg.contextLength);
   const text = await textual.run(batch.ids, [texts, pkg.contextLength], timeoutMs, batch.feeds);
-  for (const [what, output] of [
-    ['image', image],
-    ['text', text],
-  ] as const) {
-    if (
-      output.dims[0] !== (what === 'image' ? images : texts) ||
-      !output.data.every(Number.isFinite)
-    ) {
-      throw new Error(`the ${what} model gave an unusable answer on the warm-up batch`);
-    }
+  const answers = [
+    [PACKAGE_FILES.visual, image, images],
+    [PACKAGE_FILES.textual, text, texts],
+  ] as const;
+  for (const [file, output, rows] of answers) {
+    const problem =
+      output.dims.length !== 2 || output.dims[0] !== rows
+        ? `answers a [${output.dims.join(', ')}] tensor, not [${rows}, D] embeddings`
+        : output.data.every(Number.isFinite)
+          ? null
+          : 'answers NaN or infinite numbers on a test input';
+    if (problem === null) continue;
+    if (gpu) throw new Error(`${file.split('\\').join('/')} ${problem}`);
+    throw packageError(pkg.dir, file, problem);
   }
+  checkEmbedSizes(pkg, Number(image.dims[1]), Number(text.dims[1]));
 }
 
 /** Opens both towers on the requested device; `auto` falls back to the CPU with the reason. */

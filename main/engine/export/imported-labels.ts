@@ -47,7 +47,9 @@ export class LabelMatcher {
     const key = known.label.toLowerCase();
     if (!this.byPath.has(key)) this.byPath.set(key, known);
     const leaf = leafOf(known.label);
-    this.byLeaf.set(leaf, [...(this.byLeaf.get(leaf) ?? []), known]);
+    const same = this.byLeaf.get(leaf);
+    if (same === undefined) this.byLeaf.set(leaf, [known]);
+    else same.push(known);
   }
 
   /**

@@ -132,10 +132,11 @@ export function keywordPaths(values: KeywordValues): string[][] {
       : (values[field] ?? []).map((value) => splitLevels(value, separator));
   });
   const paths = uniqueLevels(hierarchical.filter((levels) => levels.length > 0));
-  const keys = paths.map((levels) => JSON.stringify(levels));
-  const isAncestor = (levels: string[]) =>
-    keys.some((key) => key.startsWith(JSON.stringify(levels).slice(0, -1) + ','));
-  const leaves = paths.filter((levels) => !isAncestor(levels));
+  // One pass over every path's ancestors, not every pair of paths: a sidecar may hold 50,000.
+  const ancestors = new Set<string>();
+  for (const levels of paths)
+    for (let n = 1; n < levels.length; n++) ancestors.add(JSON.stringify(levels.slice(0, n)));
+  const leaves = paths.filter((levels) => !ancestors.has(JSON.stringify(levels)));
   const known = new Set(paths.flat());
   const flat = [...(values.subject ?? []), ...(values.iptcKeywords ?? [])]
     .map((value) => value.trim())

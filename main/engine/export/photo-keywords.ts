@@ -20,13 +20,13 @@ export async function readPhotoLabels(tool: MetadataTool, photoPath: string): Pr
     ]),
     [photoPath, ORIGINAL_FIELDS],
   ];
-  const labels: string[] = [];
+  const labels = new Set<string>();
   const sources: string[] = [];
   for (const [file, fields] of files) {
     const found = labelsFromKeywords(await readKeywords(tool, file, fields));
     if (found.length === 0) continue;
     sources.push(file);
-    for (const label of found) if (!labels.includes(label)) labels.push(label);
+    for (const label of found) labels.add(label);
   }
-  return { photoPath, labels, sources };
+  return { photoPath, labels: [...labels], sources };
 }

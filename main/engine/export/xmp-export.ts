@@ -1,6 +1,7 @@
 // Exports many photos' keywords: one photo's failure is reported and the rest go on; a dry run
 // reports the same changes without writing anything.
-import { basename } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import type { MetadataTool } from '../../../native/exiftool';
 import type {
   SidecarNaming,
@@ -8,6 +9,8 @@ import type {
   XmpFileResult,
 } from '../../../preload/contract/export';
 import type { KeywordField } from './keywords';
+import { removeLeftoverTemporaries } from './leftover-temporaries';
+import { writeProblem } from './write-problem';
 import {
   canEmbed,
   embedInOriginal,
@@ -52,7 +55,7 @@ export interface XmpExportHooks {
 }
 
 function failure(path: string, kind: TargetKind, target: string, error: unknown) {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = writeProblem(error, target);
   return {
     path,
     kind,
@@ -115,6 +118,9 @@ export async function exportXmp(
       );
     } else if (sidecars) {
       try {
+        // A folder where the sidecar goes would otherwise be read as an empty, broken sidecar.
+        if ((await stat(sidecarPath(file.photoPath, naming)).catch(() => null))?.isDirectory())
+          throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
         record(await writeSidecar(tool, file, { naming, dryRun }));
       } catch (error) {
         files.push(failure(file.photoPath, 'sidecar', sidecarPath(file.photoPath, naming), error));
@@ -131,6 +137,14 @@ export async function exportXmp(
     }
   };
 
+  // What an export killed mid-write left behind, before this one writes beside it.
+  if (!dryRun)
+    await removeLeftoverTemporaries(
+      photos.flatMap((photo) => [
+        dirname(photo.photoPath),
+        ...(photo.companions ?? []).map((companion) => dirname(companion.path)),
+      ]),
+    );
   for (const [i, photo] of photos.entries()) {
     await writeFile(photo, photo, null);
     // The JPEG of a RAW+JPEG pair is the same photo: it carries the raw's keywords.

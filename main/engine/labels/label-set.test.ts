@@ -20,7 +20,7 @@ test('the built-in shapes set is an exclusive set of the six shapes', async () =
 test('plain text: indentation makes children and only the deepest labels are scored', () => {
   const set = parseLabelSet(
     '/sets/outlines.txt',
-    '# shapes by outline\nShapes\n  Round\n    Circle\n\n  Angular\n\tSquare\n    Triangle\nStar\n',
+    '# shapes by outline\nShapes\n  Round\n    Circle\n\n  Angular\n    Square\n    Triangle\nStar\n',
   );
   assert.equal(set.name, 'outlines');
   assert.equal(set.mode, 'exclusive');

@@ -8,6 +8,51 @@ import { readRegularText } from '../../../native/read-regular-file';
 /** Label files are small text; a larger one is not a label file. */
 const MAX_LABEL_FILE_BYTES = 64 * 1024 * 1024;
 
+// Limits every way in shares (editor, label files, keyword import, command line): each label is
+// a text the model embeds and a row every photo is scored against, and names are shown in lists.
+/** Characters in one level of a label's name ("Heron" in "Animals/Bird/Heron"). */
+export const MAX_LABEL_LEVEL = 256;
+/** Characters in a label's full name, levels and slashes included (a tree 1,000 deep fits). */
+export const MAX_LABEL_PATH = 16_384;
+/** Labels in one set, parents included. */
+export const MAX_LABELS = 100_000;
+/** Characters in a prompt or a set's name. */
+export const MAX_TEXT = 1024;
+
+// C0 and C1 control characters and DEL: they would rewrite a terminal or hide in a list.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+const shortened = (text: string) =>
+  JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text).replace(/\\u00/g, '\\x');
+
+/** Why `name` cannot be a label's name ("is too long ..."), or null when it can. */
+export function labelNameProblem(name: string): string | null {
+  if (CONTROL.test(name)) return `name ${shortened(name)} holds a control character`;
+  const level = name.split('/').find((part) => part.trim().length > MAX_LABEL_LEVEL);
+  if (level !== undefined)
+    return `name level ${shortened(level)} is too long (${level.trim().length.toLocaleString('en')} characters, at most ${MAX_LABEL_LEVEL})`;
+  if (name.length > MAX_LABEL_PATH)
+    return `name of ${name.length.toLocaleString('en')} characters is too long (at most ${MAX_LABEL_PATH.toLocaleString('en')})`;
+  return null;
+}
+
+/** Why `text` cannot be a prompt, or null. */
+export function promptProblem(text: string): string | null {
+  if (CONTROL.test(text)) return `${shortened(text)} holds a control character`;
+  if (text.length > MAX_TEXT)
+    return `of ${text.length.toLocaleString('en')} characters is too long (at most ${MAX_TEXT})`;
+  return null;
+}
+
+/** Why `name` cannot name a label set, or null. */
+export function setNameProblem(name: string): string | null {
+  if (CONTROL.test(name)) return `${shortened(name)} holds a control character`;
+  if (name.length > MAX_TEXT)
+    return `of ${name.length.toLocaleString('en')} characters is too long (at most ${MAX_TEXT})`;
+  return null;
+}
+
 export interface Label {
   /** Full name, `/` between levels: "Animals/Dog". */
   readonly name: string;
@@ -105,6 +150,8 @@ function parseJson(file: string, text: string): ParsedFile {
   if (!isObject(data)) return fail('must be a JSON object with "labels"');
   const name = data.name ?? basename(file, extname(file));
   if (typeof name !== 'string' || name.trim() === '') fail('"name" must be a non-empty string');
+  const nameProblem = setNameProblem(name as string);
+  if (nameProblem !== null) fail(`"name" ${nameProblem}`);
   const mode = data.mode ?? 'exclusive';
   if (mode !== 'exclusive' && mode !== 'multi') fail('"mode" must be "exclusive" or "multi"');
   const templates = data.templates ?? DEFAULT_TEMPLATES;
@@ -124,6 +171,10 @@ function parseJson(file: string, text: string): ParsedFile {
       fail(`${where}.name must be a non-empty string`);
     if (label.prompts !== undefined && !nonEmptyStrings(label.prompts))
       fail(`${where}.prompts must be a list of non-empty strings`);
+    for (const prompt of (label.prompts as string[] | undefined) ?? []) {
+      const problem = promptProblem(prompt);
+      if (problem !== null) fail(`${where}.prompts: the prompt ${problem}`);
+    }
     const threshold = label.threshold;
     if (
       threshold !== undefined &&
@@ -149,15 +200,38 @@ function parsePlainText(file: string, text: string): RawLabel[] {
   const labels: RawLabel[] = [];
   // Open ancestors: each with its indentation width and name.
   const stack: { indent: number; name: string }[] = [];
+  // The first indented line decides: tabs or spaces. A mix reads differently in every editor.
+  let indentWith: { char: string; line: number } | null = null;
   text.split(/\r?\n/).forEach((line, i) => {
     const content = line.trim();
     if (content === '' || content.startsWith('#')) return;
-    const indent = (/^[\t ]*/.exec(line)?.[0] ?? '').replace(/\t/g, '    ').length;
+    const whitespace = /^[\t ]*/.exec(line)?.[0] ?? '';
+    if (whitespace.includes('\t') && whitespace.includes(' '))
+      throw new LabelSetError(
+        file,
+        `line ${i + 1} is indented with both tabs and spaces; indent with one or the other`,
+      );
+    if (whitespace !== '') {
+      indentWith ??= { char: whitespace[0] as string, line: i + 1 };
+      if (whitespace[0] !== indentWith.char)
+        throw new LabelSetError(
+          file,
+          `line ${i + 1} is indented with ${whitespace[0] === '\t' ? 'tabs' : 'spaces'} but line ${indentWith.line} with ${indentWith.char === '\t' ? 'tabs' : 'spaces'}; indent with one or the other`,
+        );
+    }
+    const indent = whitespace.length;
+    let closed: number | null = null;
     while (stack.length > 0 && (stack[stack.length - 1] as { indent: number }).indent >= indent)
-      stack.pop();
+      closed = (stack.pop() as { indent: number }).indent;
     const parent = stack[stack.length - 1];
     if (parent === undefined && indent > 0 && labels.length > 0)
       throw new LabelSetError(file, `line ${i + 1} is indented but has no label above it`);
+    // Going back out must land on a level already used, else the line's parent is a guess.
+    if (closed !== null && closed !== indent && parent !== undefined)
+      throw new LabelSetError(
+        file,
+        `line ${i + 1} is indented ${indent} but no label above it is; line it up with one`,
+      );
     const name = parent === undefined ? content : `${parent.name}/${content}`;
     labels.push({ name });
     stack.push({ indent, name });
@@ -170,26 +244,45 @@ function labelNodes(file: string, raw: readonly RawLabel[]): LabelNode[] {
   const nodes = new Map<string, LabelNode>();
   const implied = new Set<string>(); // parents only named by their children so far
   for (const label of raw) {
+    const problem = labelNameProblem(label.name);
+    if (problem !== null) throw new LabelSetError(file, `a label ${problem}`);
     const name = normaliseName(label.name);
     if (name === null)
       throw new LabelSetError(file, `label "${label.name}" has an empty level (check its "/")`);
     if (nodes.has(name) && !implied.has(name))
       throw new LabelSetError(file, `label "${name}" is listed twice`);
-    for (const parent of ancestorsOf(name)) {
-      if (!nodes.has(parent)) {
-        implied.add(parent);
-        nodes.set(parent, { name: parent, prompts: null, threshold: null });
-      }
+    // Parents in order, outermost first, added only until one is already there.
+    const missing: string[] = [];
+    for (
+      let parent = parentOf(name);
+      parent !== null && !nodes.has(parent);
+      parent = parentOf(parent)
+    )
+      missing.push(parent);
+    for (let i = missing.length - 1; i >= 0; i--) {
+      const parent = missing[i] as string;
+      implied.add(parent);
+      nodes.set(parent, { name: parent, prompts: null, threshold: null });
     }
     implied.delete(name);
     nodes.set(name, { name, prompts: label.prompts ?? null, threshold: label.threshold ?? null });
+    if (nodes.size > MAX_LABELS)
+      throw new LabelSetError(
+        file,
+        `has more than ${MAX_LABELS.toLocaleString('en')} labels (parents included); split it into several sets`,
+      );
   }
   return [...nodes.values()];
 }
 
 /** The labels photos are scored against: those without children. */
 export function scoredLabels(nodes: readonly LabelNode[]): Label[] {
-  const parents = new Set(nodes.flatMap((node) => ancestorsOf(node.name)));
+  // Every parent is a node too, so each node's own parent is enough (linear however deep).
+  const parents = new Set<string>();
+  for (const node of nodes) {
+    const parent = parentOf(node.name);
+    if (parent !== null) parents.add(parent);
+  }
   return nodes
     .filter((node) => !parents.has(node.name))
     .map((node) => ({
@@ -256,6 +349,14 @@ export async function readLabelSet(file: string): Promise<LabelSet> {
 
 /** "A/B/C" -> ["A", "A/B"]: the labels above it, outermost first. */
 export function ancestorsOf(name: string): string[] {
-  const parts = name.split('/');
-  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
+  const ancestors: string[] = [];
+  for (let at = name.indexOf('/'); at >= 0; at = name.indexOf('/', at + 1))
+    ancestors.push(name.slice(0, at));
+  return ancestors;
+}
+
+/** "A/B/C" -> "A/B"; null for a top-level label. */
+export function parentOf(name: string): string | null {
+  const at = name.lastIndexOf('/');
+  return at < 0 ? null : name.slice(0, at);
 }

@@ -11,8 +11,13 @@ import { engineError } from '../engine-error';
 import {
   ancestorsOf,
   DEFAULT_TEMPLATES,
+  labelNameProblem,
+  promptProblem,
   labelSetOf,
+  MAX_LABELS,
+  parentOf,
   scoredLabels,
+  setNameProblem,
   type LabelDocument,
   type LabelSet,
 } from './label-set';
@@ -33,12 +38,21 @@ interface LabelRow {
   threshold: number | null;
 }
 
-/** "A / B " -> "A/B"; refuses empty levels. */
+/** "A / B " -> "A/B"; refuses empty levels, control characters and names over the limits. */
 export function cleanPath(path: string): string {
+  const problem = labelNameProblem(path);
+  if (problem !== null) throw engineError('BAD_LABEL_EDIT', `A label ${problem}.`);
   const parts = path.split('/').map((part) => part.trim().replace(/\s+/g, ' '));
   if (parts.some((part) => part === ''))
     throw engineError('BAD_LABEL_EDIT', `"${path}" has an empty level.`);
   return parts.join('/');
+}
+
+/** A set's name, trimmed; refuses control characters and names over the limit. */
+function cleanSetName(name: string): string {
+  const problem = setNameProblem(name);
+  if (problem !== null) throw engineError('BAD_LABEL_EDIT', `A label set's name ${problem}.`);
+  return name.trim();
 }
 
 const isUnder = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
@@ -74,18 +88,37 @@ const toNode = (row: LabelRow): LabelDefinition => ({
   threshold: row.threshold,
 });
 
-/** Parents before children, siblings in the order they were added. */
+/**
+ * Parents before children, siblings in the order they were added (`labels` is in that order):
+ * a walk of the tree, linear in the number of labels however deep it goes.
+ */
 function treeOrder(labels: readonly LabelDefinition[]): LabelDefinition[] {
-  const position = new Map(labels.map((label, i) => [label.path, i]));
-  const key = (path: string) =>
-    [...ancestorsOf(path), path].map((p) => String(position.get(p) ?? 0).padStart(8, '0'));
-  return [...labels].sort((a, b) => {
-    const ka = key(a.path);
-    const kb = key(b.path);
-    for (let i = 0; i < Math.min(ka.length, kb.length); i++)
-      if (ka[i] !== kb[i]) return (ka[i] as string) < (kb[i] as string) ? -1 : 1;
-    return ka.length - kb.length;
-  });
+  const known = new Set(labels.map((label) => label.path));
+  const children = new Map<string | null, LabelDefinition[]>();
+  for (const label of labels) {
+    const parent = parentOf(label.path);
+    const key = parent !== null && known.has(parent) ? parent : null;
+    const list = children.get(key);
+    if (list === undefined) children.set(key, [label]);
+    else list.push(label);
+  }
+  const ordered: LabelDefinition[] = [];
+  const stack = [...(children.get(null) ?? [])].reverse();
+  while (stack.length > 0) {
+    const label = stack.pop() as LabelDefinition;
+    ordered.push(label);
+    const below = children.get(label.path);
+    if (below !== undefined) for (let i = below.length - 1; i >= 0; i--) stack.push(below[i]!);
+  }
+  return ordered;
+}
+
+/** A set's id and name, or NOT_FOUND. */
+export function labelSetName(db: Database, id: number): { id: number; name: string } {
+  const row = db.prepare('SELECT id, name FROM label_sets WHERE id = ?').get(id) as
+    { id: number; name: string } | undefined;
+  if (row === undefined) throw engineError('NOT_FOUND', `There is no label set ${id}.`);
+  return row;
 }
 
 export function labelSetDetail(db: Database, id: number): LabelSetDetail {
@@ -157,7 +190,7 @@ export function createLabelSet(db: Database, document: LabelDocument): number {
            VALUES (?, ?, ?, ?, 1, ?, ?)`,
         )
         .run(
-          freeName(db, document.name.trim() || 'Labels'),
+          freeName(db, cleanSetName(document.name) || 'Labels'),
           document.mode,
           JSON.stringify(document.templates),
           document.background ? 1 : 0,
@@ -182,27 +215,53 @@ export function emptyDocument(name: string, mode: LabelMode): LabelDocument {
   return { name, mode, templates: DEFAULT_TEMPLATES, background: false, nodes: [] };
 }
 
+/**
+ * Adds labels and the parents they imply. The set's paths are read once and positions counted
+ * here, so adding tens of thousands (a keyword import) or a tree 1,000 deep stays linear.
+ */
 function insertLabels(db: Database, id: number, labels: readonly LabelDefinition[]): void {
-  const exists = db.prepare('SELECT 1 FROM labels WHERE label_set_id = ? AND path = ?').pluck();
-  const next = db
+  const existing = new Set(
+    db.prepare('SELECT path FROM labels WHERE label_set_id = ?').pluck().all(id) as string[],
+  );
+  let position = db
     .prepare('SELECT COALESCE(MAX(position), -1) + 1 FROM labels WHERE label_set_id = ?')
-    .pluck();
+    .pluck()
+    .get(id) as number;
   const insert = db.prepare(
     'INSERT INTO labels (label_set_id, path, prompts, threshold, position) VALUES (?, ?, ?, ?, ?)',
   );
+  const add = (path: string, prompts: string | null, threshold: number | null): void => {
+    if (existing.size >= MAX_LABELS)
+      throw engineError(
+        'BAD_LABEL_EDIT',
+        `A label set holds at most ${MAX_LABELS.toLocaleString('en')} labels; "${path}" would be one more. Split the set in two.`,
+      );
+    insert.run(id, path, prompts, threshold, position++);
+    existing.add(path);
+  };
   for (const label of labels) {
     const path = cleanPath(label.path);
-    for (const parent of ancestorsOf(path))
-      if (exists.get(id, parent) === undefined)
-        insert.run(id, parent, null, null, next.get(id) as number);
-    if (exists.get(id, path) !== undefined)
+    if (existing.has(path))
       throw engineError('LABEL_EXISTS', `There is already a label "${path}".`);
-    insert.run(id, path, promptsJson(label.prompts), label.threshold, next.get(id) as number);
+    // Only the parents still missing: walk up until one exists.
+    const missing: string[] = [];
+    for (
+      let parent = parentOf(path);
+      parent !== null && !existing.has(parent);
+      parent = parentOf(parent)
+    )
+      missing.push(parent);
+    for (let i = missing.length - 1; i >= 0; i--) add(missing[i]!, null, null);
+    add(path, promptsJson(label.prompts), label.threshold);
   }
 }
 
 function promptsJson(prompts: readonly string[] | null): string | null {
   if (prompts === null) return null;
+  for (const prompt of prompts) {
+    const problem = promptProblem(prompt);
+    if (problem !== null) throw engineError('BAD_LABEL_EDIT', `A prompt ${problem}.`);
+  }
   const cleaned = [...new Set(prompts.map((p) => p.trim()).filter((p) => p !== ''))];
   return cleaned.length === 0 ? null : JSON.stringify(cleaned);
 }
@@ -263,7 +322,7 @@ export function editLabelSet(db: Database, id: number, edit: LabelEdit): void {
 
 function setOptions(db: Database, id: number, edit: Extract<LabelEdit, { kind: 'set-options' }>) {
   if (edit.name !== undefined) {
-    const name = edit.name.trim();
+    const name = cleanSetName(edit.name);
     if (name === '') throw engineError('BAD_LABEL_EDIT', 'A label set needs a name.');
     const other = db.prepare('SELECT id FROM label_sets WHERE name = ?').pluck().get(name);
     if (other !== undefined && other !== id)

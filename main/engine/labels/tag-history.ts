@@ -3,7 +3,7 @@
 // a restart too. Each step keeps the state of every (photo, set, label) it changed, before and
 // after, and writes keep the hierarchy consistent: no confirmed label under a rejected one.
 import type { LabelDefinition, TagHistory, TagStep } from '../../../preload/contract/labels';
-import type { Database } from '../../../native/sqlite';
+import type { Database, Statement } from '../../../native/sqlite';
 import { editLabelSet } from './label-store';
 import { ancestorsOf } from './label-set';
 import type { Decided } from './photo-tags';
@@ -36,25 +36,43 @@ interface StepRow {
 const stepOf = (row: StepRow | undefined): TagStep | null =>
   row === undefined ? null : { description: row.description, photos: row.photos, at: row.at };
 
+/** The statements a step runs per tag, prepared once per library (an import runs thousands). */
+function statements(db: Database) {
+  let prepared = STATEMENTS.get(db);
+  if (prepared === undefined) {
+    prepared = {
+      state: db
+        .prepare(
+          'SELECT state FROM tag_decisions WHERE file_id = ? AND label_set_id = ? AND label = ?',
+        )
+        .pluck(),
+      remove: db.prepare(
+        'DELETE FROM tag_decisions WHERE file_id = ? AND label_set_id = ? AND label = ?',
+      ),
+      upsert: db.prepare(
+        `INSERT INTO tag_decisions (file_id, label_set_id, label, state, decided_at)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT (file_id, label_set_id, label)
+         DO UPDATE SET state = excluded.state, decided_at = excluded.decided_at`,
+      ),
+    };
+    STATEMENTS.set(db, prepared);
+  }
+  return prepared;
+}
+const STATEMENTS = new WeakMap<
+  Database,
+  { readonly state: Statement; readonly remove: Statement; readonly upsert: Statement }
+>();
+
 function stateOf(db: Database, fileId: number, setId: number, label: string): Decided | null {
-  const state = db
-    .prepare('SELECT state FROM tag_decisions WHERE file_id = ? AND label_set_id = ? AND label = ?')
-    .pluck()
-    .get(fileId, setId, label) as Decided | undefined;
+  const state = statements(db).state.get(fileId, setId, label) as Decided | undefined;
   return state ?? null;
 }
 
 function writeState(db: Database, write: DecisionWrite, at: number): void {
-  if (write.state === null)
-    db.prepare(
-      'DELETE FROM tag_decisions WHERE file_id = ? AND label_set_id = ? AND label = ?',
-    ).run(write.fileId, write.labelSetId, write.label);
-  else
-    db.prepare(
-      `INSERT INTO tag_decisions (file_id, label_set_id, label, state, decided_at)
-       VALUES (?, ?, ?, ?, ?) ON CONFLICT (file_id, label_set_id, label)
-       DO UPDATE SET state = excluded.state, decided_at = excluded.decided_at`,
-    ).run(write.fileId, write.labelSetId, write.label, write.state, at);
+  const { remove, upsert } = statements(db);
+  if (write.state === null) remove.run(write.fileId, write.labelSetId, write.label);
+  else upsert.run(write.fileId, write.labelSetId, write.label, write.state, at);
 }
 
 /**

@@ -114,10 +114,21 @@ export function applyDecisions(
   added: AddedLabels | null = null,
 ): number {
   const db = ctx.library.db;
+  // Each set's labels read once: a keyword import decides tens of thousands of them.
+  const sets = new Map<number, { name: string; paths: Set<string> }>();
+  const setOf = (id: number) => {
+    let set = sets.get(id);
+    if (set === undefined) {
+      const detail = labelSetDetail(db, id);
+      set = { name: detail.name, paths: new Set(detail.labels.map((label) => label.path)) };
+      sets.set(id, set);
+    }
+    return set;
+  };
   const writes = decisions.flatMap((decision) => {
-    const detail = labelSetDetail(db, decision.labelSetId);
-    if (!detail.labels.some((label) => label.path === decision.label))
-      throw engineError('NOT_FOUND', `${detail.name} has no label "${decision.label}".`);
+    const set = setOf(decision.labelSetId);
+    if (!set.paths.has(decision.label))
+      throw engineError('NOT_FOUND', `${set.name} has no label "${decision.label}".`);
     const state = decision.state === 'suggested' ? null : decision.state;
     return [...new Set(decision.fileIds)].map((fileId) => ({
       fileId,

@@ -9,7 +9,9 @@ import {
   type Database,
 } from '../../../native/sqlite';
 import type { LibraryFolder } from '../../../preload/contract/library';
-import { migrate } from './schema';
+import { checkOnOpen, libraryErrorInWords } from './integrity';
+import { isReadOnlyLibrary, openReadOnlySnapshot } from './read-only-library';
+import { isCurrent, migrate } from './schema';
 
 export const LIBRARY_FILE = 'library.db';
 
@@ -85,19 +87,38 @@ export class Library {
   /** The open database: domains keep their own tables in it (see schema.ts). */
   readonly db: Database;
 
+  /** True when the library's folder cannot be written: it is read from a snapshot. */
+  readonly readOnly: boolean;
+  private readonly removeSnapshot: () => void = () => {};
+
   constructor(libraryDir: string) {
     this.file = join(libraryDir, LIBRARY_FILE);
-    this.db = openDatabase(this.file);
+    this.readOnly = isReadOnlyLibrary(libraryDir, this.file);
+    if (this.readOnly) {
+      const snapshot = openReadOnlySnapshot(this.file);
+      this.db = snapshot.db;
+      this.removeSnapshot = snapshot.remove;
+    } else this.db = openDatabase(this.file);
     try {
-      migrate(this.db, this.file);
+      // Before anything reads it: a damaged file is reported with what to do, not half-read.
+      checkOnOpen(this.db, this.file);
+      if (!this.readOnly) migrate(this.db, this.file);
+      else if (!isCurrent(this.db, this.file))
+        throw Object.assign(
+          new Error(
+            `The library ${this.file} is read-only here and was written by an older Facet: open it once where it can be written, so Facet can bring it up to date.`,
+          ),
+          { code: 'LIBRARY_READ_ONLY' },
+        );
     } catch (error) {
-      this.db.close();
-      throw error;
+      this.close();
+      throw libraryErrorInWords(error, this.file);
     }
   }
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.removeSnapshot();
   }
 
   /** Runs `work` in one transaction: all of it is stored, or none of it. */

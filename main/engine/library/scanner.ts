@@ -84,9 +84,12 @@ function pairUp(scan: ScanResult, options: ScanOptions): ScanResult {
   return { ...scan, photos, ignored, companions };
 }
 
-function reason(error: unknown): string {
+function reason(error: unknown, path: string): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  // Node reads names as UTF-8: bytes that are not become U+FFFD, and that name does not exist.
+  if (code === 'ENOENT' && path.includes('\uFFFD'))
+    return 'its name is not valid UTF-8, so it cannot be opened by name; rename it (e.g. with convmv)';
   if (code === 'ENOENT') return 'no longer exists';
   return error instanceof Error ? error.message : String(error);
 }
@@ -120,7 +123,7 @@ async function scanFiles(path: string): Promise<ScanResult> {
       visited.add(real);
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
-      problems.push({ path: folder, error: reason(error) });
+      problems.push({ path: folder, error: reason(error, folder) });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -143,7 +146,7 @@ async function scanFiles(path: string): Promise<ScanResult> {
           const info = await stat(child);
           photos.push({ path: child, size: info.size, mtimeMs: info.mtimeMs });
         } catch (error) {
-          problems.push({ path: child, error: reason(error) });
+          problems.push({ path: child, error: reason(error, child) });
         }
       }
     }
@@ -162,7 +165,7 @@ export async function checkLibraryPath(path: string): Promise<PathCheck> {
   if (info instanceof Error) {
     if (info.code === 'ENOENT' || info.code === 'ENOTDIR')
       return { ok: false, reason: 'does not exist' };
-    return { ok: false, reason: `cannot be read (${reason(info)})` };
+    return { ok: false, reason: `cannot be read (${reason(info, path)})` };
   }
   if (info.isDirectory()) return { ok: true, kind: 'folder' };
   if (!info.isFile()) return { ok: false, reason: 'is not a folder or a photo' };

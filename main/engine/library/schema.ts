@@ -80,6 +80,19 @@ const DOMAIN_MIGRATIONS: readonly Migration[] = [
   ...CLUSTERS_MIGRATIONS,
 ];
 
+/** True when every migration this Facet knows has been applied (nothing to write). */
+export function isCurrent(db: Database, file: string): boolean {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION)
+    throw engineError(
+      'LIBRARY_TOO_NEW',
+      `The library ${file} was written by a newer Facet (schema ${version}, this one knows ${SCHEMA_VERSION}).`,
+    );
+  if (version < SCHEMA_VERSION) return false;
+  const applied = new Set(db.prepare('SELECT id FROM migrations').pluck().all() as string[]);
+  return DOMAIN_MIGRATIONS.every((migration) => applied.has(migration.id));
+}
+
 /** Runs the migrations this library has not seen yet, each in its own transaction. */
 export function migrate(db: Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;

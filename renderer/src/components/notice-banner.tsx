@@ -4,6 +4,7 @@ import { AlertIcon, CloseIcon } from './icons';
 export function NoticeBanner() {
   const notice = useLibraryStore((s) => s.notice);
   const dismissNotice = useLibraryStore((s) => s.dismissNotice);
+  const confirmBroadFolders = useLibraryStore((s) => s.confirmBroadFolders);
   if (notice === null) return null;
   return (
     <div
@@ -19,6 +20,11 @@ export function NoticeBanner() {
               <li key={detail}>{detail}</li>
             ))}
           </ul>
+        )}
+        {notice.confirm !== undefined && notice.confirm.length > 0 && (
+          <button type="button" className="button" onClick={() => void confirmBroadFolders()}>
+            Add anyway
+          </button>
         )}
       </div>
       <button

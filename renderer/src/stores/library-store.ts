@@ -8,6 +8,8 @@ export interface LibraryNotice {
   readonly tone: 'info' | 'error';
   readonly message: string;
   readonly details: readonly string[];
+  /** Broad folders (/ , a home folder) waiting for the user's yes: "Add anyway" adds them. */
+  readonly confirm?: readonly string[];
 }
 
 interface LibraryStore {
@@ -23,7 +25,9 @@ interface LibraryStore {
   load(): Promise<void>;
   /** Re-reads the folder counts and the problems (after an index run or a watched change). */
   refreshDetails(): Promise<void>;
-  addFolders(paths: readonly string[]): Promise<void>;
+  addFolders(paths: readonly string[], options?: { readonly confirmed?: boolean }): Promise<void>;
+  /** The user said yes to the broad folders the notice asked about. */
+  confirmBroadFolders(): Promise<void>;
   chooseAndAddFolders(): Promise<void>;
   addDroppedFiles(files: readonly File[]): Promise<void>;
   removeFolder(root: string): Promise<void>;
@@ -112,12 +116,25 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
     }
   },
 
-  async addFolders(paths) {
+  async addFolders(paths, options = {}) {
     if (paths.length === 0) return;
     set({ adding: true, notice: null });
     try {
-      const { refused } = await window.facet.invoke('library:add', paths);
-      if (refused.length > 0) {
+      const { refused, unconfirmed } = await window.facet.invoke('library:add', paths, options);
+      if (unconfirmed.length > 0) {
+        set({
+          notice: {
+            tone: 'info',
+            message:
+              unconfirmed.length === 1
+                ? 'Add this folder? It is much more than a photo folder.'
+                : `Add these ${unconfirmed.length} folders? They are much more than photo folders.`,
+            details: unconfirmed.map(({ question }) => question),
+            confirm: unconfirmed.map(({ path }) => path),
+          },
+        });
+        recordEvent('library-add-asks');
+      } else if (refused.length > 0) {
         set({
           notice: {
             tone: 'error',
@@ -171,6 +188,11 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
     } catch (error) {
       set({ notice: { tone: 'error', message: messageOf(error), details: [] } });
     }
+  },
+
+  async confirmBroadFolders() {
+    const paths = get().notice?.confirm ?? [];
+    await get().addFolders(paths, { confirmed: true });
   },
 
   dismissNotice() {
