@@ -45,9 +45,16 @@ test('facet clusters --json lists each photo once: in a named cluster or in the 
 
 test('a finer cut gives more, smaller clusters and is kept for the library', async () => {
   const coarse = await facetJson<ClustersJson>(['clusters', '--library', library]);
-  const fine = await facetJson<ClustersJson>(['clusters', '--library', library, '--cut', '0.2']);
+  const finer = Number((coarse.cut / 2).toFixed(3));
+  const fine = await facetJson<ClustersJson>([
+    'clusters',
+    '--library',
+    library,
+    '--cut',
+    String(finer),
+  ]);
   assert.ok(fine.noise.length > coarse.noise.length);
-  assert.equal((await facetJson<ClustersJson>(['clusters', '--library', library])).cut, 0.2);
+  assert.equal((await facetJson<ClustersJson>(['clusters', '--library', library])).cut, finer);
 });
 
 test('bad arguments are refused with exit code 2', async () => {

@@ -4,9 +4,10 @@ import { adjustedRandIndex } from '../clusters/agreement';
 import { buildClusterTree, cutClusters } from '../clusters/cluster-tree';
 import { candidatePairs } from '../clusters/duplicates';
 import { gaussian, layoutMap } from '../clusters/library-map';
-import { seededRandom } from '../clusters/reduce';
+import { seededRandom, textMetric } from '../clusters/reduce';
 
 const count = Number(process.argv[2] ?? 100_000);
+const VOCABULARY_WORDS = 2500;
 const dim = Number(process.argv[3] ?? 512);
 const topics = 800;
 const spread = 0.6;
@@ -55,8 +56,16 @@ const { vectors, topicOf, copies } = syntheticLibrary();
 const before = process.memoryUsage();
 let peak = before.rss;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+// The vocabulary's text embeddings the app compares photos by: as many random words as it has.
+const wordRandom = seededRandom(11);
+const words = Array.from({ length: VOCABULARY_WORDS }, () => {
+  const word = Float32Array.from({ length: dim }, () => gaussian(wordRandom));
+  const norm = Math.hypot(...word);
+  return word.map((x) => x / norm);
+});
 const started = performance.now();
-const tree = buildClusterTree(vectors, count, dim);
+const metric = textMetric(words, dim);
+const tree = buildClusterTree(vectors, count, dim, metric);
 const built = performance.now();
 const clustering = cutClusters(tree);
 const cut = performance.now();

@@ -8,8 +8,16 @@ import { fitReducedSpace, project, type ReducedSpace } from './reduce';
 export const EXACT_LIMIT = 3000;
 /** Groups the tree is built over in a larger library. */
 export const LARGE_LIBRARY_GROUPS = 1500;
-/** Default cut: photos join when their mean similarity, relative to the library, is >= 0.63. */
-export const DEFAULT_CUT = 0.37;
+/** Cut shown before a library has clusters (the usual cut of a real library's tree). */
+export const DEFAULT_CUT = 0.15;
+/**
+ * The default cut, in typical nearest-neighbour distances of the library: how far apart photos of
+ * one subject lie depends on the model and the library, so the cut follows them. On the sample
+ * photos this joins what shows one colour and shape, whatever space the photos are compared in.
+ */
+const CUT_PER_NEIGHBOUR = 3.6;
+/** Photos whose nearest neighbour is measured for the default cut. */
+const NEIGHBOUR_SAMPLE = 300;
 /** Smaller clusters are not shown as clusters: their photos are noise. */
 export const MIN_CLUSTER_SIZE = 3;
 
@@ -30,8 +38,14 @@ export interface Clustering {
   readonly noise: readonly number[];
 }
 
-export function buildClusterTree(vectors: Float32Array, count: number, dim: number): ClusterTree {
-  const space = fitReducedSpace(vectors, count, dim);
+/** `metric`: the text metric (reduce.ts) photos are compared in; null compares embeddings as they are. */
+export function buildClusterTree(
+  vectors: Float32Array,
+  count: number,
+  dim: number,
+  metric: Float64Array | null = null,
+): ClusterTree {
+  const space = fitReducedSpace(vectors, count, dim, metric);
   const points = project(space, vectors, count);
   const rank = space.rank;
   const groupOf =
@@ -52,9 +66,32 @@ export function buildClusterTree(vectors: Float32Array, count: number, dim: numb
   return { count, space, points, groupOf, groups, merges };
 }
 
+/** The cut a library starts with: CUT_PER_NEIGHBOUR times its median nearest-neighbour distance. */
+export function defaultCut(tree: ClusterTree): number {
+  const { points, count } = tree;
+  const rank = tree.space.rank;
+  if (count < 2) return DEFAULT_CUT;
+  const step = Math.max(1, Math.floor(count / NEIGHBOUR_SAMPLE));
+  const nearest: number[] = [];
+  for (let i = 0; i < count; i += step) {
+    let best = -Infinity;
+    for (let j = 0; j < count; j++) {
+      if (j === i) continue;
+      let dot = 0;
+      for (let k = 0; k < rank; k++)
+        dot += (points[i * rank + k] as number) * (points[j * rank + k] as number);
+      if (dot > best) best = dot;
+    }
+    nearest.push(1 - best);
+  }
+  nearest.sort((a, b) => a - b);
+  const median = nearest[Math.floor(nearest.length / 2)] as number;
+  return Math.min(0.9, Math.max(0.02, CUT_PER_NEIGHBOUR * median));
+}
+
 export function cutClusters(
   tree: ClusterTree,
-  distance = DEFAULT_CUT,
+  distance = defaultCut(tree),
   minSize = MIN_CLUSTER_SIZE,
 ): Clustering {
   const clusterOfGroup = cutTree(tree.groups, tree.merges, distance);

@@ -4,6 +4,7 @@
 import type { EngineContext } from '../engine-context';
 import { carried } from '../labels/photo-tags';
 import { activeLabels, tagsOfFiles } from '../labels/tags';
+import { libraryTextEmbedder, textModelKey } from '../labels/text-embeddings';
 import {
   addPhotos,
   loadEmbeddings,
@@ -15,7 +16,7 @@ import {
   type LibraryEmbeddings,
   type NewCluster,
 } from './cluster-store';
-import { buildClusterTree, cutClusters, DEFAULT_CUT, type ClusterTree } from './cluster-tree';
+import { buildClusterTree, cutClusters, defaultCut, type ClusterTree } from './cluster-tree';
 import { gaussian, layoutMap } from './library-map';
 import {
   labelKey,
@@ -25,7 +26,7 @@ import {
   VOCABULARY_TEMPLATE,
   type NamingText,
 } from './names';
-import { project, seededRandom } from './reduce';
+import { project, seededRandom, textMetric } from './reduce';
 
 /** The label set clusters become labels of when the user picks none. */
 export const CLUSTER_LABEL_SET = 'Clusters';
@@ -68,7 +69,7 @@ export class LibraryClusters {
       changedSince(space, places.length, fresh.length) >
         Math.max(INCREMENTAL_MIN, RECOMPUTE_SHARE * space.photos);
     if (recompute) {
-      await this.recompute(modelId, embeddings, options.cut ?? space?.cut ?? DEFAULT_CUT);
+      await this.recompute(modelId, embeddings, options.cut ?? space?.cut);
       return { modelId, embeddings, recomputed: true, added: fresh.length };
     }
     if (fresh.length > 0) this.join(modelId, embeddings, fresh);
@@ -114,7 +115,7 @@ export class LibraryClusters {
     return true;
   }
 
-  private treeFor(modelId: string, embeddings: LibraryEmbeddings): ClusterTree {
+  private async treeFor(modelId: string, embeddings: LibraryEmbeddings): Promise<ClusterTree> {
     const cached = this.tree;
     if (
       cached !== null &&
@@ -123,12 +124,19 @@ export class LibraryClusters {
       cached.ids.every((id, i) => id === embeddings.ids[i])
     )
       return cached.tree;
-    const tree = buildClusterTree(embeddings.vectors, embeddings.ids.length, embeddings.dim);
+    const metric = await this.vocabularyMetric(embeddings.dim);
+    const tree = buildClusterTree(
+      embeddings.vectors,
+      embeddings.ids.length,
+      embeddings.dim,
+      metric,
+    );
     this.tree = { modelId, ids: embeddings.ids, tree };
     return tree;
   }
 
-  private async recompute(modelId: string, embeddings: LibraryEmbeddings, cut: number) {
+  /** `chosen`: the cut the user chose; else the library's default (cluster-tree.ts). */
+  private async recompute(modelId: string, embeddings: LibraryEmbeddings, chosen?: number) {
     const { ids, dim, vectors } = embeddings;
     if (ids.length === 0) {
       this.db.prepare('DELETE FROM cluster_photos WHERE model_id = ?').run(modelId);
@@ -136,7 +144,8 @@ export class LibraryClusters {
       this.db.prepare('DELETE FROM cluster_spaces WHERE model_id = ?').run(modelId);
       return;
     }
-    const tree = this.treeFor(modelId, embeddings);
+    const tree = await this.treeFor(modelId, embeddings);
+    const cut = chosen ?? defaultCut(tree);
     const { clusters, noise } = cutClusters(tree, cut);
     const rank = tree.space.rank;
     const sums = clusters.map((members) => {
@@ -268,6 +277,21 @@ export class LibraryClusters {
     return labels.filter((label) => (perSet.get(label.labelSetId) ?? 0) >= 2);
   }
 
+  /** The vocabulary's text embeddings under the active model, kept in the library. */
+  private async vocabularyVectors(): Promise<Float32Array[]> {
+    const model = await this.ctx.model();
+    const embed = libraryTextEmbedder(this.db, textModelKey(model.info), (texts) =>
+      model.embedTexts(texts),
+    );
+    return embed(readVocabulary().map((w) => VOCABULARY_TEMPLATE.replace('{}', w)));
+  }
+
+  /** Photos are compared by what the vocabulary's words say of them (reduce.ts, textMetric). */
+  private async vocabularyMetric(dim: number): Promise<Float64Array | null> {
+    const vectors = await this.vocabularyVectors();
+    return vectors[0]?.length === dim ? textMetric(vectors, dim) : null;
+  }
+
   /** Texts clusters are named with: the active label sets' labels, or the vocabulary. */
   private async namingTexts(kind: 'labels' | 'vocabulary'): Promise<NamingText[]> {
     const model = await this.ctx.model();
@@ -287,7 +311,7 @@ export class LibraryClusters {
       });
     }
     const words = readVocabulary();
-    const vectors = await model.embedTexts(words.map((w) => VOCABULARY_TEMPLATE.replace('{}', w)));
+    const vectors = await this.vocabularyVectors();
     return words.map((word, i) => ({
       name: word,
       source: word,
@@ -382,7 +406,7 @@ export class LibraryClusters {
     const places = readPlaces(this.db, modelId);
     if (places.length === 0 || places.every((p) => p.x !== null)) return false;
     const embeddings = loadEmbeddings(this.db, modelId);
-    const tree = this.treeFor(modelId, embeddings);
+    const tree = await this.treeFor(modelId, embeddings);
     const positions = layoutMap(tree);
     writePositions(
       this.db,
@@ -397,7 +421,7 @@ export class LibraryClusters {
   }
 
   /** The tree of the current embeddings (built when not cached): duplicate checks block by it. */
-  currentTree(embeddings: LibraryEmbeddings): ClusterTree {
+  currentTree(embeddings: LibraryEmbeddings): Promise<ClusterTree> {
     return this.treeFor(this.ctx.activeModelId(), embeddings);
   }
 }

@@ -1,11 +1,12 @@
 // The reduced space clusters are found in: embeddings centred on the library's mean (so
-// "similar" means similar relative to this library) and projected on their main directions.
+// "similar" means similar relative to this library), compared by what they say about words (the
+// text metric below), and projected on their main directions.
 
 export interface ReducedSpace {
   readonly dim: number;
   readonly rank: number;
   readonly mean: Float32Array;
-  /** rank x dim, row-major, orthonormal rows. */
+  /** rank x dim, row-major: a photo's coordinates are its centred embedding times each row. */
   readonly basis: Float32Array;
 }
 
@@ -25,7 +26,65 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function fitReducedSpace(vectors: Float32Array, count: number, dim: number): ReducedSpace {
+/**
+ * L with L·Lᵀ = the Gram matrix of `texts` (unit text embeddings, plus a little of the identity so
+ * it is definite): x·L compares photos as the lists of their similarities to those texts would.
+ * Two photos are then alike when the same words describe them, not when their pixels are alike.
+ */
+export function textMetric(texts: readonly Float32Array[], dim: number): Float64Array {
+  const gram = new Float64Array(dim * dim);
+  for (const text of texts)
+    for (let i = 0; i < dim; i++) {
+      const ti = text[i] as number;
+      if (ti === 0) continue;
+      for (let j = 0; j <= i; j++)
+        gram[i * dim + j] = (gram[i * dim + j] as number) + ti * (text[j] as number);
+    }
+  let trace = 0;
+  for (let i = 0; i < dim; i++) trace += gram[i * dim + i] as number;
+  const ridge = (1e-4 * trace) / dim || 1;
+  for (let i = 0; i < dim; i++) gram[i * dim + i] = (gram[i * dim + i] as number) + ridge;
+  // Cholesky, lower triangle in place.
+  const lower = new Float64Array(dim * dim);
+  for (let i = 0; i < dim; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = gram[i * dim + j] as number;
+      for (let k = 0; k < j; k++)
+        sum -= (lower[i * dim + k] as number) * (lower[j * dim + k] as number);
+      lower[i * dim + j] =
+        i === j ? Math.sqrt(Math.max(sum, ridge)) : sum / (lower[j * dim + j] as number);
+    }
+  }
+  return lower;
+}
+
+/** Lᵀ·C·L for a symmetric C and a lower-triangular L: the covariance in the text metric. */
+function inMetric(covariance: Float64Array, lower: Float64Array, dim: number): Float64Array {
+  const cl = new Float64Array(dim * dim);
+  for (let i = 0; i < dim; i++)
+    for (let k = 0; k < dim; k++) {
+      const c = covariance[i * dim + k] as number;
+      if (c === 0) continue;
+      for (let j = 0; j <= k; j++)
+        cl[i * dim + j] = (cl[i * dim + j] as number) + c * (lower[k * dim + j] as number);
+    }
+  const out = new Float64Array(dim * dim);
+  for (let k = 0; k < dim; k++)
+    for (let i = 0; i <= k; i++) {
+      const l = lower[k * dim + i] as number;
+      if (l === 0) continue;
+      for (let j = 0; j < dim; j++)
+        out[i * dim + j] = (out[i * dim + j] as number) + l * (cl[k * dim + j] as number);
+    }
+  return out;
+}
+
+export function fitReducedSpace(
+  vectors: Float32Array,
+  count: number,
+  dim: number,
+  metric: Float64Array | null = null,
+): ReducedSpace {
   const mean = new Float64Array(dim);
   for (let row = 0; row < count; row++) {
     const offset = row * dim;
@@ -52,8 +111,21 @@ export function fitReducedSpace(vectors: Float32Array, count: number, dim: numbe
     for (let j = 0; j < i; j++) covariance[i * dim + j] = covariance[j * dim + i] as number;
 
   const rank = Math.max(1, Math.min(MAX_RANK, dim, count));
-  const basis = topEigenvectors(covariance, dim, rank);
-  return { dim, rank, mean: Float32Array.from(mean), basis: Float32Array.from(basis) };
+  if (metric === null) {
+    const basis = topEigenvectors(covariance, dim, rank);
+    return { dim, rank, mean: Float32Array.from(mean), basis: Float32Array.from(basis) };
+  }
+  // Main directions b of x·L; a photo's coordinate on one is (x - mean)·(L·b).
+  const directions = topEigenvectors(inMetric(covariance, metric, dim), dim, rank);
+  const basis = new Float32Array(rank * dim);
+  for (let k = 0; k < rank; k++)
+    for (let i = 0; i < dim; i++) {
+      let sum = 0;
+      for (let j = 0; j <= i; j++)
+        sum += (metric[i * dim + j] as number) * (directions[k * dim + j] as number);
+      basis[k * dim + i] = sum;
+    }
+  return { dim, rank, mean: Float32Array.from(mean), basis };
 }
 
 /** Subspace iteration: the leading eigenvectors of a symmetric matrix, rows of the result. */

@@ -55,4 +55,10 @@ export const CLUSTERS_MIGRATIONS: readonly Migration[] = [
     id: 'clusters-2',
     sql: 'ALTER TABLE cluster_spaces ADD COLUMN joined INTEGER NOT NULL DEFAULT 0;',
   },
+  {
+    // Clusters are now found in the vocabulary's text metric, where the cut means something else:
+    // each model's space (and its cut) is computed again; cluster names the user gave are kept.
+    id: 'clusters-3-text-metric',
+    sql: 'DELETE FROM cluster_spaces;',
+  },
 ];

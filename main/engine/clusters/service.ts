@@ -161,7 +161,7 @@ export function createClustersService(ctx: EngineContext): ClustersApi {
       const groups = await ctx.serially(async () => {
         const embeddings = loadEmbeddings(db, ctx.activeModelId());
         if (embeddings.ids.length < 2) return [];
-        return findDuplicateGroups(db, embeddings, clusters.currentTree(embeddings), level);
+        return findDuplicateGroups(db, embeddings, await clusters.currentTree(embeddings), level);
       });
       return { groups, threshold: level };
     },
