@@ -177,7 +177,8 @@ export class EngineClient {
       case HOST_LOG_EVENT:
         this.log(`engine: ${String(message.payload)}`);
         return;
-      case 'status':
+      // The engine's own status event: kept, so a crash report can say what the library held.
+      case 'engine:status':
         this.lastStatus = message.payload as EngineStatus;
         this.emit('engine:status', this.lastStatus);
         return;

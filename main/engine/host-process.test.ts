@@ -107,6 +107,22 @@ describe('startEngineHost', () => {
     );
   });
 
+  it('keeps the last roots and counts in the restarting status after a crash', async () => {
+    const { client, statuses } = await start();
+    await client.api.addFolders(['/photos/2023', '/photos/2024']);
+    const beforeCrash = statuses.at(-1);
+    assert.deepEqual(beforeCrash?.library, { roots: 2, files: 24, embedded: 20 });
+    const restarting = new Promise<EngineStatus>((resolve) =>
+      client.on('engine:status', (s) => s.state === 'restarting' && resolve(s)),
+    );
+
+    process.kill(await hostPid(client), 'SIGKILL');
+
+    const status = await restarting;
+    assert.deepEqual(status.library, beforeCrash?.library);
+    assert.equal(status.message, 'The engine stopped unexpectedly; restarting it.');
+  });
+
   it('reports a host that cannot start instead of hanging', async () => {
     const missing = join(tmpdir(), 'facet-no-such-engine.mjs');
     const { client } = await start({ engineModule: missing });
