@@ -58,9 +58,18 @@ describe('startEngineHost', () => {
 
   it('passes engine errors through with their message and code', async () => {
     const { client } = await start();
-    await assert.rejects(client.api.search('', 10), {
-      message: 'Type something to search for.',
-      code: 'EMPTY_QUERY',
+    await assert.rejects(client.api.search('', 10), (error: unknown) => {
+      assert.ok(error instanceof Error);
+      assert.deepEqual(
+        { code: (error as Error & { code?: unknown }).code, message: error.message },
+        { code: 'EMPTY_QUERY', message: 'Type something to search for.' },
+      );
+      return true;
+    });
+    // An error that names no code of ours still arrives with one, so every caller can branch.
+    await assert.rejects(client.api.similar('/photos/a.jpg', 5), {
+      code: 'INTERNAL',
+      message: 'not supported by the test engine',
     });
   });
 
@@ -91,6 +100,7 @@ describe('startEngineHost', () => {
 
     await assert.rejects(inFlight, {
       message: 'The engine stopped unexpectedly (killed by SIGKILL); the call was not completed.',
+      code: 'ENGINE_UNAVAILABLE',
     });
     await ready;
     assert.deepEqual(await client.api.listRoots(), ['/photos/kept']);
@@ -149,7 +159,10 @@ describe('startEngineHost', () => {
     await client.close();
     assert.equal(isRunning(pid), false);
     assert.equal(await readFile(join(libraryDir, 'closed'), 'utf8'), String(pid));
-    await assert.rejects(client.api.listRoots(), /The engine has been closed/);
+    await assert.rejects(client.api.listRoots(), {
+      message: /The engine has been closed/,
+      code: 'ENGINE_UNAVAILABLE',
+    });
   });
 
   it('fails calls still in flight when closed', async () => {

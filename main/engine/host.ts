@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ENGINE_METHODS, type Device, type EngineApi, type EngineEvents } from './engine-api';
-import { errorCode } from './engine-error';
+import { callError, engineError } from './engine-error';
 import { isEngineRequest, type EngineRequest, type HostMessage } from './protocol';
 import { HOST_FATAL_EVENT, HOST_LOG_EVENT, HOST_READY_EVENT } from './engine-client';
 import type { Engine, EngineOptions } from './engine';
@@ -105,13 +105,7 @@ async function answer(engine: Promise<Engine>, request: EngineRequest): Promise<
     const fn = api[method as keyof EngineApi] as (...a: readonly unknown[]) => Promise<unknown>;
     return { kind: 'reply', seq, ok: true, result: await fn.apply(api, [...args]) };
   } catch (error) {
-    const code = errorCode(error);
-    return {
-      kind: 'reply',
-      seq,
-      ok: false,
-      error: { message: errorMessage(error), ...(code !== undefined && { code }) },
-    };
+    return { kind: 'reply', seq, ok: false, error: callError(error) };
   }
 }
 
@@ -144,7 +138,7 @@ function main(): void {
   }
   engine.then(() => parent.send({ kind: 'event', name: HOST_READY_EVENT, payload: null }), fail);
   const started = engine.catch((error: unknown) => {
-    throw new Error(`The engine could not start: ${errorMessage(error)}`);
+    throw engineError('ENGINE_UNAVAILABLE', `The engine could not start: ${errorMessage(error)}`);
   });
   started.catch(() => {}); // reported through `fail`; requests see the rejection themselves
 
