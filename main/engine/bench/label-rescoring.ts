@@ -173,7 +173,8 @@ async function main(): Promise<void> {
   if (values.json) console.log(JSON.stringify({ machine, results }, null, 2));
   else
     console.log(
-      `machine: ${machine.cpus} cores, ${machine.cpu}; target: within ${machine.target_ratio}x one pass`,
+      `machine: ${machine.cpus} cores, ${machine.cpu}; target: within ${machine.target_ratio}x one pass at 1024-d ` +
+        '(the text tower case adds its embedding of the edited texts)',
     );
 }
 
