@@ -29,6 +29,58 @@ const noElectron = {
   message: 'main/engine and native/ run in plain Node: never import electron here.',
 };
 const noElectronPattern = { group: ['electron/*'], message: noElectron.message };
+// The engine runs in plain Node (the CLI, the tests): it never depends on the Electron shell.
+const noShellFromEngine = {
+  regex: '(^|/)app(/|$)',
+  message:
+    'main/engine and main/cli never import main/app: the shell hosts the engine, not the reverse.',
+};
+// What the Electron main process may load of the engine: the client of the host process, the
+// contract's handlers (validation), the error codes and the photo guard. The rest (SQLite, CLIP,
+// decoders) runs in the engine host, never in main; types may be imported from anywhere.
+const ENGINE_SURFACE = [
+  'engine-client',
+  'protocol',
+  'shutdown-grace',
+  'contract-handlers',
+  'engine-error',
+  'media-guard',
+  'library/thumbnail-url',
+];
+const appReachesEngineSurfaceOnly = {
+  regex: `^(\\.\\./)+engine/(?!(${ENGINE_SURFACE.join('|')})$)`,
+  allowTypeImports: true,
+  message:
+    'main/app reaches the engine only through the engine client, the handlers and the media guard.',
+};
+const appNoNative = {
+  regex: '(^|/)native(/|$)',
+  allowTypeImports: true,
+  message: 'native/ runs in the engine host, never in the Electron main process.',
+};
+// The renderer shares the contract's types with main; values it gets only through window.facet.
+const preloadTypesOnly = {
+  regex: '(^|/)preload(/|$)',
+  allowTypeImports: true,
+  message: 'The renderer imports preload/ with `import type` only (values come from window.facet).',
+};
+// Raw IPC lives in two wrappers: main/app/ipc.ts (main) and preload/index.ts (the page's side).
+const rawIpc = (name, selector) => ({
+  selector,
+  message: `'${name}' is raw IPC: only main/app/ipc.ts and preload/index.ts use it; go through the contract.`,
+});
+const RAW_IPC = [
+  ...['ipcMain', 'ipcRenderer'].flatMap((name) => [
+    rawIpc(name, `ImportSpecifier[imported.name='${name}']`),
+    rawIpc(name, `MemberExpression[property.name='${name}']`),
+    rawIpc(name, `ObjectPattern > Property[key.name='${name}']`),
+  ]),
+  rawIpc('webContents.send', "MemberExpression[property.name='send'][object.name='webContents']"),
+  rawIpc(
+    'webContents.send',
+    "MemberExpression[property.name='send'][object.property.name='webContents']",
+  ),
+];
 const noMainOrNative = {
   group: ['**/main/**', '**/native/**', '../main', '../native', '../../main', '../../native'],
   message: 'The renderer talks to the engine only through window.facet (preload/contract.ts).',
@@ -62,7 +114,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: [
@@ -72,6 +124,7 @@ export default tseslint.config(
           patterns: [
             ...nativeAddonPatterns,
             noMainOrNative,
+            preloadTypesOnly,
             { group: ['electron/*'], message: 'The renderer never imports electron.' },
           ],
         },
@@ -85,7 +138,7 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron, ...nativeAddons],
-          patterns: [noElectronPattern, ...nativeAddonPatterns],
+          patterns: [noElectronPattern, ...nativeAddonPatterns, noShellFromEngine],
         },
       ],
     },
@@ -97,9 +150,26 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/app/**/*.ts', 'preload/**/*.ts'],
+    files: ['main/app/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: nativeAddons,
+          patterns: [...nativeAddonPatterns, appReachesEngineSurfaceOnly, appNoNative],
+        },
+      ],
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: nativeAddons, patterns: nativeAddonPatterns }],
     },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['main/app/ipc.ts', 'preload/index.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...RAW_IPC] },
   },
 );

@@ -70,6 +70,8 @@ import type { ClustersEventChannels, ClustersInvokeChannels } from './contract/c
 import type { ExportEventChannels, ExportInvokeChannels } from './contract/export';
 import type { ModelsEventChannels, ModelsInvokeChannels } from './contract/models';
 import type { LibraryEventChannels, LibraryInvokeChannels } from './contract/library';
+import type { CallOutcome } from './contract/errors';
+export type { CallError, CallOutcome, ErrorCode } from './contract/errors';
 /** Request/response channels: `ipcRenderer.invoke(channel, ...args)` resolves to the return type. */
 export type InvokeChannels = CoreInvokeChannels &
   BrowseInvokeChannels &
@@ -97,7 +99,14 @@ export const CHANNEL_NAME = /^[a-z]+:[a-z]+(?:-[a-z]+)*$/;
 
 /** What the preload exposes as `window.facet`. Main answers only the contract's channels. */
 export interface FacetApi {
-  invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResult<C>>;
+  /**
+   * Calls a channel; resolves to its result or to why it was refused (code and message), never
+   * rejects: an Error's code would not survive Electron's IPC and contextBridge, data does.
+   */
+  invoke<C extends InvokeChannel>(
+    channel: C,
+    ...args: InvokeArgs<C>
+  ): Promise<CallOutcome<InvokeResult<C>>>;
   /** Subscribes to a push channel; returns the unsubscribe function. */
   on<C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void): () => void;
   /** Absolute path of a file dropped on the window (Electron's webUtils); null in browser mode. */

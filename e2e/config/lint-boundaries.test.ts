@@ -9,12 +9,18 @@ import { ESLint } from 'eslint';
 const ROOT = join(import.meta.dirname, '../..');
 const eslint = new ESLint({ cwd: ROOT });
 
-/** Lints a fixture as if it lived at `asFile`; returns the restricted imports reported. */
+const BOUNDARY_RULES = new Set([
+  'no-restricted-imports',
+  '@typescript-eslint/no-restricted-imports',
+  'no-restricted-syntax',
+]);
+
+/** Lints a fixture as if it lived at `asFile`; returns what the boundary rules reported. */
 async function restrictedImports(fixture: string, asFile: string): Promise<string[]> {
   const code = readFileSync(join(import.meta.dirname, 'lint-fixtures', fixture), 'utf8');
   const [result] = await eslint.lintText(code, { filePath: join(ROOT, asFile) });
   assert.ok(result, 'ESLint returned a result');
-  const other = result.messages.filter((m) => m.ruleId !== 'no-restricted-imports');
+  const other = result.messages.filter((m) => !BOUNDARY_RULES.has(m.ruleId ?? ''));
   assert.deepEqual(other, [], `${fixture} as ${asFile} has only boundary problems`);
   return result.messages.map((m) => /'([^']+)'/.exec(m.message)?.[1] ?? m.message);
 }
@@ -57,6 +63,50 @@ describe('lint boundaries', () => {
     ]);
     const electron = await restrictedImports('imports-electron.ts', 'renderer/src/lint-probe.ts');
     assert.ok(electron.includes('electron'), electron.join(', '));
+  });
+
+  it('keeps main/engine and main/cli away from the Electron shell', async () => {
+    for (const file of ['main/engine/lint-probe.ts', 'main/cli/lint-probe.ts']) {
+      assert.deepEqual(
+        await restrictedImports('imports-app.ts', file),
+        ['../app/ipc', '../../main/app/engine-process'],
+        file,
+      );
+    }
+    assert.deepEqual(await restrictedImports('imports-app.ts', 'main/app/lint-probe.ts'), []);
+  });
+
+  it('lets main/app reach the engine only through its client, handlers and media guard', async () => {
+    assert.deepEqual(
+      await restrictedImports('imports-engine-internals.ts', 'main/app/lint-probe.ts'),
+      ['../engine/engine', '../engine/library/library', '../../native/sqlite'],
+    );
+    // The same imports are the engine's own business inside main/engine.
+    assert.deepEqual(
+      await restrictedImports('imports-engine-internals.ts', 'main/engine/lint-probe.ts'),
+      [],
+    );
+  });
+
+  it('lets the renderer import preload/ for its types only', async () => {
+    assert.deepEqual(
+      await restrictedImports('imports-preload-values.ts', 'renderer/src/lint-probe.ts'),
+      ['../../preload/contract'],
+    );
+    assert.deepEqual(
+      await restrictedImports('imports-preload-values.ts', 'main/engine/lint-probe.ts'),
+      [],
+    );
+  });
+
+  it('bans raw IPC outside main/app/ipc.ts and preload/index.ts', async () => {
+    const raw = ['ipcMain', 'ipcRenderer', 'webContents.send', 'webContents.send'];
+    for (const file of ['main/app/lint-probe.ts', 'preload/lint-probe.ts']) {
+      assert.deepEqual(await restrictedImports('raw-ipc.ts', file), raw, file);
+    }
+    for (const wrapper of ['main/app/ipc.ts', 'preload/index.ts']) {
+      assert.deepEqual(await restrictedImports('raw-ipc.ts', wrapper), [], wrapper);
+    }
   });
 
   it('accepts a renderer file that only uses the contract', async () => {

@@ -106,7 +106,9 @@ export async function launchApp(options: { readonly mode?: AppMode } = {}): Prom
       const embedded = () =>
         open().page.evaluate(async () => {
           const facet = (globalThis as unknown as { facet: FacetApi }).facet;
-          const status = await facet.invoke('engine:status');
+          const outcome = await facet.invoke('engine:status');
+          if (!outcome.ok) return -1; // the engine may be restarting
+          const status = outcome.result;
           return status.state === 'ready' ? status.library.embedded : -1;
         });
       await expect.poll(embedded, { timeout }).toBeGreaterThanOrEqual(count);

@@ -13,6 +13,7 @@ import { startEngineHost } from '../../main/engine/host-process';
 import { thumbnailRequestFromUrl } from '../../main/engine/library/thumbnail-url';
 import { photoPathFromUrl, resolveLibraryPhoto } from '../../main/engine/media-guard';
 import { newBridgeToken, refuseRequest } from './bridge-guard';
+import { callOutcome, engineError } from '../../main/engine/engine-error';
 
 /** The renderer's CSP (renderer/index.html), sent as a header too, as Electron main does. */
 export const CONTENT_SECURITY_POLICY = [
@@ -104,46 +105,34 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     for (const res of streams) res.write(frame);
   });
 
-  async function invoke(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** One call from the page, answered as Electron main answers it: with a CallOutcome. */
+  async function answerCall(channel: string, req: IncomingMessage): Promise<unknown> {
     let args: unknown;
     try {
       args = await readJson(req);
     } catch (error) {
-      sendJson(res, 400, { error: `Invalid request body: ${messageOf(error)}` });
-      return;
+      throw engineError('INVALID_CALL', `Invalid request body: ${messageOf(error)}`);
     }
-    if (!Array.isArray(args)) {
-      sendJson(res, 400, { error: `Invalid call to ${channel}: the arguments must be an array.` });
-      return;
-    }
-    if (channel === 'dialog:choose-folders') {
-      sendJson(res, 200, { result: chosenFolders });
-      return;
-    }
+    if (!Array.isArray(args))
+      throw engineError(
+        'INVALID_CALL',
+        `Invalid call to ${channel}: the arguments must be an array.`,
+      );
+    if (channel === 'dialog:choose-folders') return chosenFolders;
     if (channel === 'shell:show-in-folder' || channel === 'shell:open-path') {
       // No desktop here: the request is checked as Electron main checks it, then recorded.
       const [path] = args as unknown[];
-      const access =
-        args.length === 1 && typeof path === 'string'
-          ? await resolveLibraryPhoto(path, await engine.api.listRoots())
-          : null;
-      if (access === null || !access.ok) {
-        sendJson(res, 400, { error: `${channel} answers only for photos of the library.` });
-        return;
-      }
+      if (args.length !== 1 || typeof path !== 'string')
+        throw engineError('INVALID_CALL', `Invalid call to ${channel}: it takes one photo path.`);
+      const access = await resolveLibraryPhoto(path, await engine.api.listRoots());
+      if (!access.ok)
+        throw engineError('NOT_ALLOWED', `${channel} answers only for photos of the library.`);
       shellRequests.push({ channel, path: access.path });
-      sendJson(res, 200, { result: null });
-      return;
+      return null;
     }
-    if (!isEngineInvokeChannel(channel)) {
-      sendJson(res, 404, { error: `Unknown channel: ${channel}` });
-      return;
-    }
-    try {
-      sendJson(res, 200, { result: (await invokeEngine(engine.api, channel, args)) ?? null });
-    } catch (error) {
-      sendJson(res, 400, { error: messageOf(error) });
-    }
+    if (!isEngineInvokeChannel(channel))
+      throw engineError('INVALID_CALL', `Unknown channel: ${channel}`);
+    return (await invokeEngine(engine.api, channel, args)) ?? null;
   }
 
   async function servePhoto(url: string, res: ServerResponse): Promise<void> {
@@ -207,7 +196,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     const method = req.method ?? 'GET';
 
     if (method === 'POST' && pathname.startsWith('/facet/invoke/')) {
-      await invoke(decodeURIComponent(pathname.slice('/facet/invoke/'.length)), req, res);
+      const channel = decodeURIComponent(pathname.slice('/facet/invoke/'.length));
+      sendJson(res, 200, await callOutcome(() => answerCall(channel, req)));
     } else if (method === 'GET' && pathname === '/facet/test/shell-requests') {
       sendJson(res, 200, { result: shellRequests });
     } else if (method === 'POST' && pathname === '/facet/test/choose-folders') {

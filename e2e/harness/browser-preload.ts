@@ -1,5 +1,6 @@
 // Stands in for the Electron preload in browser mode: the same createFacetApi over HTTP + SSE,
 // injected into the page before the renderer's own scripts run.
+import type { CallOutcome } from '../../preload/contract';
 import { createFacetApi, type FacetTransport } from '../../preload/facet-api';
 
 type Listener = (payload: unknown) => void;
@@ -20,17 +21,15 @@ function createHttpTransport(): FacetTransport {
   };
 
   return {
+    // The bridge answers every call with a CallOutcome, as Electron main does.
     async invoke(channel, args) {
       const response = await fetch(`/facet/invoke/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(args),
       });
-      const body = (await response.json()) as { result?: unknown; error?: string };
-      if (!response.ok || typeof body.error === 'string') {
-        throw new Error(body.error ?? `${channel} failed (HTTP ${response.status})`);
-      }
-      return body.result;
+      if (!response.ok) throw new Error(`${channel} failed (HTTP ${response.status})`);
+      return (await response.json()) as CallOutcome<unknown>;
     },
 
     subscribe(channel, listener) {

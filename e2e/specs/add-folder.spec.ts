@@ -85,3 +85,22 @@ test('dropping two folders and a single photo on the window adds all three', asy
   const photos = photosIn(CAMERA).length + photosIn(PHONE).length + 1;
   await expect(page.getByTestId('status-library')).toContainText(`${photos} photos`);
 });
+
+test('a refused call shows the user words for its code, not the plumbing’s', async ({ app }) => {
+  const { page } = app;
+  await app.waitForEvent('app-loaded');
+  // A picker that answers a relative path: main refuses the library:add call it leads to.
+  await app.chooseFolders(['holiday/2024']);
+
+  const mark = await app.eventMark();
+  await page.getByRole('button', { name: 'Add folder…' }).click();
+  await app.waitForEvent('library-add-failed', { after: mark });
+
+  const notice = page.getByRole('alert');
+  await expect(notice).toHaveText(
+    'Facet sent a request that its engine does not accept. This is a bug in Facet.',
+  );
+  await expect(notice).not.toContainText('library:add');
+  await expect(notice).not.toContainText('Error');
+  await expect(page.getByTestId('folder-row')).toHaveCount(0);
+});

@@ -55,10 +55,14 @@ async function showPhotos(page: Page): Promise<void> {
 
 /** The built-in Shapes label set, added as a user would from the Labels view. */
 async function addShapesLabelSet(page: Page): Promise<number> {
-  return page.evaluate(
-    async () =>
-      (await (globalThis as unknown as PageScope).facet.invoke('labels:add-built-in', 'shapes')).id,
-  );
+  return page.evaluate(async () => {
+    const added = await (globalThis as unknown as PageScope).facet.invoke(
+      'labels:add-built-in',
+      'shapes',
+    );
+    if (!added.ok) throw new Error(added.error.message);
+    return added.result.id;
+  });
 }
 
 const cellPaths = (page: Page) =>
@@ -226,9 +230,11 @@ test('more like this from a photo, and from a photo dropped on the search box', 
   ).toBeVisible();
   expect((await cellPaths(page))[0]).toBe(small);
   await expect(page.getByRole('heading', { name: 'Drop photo folders here' })).toBeHidden();
-  const status = await page.evaluate(() =>
-    (globalThis as unknown as PageScope).facet.invoke('engine:status'),
-  );
+  const status = await page.evaluate(async () => {
+    const outcome = await (globalThis as unknown as PageScope).facet.invoke('engine:status');
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    return outcome.result;
+  });
   expect(status.library.files).toBe(photosIn(CAMERA).length);
   await app.screenshot('browse-dropped-photo');
 });

@@ -126,9 +126,11 @@ test('clusters, near-duplicates and the map of the library', async ({ app }) => 
     const canvas = page.getByTestId('library-map');
     const box = await canvas.boundingBox();
     if (box === null) throw new Error('the map is not on screen');
-    const map = await page.evaluate(() =>
-      (globalThis as unknown as PageScope).facet.invoke('clusters:map'),
-    );
+    const map = await page.evaluate(async () => {
+      const outcome = await (globalThis as unknown as PageScope).facet.invoke('clusters:map');
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome.result;
+    });
     const place = placement(map, box.width, box.height);
     // The photo nearest the middle of the map.
     const middle = (p: { x: number; y: number }) => {

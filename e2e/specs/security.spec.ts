@@ -41,29 +41,28 @@ test('window.facet is a frozen allow-list with no way into Node', async ({ app }
   });
 });
 
-test('the engine refuses arguments the contract does not allow', async ({ app }) => {
+test('the engine refuses arguments the contract does not allow, with a code', async ({ app }) => {
   await app.waitForEvent('app-loaded');
   const errors = await app.page.evaluate(async () => {
-    type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
+    type Outcome = { ok: boolean; error?: { code: string; message: string } };
+    type Invoke = (channel: string, ...args: unknown[]) => Promise<Outcome>;
     const facet = (globalThis as unknown as { facet: { invoke: Invoke } }).facet;
-    const attempt = async (channel: string, ...args: unknown[]) => {
-      try {
-        await facet.invoke(channel, ...args);
-        return null;
-      } catch (e) {
-        return e instanceof Error ? e.message : String(e);
-      }
-    };
+    const attempt = async (channel: string, ...args: unknown[]) =>
+      (await facet.invoke(channel, ...args)).error ?? null;
     return {
       relative: await attempt('library:add', ['relative/folder']),
       unknown: await attempt('fs:read-file', '/etc/passwd'),
       malformed: await attempt('../engine', 'x'),
     };
   });
-  expect(errors.relative).toMatch(/Invalid call to library:add/);
-  expect(errors.relative).toMatch(/absolute path/);
-  expect(errors.unknown).toMatch(/Unknown channel: fs:read-file/);
-  expect(errors.malformed).toMatch(/Unknown channel/);
+  expect(errors.relative?.code).toBe('INVALID_CALL');
+  expect(errors.relative?.message).toMatch(/Invalid call to library:add/);
+  expect(errors.relative?.message).toMatch(/absolute path/);
+  expect(errors.unknown).toEqual({
+    code: 'INVALID_CALL',
+    message: 'Unknown channel: fs:read-file',
+  });
+  expect(errors.malformed).toEqual({ code: 'INVALID_CALL', message: 'Unknown channel: ../engine' });
 });
 
 test.describe('photo endpoint (browser mode)', () => {

@@ -1,5 +1,7 @@
 // Wires the IPC contract to the engine: every invoke channel is answered only for the app's own
 // page, with arguments checked by contract-handlers; engine events are pushed to the window.
+// Every channel answers with a CallOutcome: Electron would turn a thrown error into its message
+// behind "Error invoking remote method ...", losing the code.
 import {
   dialog,
   shell,
@@ -11,6 +13,7 @@ import {
 import type { InvokeChannel } from '../../preload/contract';
 import type { EngineClient } from '../engine/engine-client';
 import { ENGINE_INVOKE_CHANNELS, invokeEngine } from '../engine/contract-handlers';
+import { callOutcome, engineError } from '../engine/engine-error';
 import { resolveLibraryPhoto } from '../engine/media-guard';
 import { isAppPage } from './pages';
 import type { LibraryRoots } from './protocol';
@@ -20,7 +23,7 @@ function assertAppSender(channel: InvokeChannel, event: IpcMainInvokeEvent): voi
   const frame = event.senderFrame;
   if (frame === null || frame.parent !== null || !isAppPage(frame.url)) {
     log(`refused ${channel} from ${frame?.url ?? 'a closed frame'}`);
-    throw new Error(`${channel} is only answered for the Facet window.`);
+    throw engineError('NOT_ALLOWED', `${channel} is only answered for the Facet window.`);
   }
 }
 
@@ -31,30 +34,37 @@ export function registerIpc(
 ): void {
   const changesRoots: ReadonlySet<InvokeChannel> = new Set(['library:add', 'library:remove']);
   for (const channel of ENGINE_INVOKE_CHANNELS) {
-    ipcMain.handle(channel, async (event, ...args: unknown[]) => {
-      assertAppSender(channel, event);
-      try {
-        return await invokeEngine(engine.api, channel, args);
-      } finally {
-        if (changesRoots.has(channel)) roots.refresh();
-      }
-    });
+    ipcMain.handle(channel, (event, ...args: unknown[]) =>
+      callOutcome(async () => {
+        assertAppSender(channel, event);
+        try {
+          return await invokeEngine(engine.api, channel, args);
+        } finally {
+          if (changesRoots.has(channel)) roots.refresh();
+        }
+      }),
+    );
   }
 
-  ipcMain.handle('dialog:choose-folders', async (event, ...args: unknown[]) => {
-    assertAppSender('dialog:choose-folders', event);
-    if (args.length > 0)
-      throw new TypeError('Invalid call to dialog:choose-folders: it takes no arguments.');
-    const window = currentWindow();
-    const options: OpenDialogOptions = {
-      title: 'Add photo folders',
-      properties: ['openDirectory', 'multiSelections'],
-    };
-    const choice = window
-      ? await dialog.showOpenDialog(window, options)
-      : await dialog.showOpenDialog(options);
-    return choice.canceled ? [] : choice.filePaths;
-  });
+  ipcMain.handle('dialog:choose-folders', (event, ...args: unknown[]) =>
+    callOutcome(async () => {
+      assertAppSender('dialog:choose-folders', event);
+      if (args.length > 0)
+        throw engineError(
+          'INVALID_CALL',
+          'Invalid call to dialog:choose-folders: it takes no arguments.',
+        );
+      const window = currentWindow();
+      const options: OpenDialogOptions = {
+        title: 'Add photo folders',
+        properties: ['openDirectory', 'multiSelections'],
+      };
+      const choice = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return choice.canceled ? [] : choice.filePaths;
+    }),
+  );
 
   // The file manager and the default app, only ever for photos inside the library's folders.
   const desktop = {
@@ -68,15 +78,18 @@ export function registerIpc(
     keyof typeof desktop,
     (path: string) => Promise<void>,
   ][]) {
-    ipcMain.handle(channel, async (event, ...args: unknown[]) => {
-      assertAppSender(channel, event);
-      const [path] = args;
-      if (args.length !== 1 || typeof path !== 'string')
-        throw new TypeError(`Invalid call to ${channel}: it takes one photo path.`);
-      const access = await resolveLibraryPhoto(path, await engine.api.listRoots());
-      if (!access.ok) throw new Error(`${channel} answers only for photos of the library.`);
-      await act(access.path);
-    });
+    ipcMain.handle(channel, (event, ...args: unknown[]) =>
+      callOutcome(async () => {
+        assertAppSender(channel, event);
+        const [path] = args;
+        if (args.length !== 1 || typeof path !== 'string')
+          throw engineError('INVALID_CALL', `Invalid call to ${channel}: it takes one photo path.`);
+        const access = await resolveLibraryPhoto(path, await engine.api.listRoots());
+        if (!access.ok)
+          throw engineError('NOT_ALLOWED', `${channel} answers only for photos of the library.`);
+        await act(access.path);
+      }),
+    );
   }
 
   // Engine events are the contract's push channels: forwarded to the window as they are.

@@ -59,7 +59,7 @@ describe('invokeEngine', () => {
   it('refuses invalid arguments with a message naming the channel and the problem', async () => {
     const engine = rootsOnlyEngine();
     await assert.rejects(invokeEngine(engine, 'library:add', ['not-an-array']), {
-      name: 'TypeError',
+      code: 'INVALID_CALL',
       message: /^Invalid call to library:add: argument 0 .*array/,
     });
     await assert.rejects(invokeEngine(engine, 'library:add', [['relative/folder']]), {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { CoreInvokeChannels, InvokeArgs, InvokeResult } from '../../preload/contract';
 import { absolutePath, defineHandlers, type EngineInvokeChannel } from './define-handlers';
 import type { EngineApi } from './engine-api';
+import { engineError } from './engine-error';
 import { browseHandlers } from './browse/handlers';
 import { labelsHandlers } from './labels/handlers';
 import { clustersHandlers } from './clusters/handlers';
@@ -58,14 +59,18 @@ export async function invokeEngine<C extends EngineInvokeChannel>(
   channel: C,
   args: unknown,
 ): Promise<InvokeResult<C>> {
-  if (!isEngineInvokeChannel(channel)) throw new TypeError(`Unknown channel: ${String(channel)}`);
+  if (!isEngineInvokeChannel(channel))
+    throw engineError('INVALID_CALL', `Unknown channel: ${String(channel)}`);
   const handler = HANDLERS[channel] as unknown as {
     args: z.ZodType<InvokeArgs<C>>;
     run: (engine: EngineApi, ...args: InvokeArgs<C>) => Promise<InvokeResult<C>>;
   };
   const parsed = handler.args.safeParse(args);
   if (!parsed.success)
-    throw new TypeError(`Invalid call to ${channel}: ${describeIssues(parsed.error)}.`);
+    throw engineError(
+      'INVALID_CALL',
+      `Invalid call to ${channel}: ${describeIssues(parsed.error)}.`,
+    );
   return handler.run(engine, ...parsed.data);
 }
 

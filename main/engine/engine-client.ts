@@ -2,6 +2,7 @@
 // with crash recovery (pending calls fail clearly, the host is respawned, status says so).
 import type { EngineStatus } from '../../preload/contract';
 import type { EngineApi, EngineEvents } from './engine-api';
+import { engineError, errorFromCall } from './engine-error';
 import { isHostMessage, type EngineRequest, type HostMessage } from './protocol';
 import { KILL_AFTER_MS } from './shutdown-grace';
 
@@ -85,7 +86,8 @@ export class EngineClient {
 
   /** Sends one request by method name; the host refuses names outside ENGINE_METHODS. */
   call(method: string, args: readonly unknown[]): Promise<unknown> {
-    if (this.closing) return Promise.reject(new Error('The engine has been closed.'));
+    if (this.closing)
+      return Promise.reject(engineError('ENGINE_UNAVAILABLE', 'The engine has been closed.'));
     const host = this.host ?? (this.host = this.startHost());
     const seq = this.nextSeq++;
     return new Promise((resolve, reject) => {
@@ -94,7 +96,12 @@ export class EngineClient {
         host.connection.send({ kind: 'request', seq, method, args });
       } catch (error) {
         this.pending.delete(seq);
-        reject(new Error(`The engine could not be reached: ${(error as Error).message}`));
+        reject(
+          engineError(
+            'ENGINE_UNAVAILABLE',
+            `The engine could not be reached: ${(error as Error).message}`,
+          ),
+        );
       }
     });
   }
@@ -160,7 +167,7 @@ export class EngineClient {
       if (message.ok) {
         call.resolve(message.result);
       } else {
-        call.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+        call.reject(errorFromCall(message.error));
       }
       return;
     }
@@ -177,7 +184,8 @@ export class EngineClient {
       case HOST_LOG_EVENT:
         this.log(`engine: ${String(message.payload)}`);
         return;
-      case 'status':
+      // The engine's own status event: kept, so a crash report can say what the library held.
+      case 'engine:status':
         this.lastStatus = message.payload as EngineStatus;
         this.emit('engine:status', this.lastStatus);
         return;
@@ -252,6 +260,7 @@ export class EngineClient {
   private failPending(message: string): void {
     const calls = [...this.pending.values()];
     this.pending.clear();
-    for (const call of calls) call.reject(new Error(message));
+    // The call may or may not have happened: the engine was not there to say.
+    for (const call of calls) call.reject(engineError('ENGINE_UNAVAILABLE', message));
   }
 }

@@ -58,9 +58,18 @@ describe('startEngineHost', () => {
 
   it('passes engine errors through with their message and code', async () => {
     const { client } = await start();
-    await assert.rejects(client.api.search('', 10), {
-      message: 'Type something to search for.',
-      code: 'EMPTY_QUERY',
+    await assert.rejects(client.api.search('', 10), (error: unknown) => {
+      assert.ok(error instanceof Error);
+      assert.deepEqual(
+        { code: (error as Error & { code?: unknown }).code, message: error.message },
+        { code: 'EMPTY_QUERY', message: 'Type something to search for.' },
+      );
+      return true;
+    });
+    // An error that names no code of ours still arrives with one, so every caller can branch.
+    await assert.rejects(client.api.similar('/photos/a.jpg', 5), {
+      code: 'INTERNAL',
+      message: 'not supported by the test engine',
     });
   });
 
@@ -91,6 +100,7 @@ describe('startEngineHost', () => {
 
     await assert.rejects(inFlight, {
       message: 'The engine stopped unexpectedly (killed by SIGKILL); the call was not completed.',
+      code: 'ENGINE_UNAVAILABLE',
     });
     await ready;
     assert.deepEqual(await client.api.listRoots(), ['/photos/kept']);
@@ -105,6 +115,22 @@ describe('startEngineHost', () => {
       logs.some((line) => line.includes('stopped unexpectedly (killed by SIGKILL')),
       logs.join('\n'),
     );
+  });
+
+  it('keeps the last roots and counts in the restarting status after a crash', async () => {
+    const { client, statuses } = await start();
+    await client.api.addFolders(['/photos/2023', '/photos/2024']);
+    const beforeCrash = statuses.at(-1);
+    assert.deepEqual(beforeCrash?.library, { roots: 2, files: 24, embedded: 20 });
+    const restarting = new Promise<EngineStatus>((resolve) =>
+      client.on('engine:status', (s) => s.state === 'restarting' && resolve(s)),
+    );
+
+    process.kill(await hostPid(client), 'SIGKILL');
+
+    const status = await restarting;
+    assert.deepEqual(status.library, beforeCrash?.library);
+    assert.equal(status.message, 'The engine stopped unexpectedly; restarting it.');
   });
 
   it('reports a host that cannot start instead of hanging', async () => {
@@ -133,7 +159,10 @@ describe('startEngineHost', () => {
     await client.close();
     assert.equal(isRunning(pid), false);
     assert.equal(await readFile(join(libraryDir, 'closed'), 'utf8'), String(pid));
-    await assert.rejects(client.api.listRoots(), /The engine has been closed/);
+    await assert.rejects(client.api.listRoots(), {
+      message: /The engine has been closed/,
+      code: 'ENGINE_UNAVAILABLE',
+    });
   });
 
   it('fails calls still in flight when closed', async () => {

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ENGINE_METHODS, type Device, type EngineApi, type EngineEvents } from './engine-api';
-import { errorCode } from './engine-error';
+import { callError, engineError, errorCode, isErrorCode } from './engine-error';
 import { libraryErrorInWords } from './library/integrity';
 import { LIBRARY_FILE } from './library/library';
 import { isEngineRequest, type EngineRequest, type HostMessage } from './protocol';
@@ -113,13 +113,7 @@ async function answer(
     return { kind: 'reply', seq, ok: true, result: await fn.apply(api, [...args]) };
   } catch (thrown) {
     const error = libraryFile === null ? thrown : libraryErrorInWords(thrown, libraryFile);
-    const code = errorCode(error);
-    return {
-      kind: 'reply',
-      seq,
-      ok: false,
-      error: { message: errorMessage(error), ...(code !== undefined && { code }) },
-    };
+    return { kind: 'reply', seq, ok: false, error: callError(error) };
   }
 }
 
@@ -155,9 +149,11 @@ function main(): void {
   engine.then(() => parent.send({ kind: 'event', name: HOST_READY_EVENT, payload: null }), fail);
   const started = engine.catch((error: unknown) => {
     // The code stays: the command line's exit code and the app's words depend on it.
-    throw Object.assign(new Error(`The engine could not start: ${errorMessage(error)}`), {
-      code: errorCode(error),
-    });
+    const code = errorCode(error);
+    throw engineError(
+      isErrorCode(code) ? code : 'ENGINE_UNAVAILABLE',
+      `The engine could not start: ${errorMessage(error)}`,
+    );
   });
   started.catch(() => {}); // reported through `fail`; requests see the rejection themselves
 

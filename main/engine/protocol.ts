@@ -1,5 +1,6 @@
 // The message protocol between an engine client (Electron main, the CLI, the test harness) and
 // the engine host process. Tagged unions with sequence numbers, so every reply finds its call.
+import type { CallError } from '../../preload/contract/errors';
 
 /** A call from the client: `method` names a member of EngineApi. */
 export interface EngineRequest {
@@ -15,7 +16,8 @@ export type EngineReply =
       readonly kind: 'reply';
       readonly seq: number;
       readonly ok: false;
-      readonly error: { readonly message: string; readonly code?: string };
+      /** Its code travels with the message, so the client rejects with the same typed error. */
+      readonly error: CallError;
     };
 
 /** An unsolicited message from the host: status changes, progress, log lines. */

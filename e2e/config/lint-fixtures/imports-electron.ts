@@ -1,4 +1,4 @@
 import { app } from 'electron';
-import { ipcMain } from 'electron/main';
+import { dialog } from 'electron/main';
 
-export const appName = (): string => app.getName() + String(ipcMain.listenerCount('x'));
+export const appName = (): string => app.getName() + String(typeof dialog.showOpenDialog);

@@ -1,7 +1,9 @@
 // `npm run bench:labels`: how long re-scoring the whole library takes when the user edits one
 // label, on a synthetic library (50,000 unit embeddings by default) held in memory as Facet holds
 // it. Each round changes one label's prompts and re-scores the set: that label's column is
-// recomputed, the softmax (exclusive) or the threshold fits (multi) are redone.
+// recomputed, the softmax (exclusive) or the threshold fits (multi) are redone. Beside each time
+// it prints the time of one plain pass over the same matrix (summing every value), measured in
+// the same rounds: the memory floor no re-scoring can beat, and the ratio to it.
 //   --photos N   library size (default 50000)   --labels N   labels in the set (default 20)
 //   --rounds N   edits timed (default 15)       --json       one JSON document on stdout
 import { availableParallelism, cpus } from 'node:os';
@@ -79,6 +81,29 @@ function labelSet(mode: 'exclusive' | 'multi', round: number): LabelSet {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 
+/** One plain pass over the matrix: every value read once, with the column's loop shape. */
+function onePass(matrix: PhotoMatrix): number {
+  const { vectors } = matrix;
+  const start = performance.now();
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  const tail = vectors.length - (vectors.length % 4);
+  for (let i = 0; i < tail; i += 4) {
+    a += vectors[i] as number;
+    b += vectors[i + 1] as number;
+    c += vectors[i + 2] as number;
+    d += vectors[i + 3] as number;
+  }
+  const elapsed = performance.now() - start;
+  if (!Number.isFinite(a + b + c + d))
+    throw new Error('the matrix holds a value that is not finite');
+  return elapsed;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
 async function timeEdits(
   matrix: PhotoMatrix,
   mode: 'exclusive' | 'multi',
@@ -87,13 +112,23 @@ async function timeEdits(
 ) {
   const scorer = new LabelScorer(matrix, embed, scale);
   await scorer.score(labelSet(mode, 0)); // the first load scores every label
+  onePass(matrix); // warm the plain pass as the scorer is warm
   const times: number[] = [];
+  const passes: number[] = [];
+  // Edits and plain passes take turns, so both see the same load on the machine.
   for (let round = 1; round <= ROUNDS; round++) {
+    passes.push(onePass(matrix));
     const start = performance.now();
     await scorer.score(labelSet(mode, round));
     times.push(performance.now() - start);
   }
-  return { median_ms: median(times), max_ms: Math.max(...times), min_ms: Math.min(...times) };
+  return {
+    median_ms: round1(median(times)),
+    max_ms: round1(Math.max(...times)),
+    min_ms: round1(Math.min(...times)),
+    one_pass_ms: round1(median(passes)),
+    ratio: round1(median(times) / median(passes)),
+  };
 }
 
 async function main(): Promise<void> {
@@ -133,12 +168,13 @@ async function main(): Promise<void> {
   const machine = {
     cpus: availableParallelism(),
     cpu: cpus()[0]?.model ?? 'unknown',
-    target_ms: 100,
+    target_ratio: 3,
   };
   if (values.json) console.log(JSON.stringify({ machine, results }, null, 2));
   else
     console.log(
-      `machine: ${machine.cpus} cores, ${machine.cpu}; target under ${machine.target_ms} ms`,
+      `machine: ${machine.cpus} cores, ${machine.cpu}; target: within ${machine.target_ratio}x one pass at 1024-d ` +
+        '(the text tower case adds its embedding of the edited texts)',
     );
 }
 

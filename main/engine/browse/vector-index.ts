@@ -139,6 +139,11 @@ export class VectorIndex {
     return va === null || vb === null ? 0 : dot(va, vb, 0, this.dim);
   }
 
+  /** One plain read of the whole int8 matrix: the memory floor a search is measured against. */
+  plainPass(): number {
+    return this.kernel.pass(this.rowsAt, this.size * this.stride);
+  }
+
   /** The `k` photos nearest to `query` (a unit vector), best first, with exact scores. */
   search(query: Float32Array, options: SearchOptions): SearchHits {
     const { dim, size } = this;

@@ -69,53 +69,95 @@ export function cosineColumn(matrix: PhotoMatrix, vector: Float32Array): Float32
   const { dim, vectors } = matrix;
   const rows = matrix.ids.length;
   const out = new Float32Array(rows);
-  const tail = dim - (dim % 4);
-  for (let row = 0, offset = 0; row < rows; row++, offset += dim) {
-    // Four running sums: fewer loop checks and independent adds the CPU can overlap.
+  // Four rows at a time: each vector value is loaded once for four multiply-adds, and the four
+  // independent sums keep the CPU busy while the rows stream in.
+  let row = 0;
+  for (; row + 3 < rows; row += 4) {
+    const r0 = row * dim;
+    const r1 = r0 + dim;
+    const r2 = r1 + dim;
+    const r3 = r2 + dim;
     let a = 0;
     let b = 0;
     let c = 0;
     let d = 0;
-    let i = 0;
-    for (; i < tail; i += 4) {
-      a += (vectors[offset + i] as number) * (vector[i] as number);
-      b += (vectors[offset + i + 1] as number) * (vector[i + 1] as number);
-      c += (vectors[offset + i + 2] as number) * (vector[i + 2] as number);
-      d += (vectors[offset + i + 3] as number) * (vector[i + 3] as number);
+    for (let i = 0; i < dim; i++) {
+      const x = vector[i] as number;
+      a += (vectors[r0 + i] as number) * x;
+      b += (vectors[r1 + i] as number) * x;
+      c += (vectors[r2 + i] as number) * x;
+      d += (vectors[r3 + i] as number) * x;
     }
-    for (; i < dim; i++) a += (vectors[offset + i] as number) * (vector[i] as number);
-    out[row] = a + b + c + d;
+    out[row] = a;
+    out[row + 1] = b;
+    out[row + 2] = c;
+    out[row + 3] = d;
+  }
+  for (; row < rows; row++) {
+    let a = 0;
+    for (let i = 0, at = row * dim; i < dim; i++)
+      a += (vectors[at + i] as number) * (vector[i] as number);
+    out[row] = a;
   }
   return out;
 }
 
-/** Softmax across the columns, row by row, with the model's logit scale. */
-function softmaxColumns(columns: readonly Float32Array[], scale: number, rows: number) {
-  const probabilities = columns.map(() => new Float32Array(rows));
+/**
+ * A column's softmax weights, exp(scale × (cosine − 1)): kept with the column, so an edit
+ * computes the edited column's only. Cosines are at most 1, so no weight (nor their sum) overflows.
+ */
+function softmaxWeights(cosines: Float32Array, scale: number): Float64Array {
+  const out = new Float64Array(cosines.length);
+  for (let row = 0; row < cosines.length; row++)
+    out[row] = Math.exp(scale * ((cosines[row] as number) - 1));
+  return out;
+}
+
+/** Softmax across the columns, row by row, from each column's kept weights. */
+function softmaxColumns(
+  columns: readonly Float32Array[],
+  weights: readonly Float64Array[],
+  scale: number,
+  rows: number,
+) {
+  // Column by column (each a few hundred kilobytes, kept in cache), not row by row.
+  const inverse = new Float64Array(rows);
   const best = new Int32Array(rows);
-  const exps = new Float64Array(columns.length);
-  for (let row = 0; row < rows; row++) {
-    let max = -Infinity;
-    let arg = 0;
-    columns.forEach((column, j) => {
-      const logit = (column[row] as number) * scale;
-      exps[j] = logit;
-      if (logit > max) {
-        max = logit;
-        arg = j;
+  const bestCosine = new Float32Array(rows).fill(-Infinity);
+  for (let j = 0; j < columns.length; j++) {
+    const w = weights[j] as Float64Array;
+    const cosines = columns[j] as Float32Array;
+    for (let row = 0; row < rows; row++) {
+      inverse[row] = (inverse[row] as number) + (w[row] as number);
+      if ((cosines[row] as number) > (bestCosine[row] as number)) {
+        bestCosine[row] = cosines[row] as number;
+        best[row] = j;
       }
-    });
-    let total = 0;
-    for (let j = 0; j < columns.length; j++) {
-      const e = Math.exp((exps[j] as number) - max);
-      exps[j] = e;
-      total += e;
     }
-    for (let j = 0; j < columns.length; j++)
-      (probabilities[j] as Float32Array)[row] = (exps[j] as number) / total;
-    best[row] = arg;
   }
+  for (let row = 0; row < rows; row++) inverse[row] = 1 / (inverse[row] as number);
+  const probabilities = weights.map((w) => {
+    const p = new Float32Array(rows);
+    for (let row = 0; row < rows; row++) p[row] = (w[row] as number) * (inverse[row] as number);
+    return p;
+  });
+  // Only a logit scale far beyond CLIP's (100) underflows every weight of a row: redo it exactly.
+  for (let row = 0; row < rows; row++)
+    if (!Number.isFinite(inverse[row] as number)) exactRow(columns, probabilities, scale, row);
   return { probabilities, best };
+}
+
+/** One row's softmax with the best logit subtracted first. */
+function exactRow(
+  columns: readonly Float32Array[],
+  probabilities: readonly Float32Array[],
+  scale: number,
+  row: number,
+): void {
+  const max = Math.max(...columns.map((column) => (column[row] as number) * scale));
+  const exps = columns.map((column) => Math.exp((column[row] as number) * scale - max));
+  const total = exps.reduce((a, b) => a + b, 0);
+  probabilities.forEach((p, j) => (p[row] = (exps[j] as number) / total));
 }
 
 /** The words a label is about: its path's and its prompts', which its background leaves out. */
@@ -132,6 +174,10 @@ export class LabelScorer {
   /** "None of these" columns by templates and left-out words. */
   private readonly nones = new Map<string, Float32Array>();
   private candidates: Promise<{ entries: string[] }> | null = null;
+  /** Softmax weights of a cosine column (a label's or a "none of these"), while it is kept. */
+  private readonly weights = new WeakMap<Float32Array, Float64Array>();
+  /** Multi mode: a label's scores by its column and its "none of these", while both are kept. */
+  private readonly sure = new WeakMap<Float32Array, WeakMap<Float32Array, Float32Array>>();
   /** How many label columns were computed from scratch (a test counts them). */
   columnsComputed = 0;
 
@@ -232,7 +278,8 @@ export class LabelScorer {
       const words = new Set(set.labels.flatMap((label) => [...ownWords(label)]));
       const none = await this.none(set.templates, words);
       const all = [...columns.map((column) => column.cosines), none];
-      const { probabilities, best } = softmaxColumns(all, this.logitScale, rows);
+      const weights = all.map((cosines) => this.weightsOf(cosines));
+      const { probabilities, best } = softmaxColumns(all, weights, this.logitScale, rows);
       return {
         labels: set.labels,
         scores: probabilities
@@ -247,10 +294,34 @@ export class LabelScorer {
       set.labels.map(async (label, j) => {
         const none = await this.none(set.templates, ownWords(label));
         const cosines = (columns[j] as Column).cosines;
-        return this.capped(sureAgainst(cosines, none, this.logitScale), cosines);
+        return this.capped(this.sureAgainst(cosines, none), cosines);
       }),
     );
     return { labels: set.labels, scores, thresholds, derived, best: null };
+  }
+
+  private weightsOf(cosines: Float32Array): Float64Array {
+    let weights = this.weights.get(cosines);
+    if (weights === undefined) {
+      weights = softmaxWeights(cosines, this.logitScale);
+      this.weights.set(cosines, weights);
+    }
+    return weights;
+  }
+
+  /** A label's scores against its "none of these", reused while neither changes. */
+  private sureAgainst(cosines: Float32Array, none: Float32Array): Float32Array {
+    let byNone = this.sure.get(cosines);
+    if (byNone === undefined) {
+      byNone = new WeakMap();
+      this.sure.set(cosines, byNone);
+    }
+    let scores = byNone.get(none);
+    if (scores === undefined) {
+      scores = sureAgainst(cosines, none, this.logitScale);
+      byNone.set(none, scores);
+    }
+    return scores;
   }
 }
 

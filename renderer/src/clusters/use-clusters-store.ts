@@ -7,8 +7,9 @@ import type {
   LibraryMap,
 } from '../../../preload/contract/clusters';
 import type { LabelSetSummary } from '../../../preload/contract/labels';
-import { messageOf } from '../error-message';
 import { recordEvent } from '../test-events';
+import { invoke } from '../engine-call';
+import { userMessage } from '../error-message';
 
 export type ClustersTab = 'clusters' | 'duplicates' | 'map';
 
@@ -52,14 +53,14 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
     try {
       await work();
     } catch (error) {
-      set({ error: messageOf(error) });
+      set({ error: userMessage(error) });
       recordEvent(failed);
     } finally {
       set({ busy: false });
     }
   };
   const loadLabelSets = async () => {
-    set({ labelSets: await window.facet.invoke('labels:list') });
+    set({ labelSets: await invoke('labels:list') });
   };
 
   return {
@@ -97,28 +98,28 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
 
     async loadClusters() {
       await attempt(async () => {
-        set({ overview: await window.facet.invoke('clusters:list') });
+        set({ overview: await invoke('clusters:list') });
         recordEvent('clusters-loaded');
       }, 'clusters-error');
     },
 
     async setCut(cut) {
       await attempt(async () => {
-        set({ overview: await window.facet.invoke('clusters:set-cut', cut), map: null });
+        set({ overview: await invoke('clusters:set-cut', cut), map: null });
         recordEvent('clusters-loaded');
       }, 'clusters-error');
     },
 
     async rename(clusterId, name) {
       await attempt(async () => {
-        set({ overview: await window.facet.invoke('clusters:rename', clusterId, name) });
+        set({ overview: await invoke('clusters:rename', clusterId, name) });
         recordEvent('cluster-renamed');
       }, 'clusters-error');
     },
 
     async toLabel(clusterId, labelSetId) {
       await attempt(async () => {
-        const result = await window.facet.invoke('clusters:to-label', clusterId, labelSetId);
+        const result = await invoke('clusters:to-label', clusterId, labelSetId);
         await loadLabelSets();
         const set_ = get().labelSets.find((s) => s.id === result.labelSetId);
         set({
@@ -131,7 +132,7 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
     async loadDuplicates(threshold) {
       await attempt(async () => {
         set({
-          duplicates: await window.facet.invoke('clusters:duplicates', threshold ?? null),
+          duplicates: await invoke('clusters:duplicates', threshold ?? null),
         });
         recordEvent('duplicates-loaded');
       }, 'duplicates-error');
@@ -139,9 +140,9 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
 
     async mark(fileIds, marked) {
       await attempt(async () => {
-        await window.facet.invoke('clusters:mark', fileIds, marked);
+        await invoke('clusters:mark', fileIds, marked);
         set({
-          duplicates: await window.facet.invoke('clusters:duplicates', null),
+          duplicates: await invoke('clusters:duplicates', null),
         });
         recordEvent('duplicates-marked');
       }, 'duplicates-error');
@@ -149,9 +150,9 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
 
     async keepBest(groups) {
       await attempt(async () => {
-        const marked = await window.facet.invoke('clusters:keep-best', groups);
+        const marked = await invoke('clusters:keep-best', groups);
         set({
-          duplicates: await window.facet.invoke('clusters:duplicates', null),
+          duplicates: await invoke('clusters:duplicates', null),
           notice: `Marked ${marked} ${marked === 1 ? 'copy' : 'copies'}. Nothing was deleted: remove marked copies yourself when you are sure.`,
         });
         recordEvent('duplicates-marked');
@@ -160,7 +161,7 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
 
     async loadMap() {
       await attempt(async () => {
-        set({ map: await window.facet.invoke('clusters:map') });
+        set({ map: await invoke('clusters:map') });
         recordEvent('map-loaded');
       }, 'map-error');
     },
@@ -172,13 +173,13 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
 
     async tagSelection(labelSetId, label) {
       await attempt(async () => {
-        const detail = await window.facet.invoke('labels:get', labelSetId);
+        const detail = await invoke('labels:get', labelSetId);
         if (!detail.labels.some((l) => l.path === label))
-          await window.facet.invoke('labels:edit', labelSetId, {
+          await invoke('labels:edit', labelSetId, {
             kind: 'add-labels',
             labels: [{ path: label, prompts: null, threshold: null }],
           });
-        const changed = await window.facet.invoke('tags:decide', {
+        const changed = await invoke('tags:decide', {
           fileIds: get().selection,
           labelSetId,
           label,
@@ -194,7 +195,7 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
       const request = ++mapLabelsRequest;
       let labels: readonly string[] = [];
       try {
-        labels = (await window.facet.invoke('labels:get', labelSetId)).labels.map((l) => l.path);
+        labels = (await invoke('labels:get', labelSetId)).labels.map((l) => l.path);
       } catch {
         // No suggestions is enough: tagging still works with a typed label.
       }

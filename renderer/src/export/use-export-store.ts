@@ -11,8 +11,9 @@ import type {
   TableExportReport,
   XmpExportReport,
 } from '../../../preload/contract/export';
-import { messageOf } from '../error-message';
 import { recordEvent } from '../test-events';
+import { invoke } from '../engine-call';
+import { userMessage } from '../error-message';
 
 export type ExportFormat = 'xmp' | 'csv' | 'json';
 export type DialogMode = 'export' | 'import';
@@ -63,15 +64,11 @@ export const useExportStore = create<ExportStore>()((set, get) => {
   const refreshPreview = async () => {
     try {
       const { selection, settings } = get();
-      const preview = await window.facet.invoke(
-        'export:preview',
-        selection,
-        settings.includeSuggested,
-      );
+      const preview = await invoke('export:preview', selection, settings.includeSuggested);
       set({ preview });
       recordEvent('export-preview');
     } catch (error) {
-      set({ error: messageOf(error) });
+      set({ error: userMessage(error) });
     }
   };
 
@@ -100,9 +97,9 @@ export const useExportStore = create<ExportStore>()((set, get) => {
         window.facet.on('tags:changed', () => void refreshPreview());
       }
       try {
-        set({ settings: await window.facet.invoke('export:settings') });
+        set({ settings: await invoke('export:settings') });
       } catch (error) {
-        set({ error: messageOf(error) });
+        set({ error: userMessage(error) });
       }
       await refreshPreview();
       recordEvent('export-loaded');
@@ -136,9 +133,9 @@ export const useExportStore = create<ExportStore>()((set, get) => {
       const next = { ...get().settings, ...change };
       set({ settings: next, xmpReport: null });
       try {
-        set({ settings: await window.facet.invoke('export:save-settings', next) });
+        set({ settings: await invoke('export:save-settings', next) });
       } catch (error) {
-        set({ error: messageOf(error) });
+        set({ error: userMessage(error) });
       }
       if (change.includeSuggested !== undefined) await refreshPreview();
     },
@@ -148,7 +145,7 @@ export const useExportStore = create<ExportStore>()((set, get) => {
     },
 
     async chooseFolder() {
-      const [folder] = await window.facet.invoke('dialog:choose-folders');
+      const [folder] = await invoke('dialog:choose-folders');
       if (folder !== undefined) set({ folder, tableReport: null });
     },
 
@@ -157,7 +154,7 @@ export const useExportStore = create<ExportStore>()((set, get) => {
       set({ running: dryRun ? 'dry-run' : 'export', progress: null, error: null });
       try {
         if (format === 'xmp') {
-          const xmpReport = await window.facet.invoke('export:xmp', {
+          const xmpReport = await invoke('export:xmp', {
             fileIds: selection,
             includeSuggested: settings.includeSuggested,
             sidecars: true,
@@ -169,7 +166,7 @@ export const useExportStore = create<ExportStore>()((set, get) => {
           set({ xmpReport });
         } else {
           if (folder === null) throw new Error('Choose the folder the file goes to first.');
-          const tableReport = await window.facet.invoke('export:table', {
+          const tableReport = await invoke('export:table', {
             fileIds: selection,
             includeSuggested: settings.includeSuggested,
             format,
@@ -179,7 +176,7 @@ export const useExportStore = create<ExportStore>()((set, get) => {
         }
         recordEvent(dryRun ? 'export-dry-run-done' : 'export-done');
       } catch (error) {
-        set({ error: messageOf(error) });
+        set({ error: userMessage(error) });
         recordEvent('export-error');
       } finally {
         set({ running: null });
@@ -189,14 +186,14 @@ export const useExportStore = create<ExportStore>()((set, get) => {
     async runImport(dryRun) {
       set({ running: dryRun ? 'import-preview' : 'import', progress: null, error: null });
       try {
-        const importReport = await window.facet.invoke('export:import-keywords', {
+        const importReport = await invoke('export:import-keywords', {
           fileIds: get().selection,
           dryRun,
         });
         set({ importReport });
         recordEvent(dryRun ? 'import-preview-done' : 'import-done');
       } catch (error) {
-        set({ error: messageOf(error) });
+        set({ error: userMessage(error) });
         recordEvent('export-error');
       } finally {
         set({ running: null });

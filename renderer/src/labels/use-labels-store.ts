@@ -13,6 +13,8 @@ import type {
 } from '../../../preload/contract/labels';
 import { recordEvent } from '../test-events';
 import type { UndoableEdit } from './label-edits';
+import { invoke } from '../engine-call';
+import { userMessage } from '../error-message';
 
 interface LabelsStore {
   readonly sets: readonly LabelSetSummary[];
@@ -49,22 +51,16 @@ interface LabelsStore {
   dismiss(): void;
 }
 
-const messageOf = (error: unknown): string => {
-  const message = error instanceof Error ? error.message : String(error);
-  // The engine's own words, without the IPC wrapper's prefix.
-  return message.replace(/^Error invoking remote method '[^']+': (Error: )?/, '');
-};
-
 const MAX_UNDO = 50;
 
 export const useLabelsStore = create<LabelsStore>()((set, get) => {
-  const fail = (error: unknown) => set({ error: messageOf(error) });
+  const fail = (error: unknown) => set({ error: userMessage(error) });
   const showDetail = (detail: LabelSetDetail) => {
     const selected = get().selected;
     const keep = selected !== null && detail.labels.some((label) => label.path === selected);
     set({ current: detail, selected: keep ? selected : null, scores: keep ? get().scores : null });
   };
-  const reloadList = async () => set({ sets: await window.facet.invoke('labels:list') });
+  const reloadList = async () => set({ sets: await invoke('labels:list') });
 
   return {
     sets: [],
@@ -83,9 +79,9 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
     async load() {
       try {
         const [sets, builtIns, presets] = await Promise.all([
-          window.facet.invoke('labels:list'),
-          window.facet.invoke('labels:built-ins'),
-          window.facet.invoke('labels:template-presets'),
+          invoke('labels:list'),
+          invoke('labels:built-ins'),
+          invoke('labels:template-presets'),
         ]);
         set({ sets, builtIns, presets, loaded: true });
         const { current } = get();
@@ -100,7 +96,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
 
     async open(labelSetId) {
       try {
-        const detail = await window.facet.invoke('labels:get', labelSetId);
+        const detail = await invoke('labels:get', labelSetId);
         set({
           current: detail,
           selected: null,
@@ -121,7 +117,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
 
     async create(name, mode) {
       try {
-        const detail = await window.facet.invoke('labels:create', name, mode);
+        const detail = await invoke('labels:create', name, mode);
         await reloadList();
         await get().open(detail.id);
       } catch (error) {
@@ -131,7 +127,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
 
     async addBuiltIn(builtInId) {
       try {
-        const detail = await window.facet.invoke('labels:add-built-in', builtInId);
+        const detail = await invoke('labels:add-built-in', builtInId);
         await reloadList();
         await get().open(detail.id);
       } catch (error) {
@@ -141,7 +137,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
 
     async importFile(file) {
       try {
-        const detail = await window.facet.invoke('labels:import', file.name, await file.text());
+        const detail = await invoke('labels:import', file.name, await file.text());
         await reloadList();
         await get().open(detail.id);
         set({ notice: `Added “${detail.name}” from ${file.name}.` });
@@ -154,7 +150,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const { current } = get();
       if (current === null) return;
       try {
-        const file = await window.facet.invoke('labels:export', current.id, format);
+        const file = await invoke('labels:export', current.id, format);
         const url = URL.createObjectURL(new Blob([file.text], { type: 'text/plain' }));
         const link = document.createElement('a');
         link.href = url;
@@ -171,7 +167,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const { current } = get();
       if (current === null) return;
       try {
-        await window.facet.invoke('labels:delete', current.id);
+        await invoke('labels:delete', current.id);
         set({ current: null, selected: null, scores: null, undo: [] });
         await reloadList();
         const first = get().sets[0];
@@ -185,7 +181,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const { current } = get();
       if (current === null) return false;
       try {
-        const detail = await window.facet.invoke('labels:edit', current.id, change.edit);
+        const detail = await invoke('labels:edit', current.id, change.edit);
         set({ undo: [...get().undo, { ...change, at: Date.now() }].slice(-MAX_UNDO), error: null });
         showDetail(detail);
         void reloadList();
@@ -203,7 +199,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const last = undo[undo.length - 1];
       if (current === null || last === undefined) return;
       try {
-        const detail = await window.facet.invoke('labels:edit', current.id, last.inverse);
+        const detail = await invoke('labels:edit', current.id, last.inverse);
         set({ undo: undo.slice(0, -1) });
         showDetail(detail);
         void reloadList();
@@ -223,7 +219,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const { current, selected } = get();
       if (current === null || selected === null) return;
       try {
-        const scores = await window.facet.invoke('labels:scores', current.id, selected);
+        const scores = await invoke('labels:scores', current.id, selected);
         if (get().selected !== selected || get().current?.id !== current.id) return;
         set({ scores });
         recordEvent('labels-scores');
@@ -243,7 +239,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
         return;
       }
       try {
-        const photos = await window.facet.invoke('labels:preview', current.id, words);
+        const photos = await invoke('labels:preview', current.id, words);
         set({ preview: { text, photos } });
         recordEvent('labels-preview');
       } catch (error) {
@@ -266,7 +262,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const { current, selected, picked } = get();
       if (current === null || selected === null || picked.size === 0) return;
       try {
-        const changed = await window.facet.invoke('tags:decide', {
+        const changed = await invoke('tags:decide', {
           fileIds: [...picked],
           labelSetId: current.id,
           label: selected,
@@ -289,7 +285,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const { current, selected, scores } = get();
       if (current === null || selected === null || scores === null) return;
       try {
-        const changed = await window.facet.invoke(
+        const changed = await invoke(
           'labels:decide-above',
           current.id,
           selected,

@@ -2,8 +2,9 @@
 // problem to show. Only these actions call window.facet.
 import { create } from 'zustand';
 import type { ModelDownloadProgress, ModelsOverview } from '../../../preload/contract/models';
-import { messageOf } from '../error-message';
 import { recordEvent } from '../test-events';
+import { invoke } from '../engine-call';
+import { userMessage } from '../error-message';
 
 interface ModelsStore {
   readonly overview: ModelsOverview | null;
@@ -53,7 +54,7 @@ export const useModelsStore = create<ModelsStore>()((set, get) => ({
 
   async refresh() {
     try {
-      const overview = await window.facet.invoke('models:overview');
+      const overview = await invoke('models:overview');
       set((s) => {
         const downloads = { ...s.downloads };
         for (const progress of overview.downloads) downloads[progress.name] = progress;
@@ -61,7 +62,7 @@ export const useModelsStore = create<ModelsStore>()((set, get) => ({
       });
       recordEvent('models-loaded');
     } catch (error) {
-      set({ error: messageOf(error) });
+      set({ error: userMessage(error) });
       recordEvent('models-error');
     }
   },
@@ -69,24 +70,24 @@ export const useModelsStore = create<ModelsStore>()((set, get) => ({
   async install(name) {
     set({ error: null, notice: null });
     try {
-      const model = await window.facet.invoke('models:install', name);
+      const model = await invoke('models:install', name);
       set({ notice: `${model.name} is installed. Switch to it when you are ready.` });
     } catch (error) {
       const cancelled = get().downloads[name]?.state === 'cancelled';
-      if (!cancelled) set({ error: messageOf(error) });
+      if (!cancelled) set({ error: userMessage(error) });
       recordEvent('models-error');
     }
     await get().refresh();
   },
 
   async cancel(name) {
-    await window.facet.invoke('models:cancel', name);
+    await invoke('models:cancel', name);
   },
 
   async use(id) {
     set({ switching: id, error: null, notice: null });
     try {
-      const overview = await window.facet.invoke('models:use', id);
+      const overview = await invoke('models:use', id);
       const active = overview.installed.find((m) => m.active);
       set({
         overview,
@@ -94,7 +95,7 @@ export const useModelsStore = create<ModelsStore>()((set, get) => ({
       });
       recordEvent('models-switched');
     } catch (error) {
-      set({ error: messageOf(error) });
+      set({ error: userMessage(error) });
       recordEvent('models-error');
     } finally {
       set({ switching: null });
@@ -104,14 +105,14 @@ export const useModelsStore = create<ModelsStore>()((set, get) => ({
   async importFolder() {
     set({ importing: true, error: null, notice: null });
     try {
-      const [dir] = await window.facet.invoke('dialog:choose-folders');
+      const [dir] = await invoke('dialog:choose-folders');
       if (dir === undefined) return;
-      const model = await window.facet.invoke('models:import', dir);
+      const model = await invoke('models:import', dir);
       set({ notice: `Imported ${model.name} (${model.embedDim ?? '?'}-d embeddings).` });
       recordEvent('models-imported');
       await get().refresh();
     } catch (error) {
-      set({ error: messageOf(error) });
+      set({ error: userMessage(error) });
       recordEvent('models-error');
     } finally {
       set({ importing: false });
@@ -119,7 +120,7 @@ export const useModelsStore = create<ModelsStore>()((set, get) => ({
   },
 
   async dismissWelcome() {
-    await window.facet.invoke('models:dismiss-welcome');
+    await invoke('models:dismiss-welcome');
     await get().refresh();
   },
 

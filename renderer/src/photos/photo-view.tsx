@@ -6,6 +6,8 @@ import type { PhotoTag } from '../../../preload/contract/labels';
 import { recordEvent } from '../test-events';
 import { tagCards, type TagCard } from './tag-paths';
 import { gridItems, itemRef, usePhotosStore } from './use-photos-store';
+import { invoke } from '../engine-call';
+import { userMessage } from '../error-message';
 
 const bytes = (n: number) =>
   n < 1024 * 1024
@@ -97,14 +99,14 @@ export function PhotoView({ index }: { index: number }) {
   useEffect(() => {
     if (ref === null) return;
     let live = true;
-    window.facet.invoke('browse:details', ref.id).then(
+    invoke('browse:details', ref.id).then(
       (d) => {
         if (!live) return;
         setDetails(d);
         setError(null);
         recordEvent('photo-details-loaded');
       },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(userMessage(e)),
     );
     return () => {
       live = false;
@@ -168,12 +170,12 @@ export function PhotoView({ index }: { index: number }) {
     ],
   ];
   const shell = (channel: 'shell:show-in-folder' | 'shell:open-path') =>
-    window.facet.invoke(channel, ref.path).then(
+    invoke(channel, ref.path).then(
       () =>
         recordEvent(
           channel === 'shell:open-path' ? 'photo-opened-outside' : 'photo-shown-in-folder',
         ),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(userMessage(e)),
     );
 
   return (

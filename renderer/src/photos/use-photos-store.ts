@@ -12,6 +12,8 @@ import type {
 } from '../../../preload/contract/browse';
 import type { TagState } from '../../../preload/contract/labels';
 import { recordEvent } from '../test-events';
+import { invoke } from '../engine-call';
+import { userMessage } from '../error-message';
 
 const SAVED = 'facet.photos';
 const PAGE = 300;
@@ -61,11 +63,6 @@ function save(state: Saved): void {
     // a full or private storage: the filter simply is not remembered
   }
 }
-
-const messageOf = (error: unknown): string =>
-  error instanceof Error
-    ? error.message.replace(/^Error invoking remote method '[^']+': /, '')
-    : String(error);
 
 interface PhotosStore extends Saved {
   readonly source: PhotoSource;
@@ -155,12 +152,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     pending.add(page);
     try {
       const { filter, sort } = get();
-      const result = await window.facet.invoke(
-        'browse:photos',
-        { filter, sort },
-        page * PAGE,
-        PAGE,
-      );
+      const result = await invoke('browse:photos', { filter, sort }, page * PAGE, PAGE);
       if (run !== generation) return;
       const rows = reset ? [] : get().rows.slice();
       rows.length = result.total;
@@ -168,7 +160,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
       set({ rows, total: result.total, loading: false, error: null });
       recordEvent(page === 0 ? 'photos-loaded' : 'photos-page-loaded');
     } catch (error) {
-      if (run === generation) set({ loading: false, error: messageOf(error) });
+      if (run === generation) set({ loading: false, error: userMessage(error) });
       recordEvent('photos-error');
     } finally {
       pending.delete(page);
@@ -192,7 +184,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
       set({ outcome, minScore: outcome.suggestedMinScore, loading: false });
       recordEvent('search-done');
     } catch (error) {
-      if (run === generation) set({ loading: false, error: messageOf(error) });
+      if (run === generation) set({ loading: false, error: userMessage(error) });
       recordEvent('search-failed');
     }
   }
@@ -230,9 +222,9 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
 
     async loadFacets() {
       try {
-        set({ facets: await window.facet.invoke('browse:facets') });
+        set({ facets: await invoke('browse:facets') });
       } catch (error) {
-        set({ error: messageOf(error) });
+        set({ error: userMessage(error) });
       }
     },
 
@@ -264,17 +256,17 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
 
     search(text) {
       return runSearch({ kind: 'search', text }, () =>
-        window.facet.invoke('browse:search', text, { limit: 500 }),
+        invoke('browse:search', text, { limit: 500 }),
       );
     },
     similarTo(photo) {
       return runSearch({ kind: 'similar', photo }, () =>
-        window.facet.invoke('browse:similar', photo.id, { limit: 500 }),
+        invoke('browse:similar', photo.id, { limit: 500 }),
       );
     },
     similarToOutside(name, photo) {
       return runSearch({ kind: 'outside', name, photo }, () =>
-        window.facet.invoke('browse:similar-outside', photo, { limit: 500 }),
+        invoke('browse:similar-outside', photo, { limit: 500 }),
       );
     },
     browse() {
@@ -333,7 +325,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
 
     async decide(fileIds, labelSetId, label, state) {
       try {
-        const changed = await window.facet.invoke('tags:decide', {
+        const changed = await invoke('tags:decide', {
           fileIds,
           labelSetId,
           label,
@@ -344,7 +336,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
         if (get().source.kind === 'browse') void get().refresh();
         return changed;
       } catch (error) {
-        set({ error: messageOf(error) });
+        set({ error: userMessage(error) });
         return 0;
       }
     },

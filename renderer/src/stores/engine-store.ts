@@ -3,6 +3,8 @@ import { create } from 'zustand';
 import type { EngineStatus, IndexProgress } from '../../../preload/contract';
 import type { IndexRunState } from '../../../preload/contract/library';
 import { recordEvent } from '../test-events';
+import { invoke } from '../engine-call';
+import { userMessage } from '../error-message';
 
 interface EngineStore {
   readonly status: EngineStatus | null;
@@ -37,9 +39,9 @@ export const useEngineStore = create<EngineStore>()((set, get) => {
     channel: 'library:pause-index' | 'library:resume-index' | 'library:cancel-index',
   ) => {
     try {
-      await window.facet.invoke(channel);
+      await invoke(channel);
     } catch (error) {
-      set({ connectError: error instanceof Error ? error.message : String(error) });
+      set({ connectError: userMessage(error) });
     }
   };
 
@@ -53,14 +55,14 @@ export const useEngineStore = create<EngineStore>()((set, get) => {
       window.facet.on('library:index-state', applyIndexRun);
       try {
         const [status, indexRun] = await Promise.all([
-          window.facet.invoke('engine:status'),
-          window.facet.invoke('library:index-state'),
+          invoke('engine:status'),
+          invoke('library:index-state'),
         ]);
         // A pushed status that arrived while we waited is at least as new as this answer.
         if (get().status === null) applyStatus(status);
         set({ indexRun });
       } catch (error) {
-        set({ connectError: error instanceof Error ? error.message : String(error) });
+        set({ connectError: userMessage(error) });
       }
     },
     pauseIndex: () => control('library:pause-index'),

@@ -2,7 +2,8 @@
 // view's own edits, undone newest first by the header's buttons and Ctrl+Z / Ctrl+Shift+Z.
 import { create } from 'zustand';
 import type { TagHistory } from '../../../preload/contract/labels';
-import { messageOf } from '../error-message';
+import { invoke } from '../engine-call';
+import { userMessage } from '../error-message';
 import { recordEvent } from '../test-events';
 
 interface HistoryStore {
@@ -18,11 +19,11 @@ let listening = false;
 export const useHistoryStore = create<HistoryStore>()((set, get) => {
   const move = async (direction: 'undo' | 'redo') => {
     try {
-      await window.facet.invoke(direction === 'undo' ? 'tags:undo' : 'tags:redo');
+      await invoke(direction === 'undo' ? 'tags:undo' : 'tags:redo');
       await get().load();
       recordEvent(direction === 'undo' ? 'tags-undone' : 'tags-redone');
     } catch (error) {
-      set({ error: messageOf(error) });
+      set({ error: userMessage(error) });
     }
   };
   return {
@@ -35,9 +36,9 @@ export const useHistoryStore = create<HistoryStore>()((set, get) => {
         window.facet.on('tags:history-changed', (history) => set({ history }));
       }
       try {
-        set({ history: await window.facet.invoke('tags:history'), error: null });
+        set({ history: await invoke('tags:history'), error: null });
       } catch (error) {
-        set({ error: messageOf(error) });
+        set({ error: userMessage(error) });
       }
     },
     undo: () => move('undo'),

@@ -3,6 +3,8 @@ import { create } from 'zustand';
 import type { LibraryFolder, PhotoProblem } from '../../../preload/contract/library';
 import { recordEvent } from '../test-events';
 import { useEngineStore } from './engine-store';
+import { invoke } from '../engine-call';
+import { userMessage } from '../error-message';
 
 export interface LibraryNotice {
   readonly tone: 'info' | 'error';
@@ -33,9 +35,6 @@ interface LibraryStore {
   removeFolder(root: string): Promise<void>;
   dismissNotice(): void;
 }
-
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
 
 const sameRoots = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((root, i) => root === b[i]);
@@ -84,16 +83,16 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
   async load() {
     if (!get().loaded) {
       // While the window is open the engine follows changes on disk in the library's folders.
-      void window.facet.invoke('library:watch').catch((error: unknown) => {
-        set({ notice: { tone: 'error', message: messageOf(error), details: [] } });
+      void invoke('library:watch').catch((error: unknown) => {
+        set({ notice: { tone: 'error', message: userMessage(error), details: [] } });
       });
       followEngine(() => void get().refreshDetails());
     }
     let roots: readonly string[];
     try {
-      roots = await window.facet.invoke('library:roots');
+      roots = await invoke('library:roots');
     } catch (error) {
-      set({ loaded: true, notice: { tone: 'error', message: messageOf(error), details: [] } });
+      set({ loaded: true, notice: { tone: 'error', message: userMessage(error), details: [] } });
       return;
     }
     const { loaded, roots: previous } = get();
@@ -106,8 +105,8 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
   async refreshDetails() {
     try {
       const [folders, problems] = await Promise.all([
-        window.facet.invoke('library:folders'),
-        window.facet.invoke('library:problems'),
+        invoke('library:folders'),
+        invoke('library:problems'),
       ]);
       set({ folders, problems });
       recordEvent('library-details');
@@ -120,7 +119,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
     if (paths.length === 0) return;
     set({ adding: true, notice: null });
     try {
-      const { refused, unconfirmed } = await window.facet.invoke('library:add', paths, options);
+      const { refused, unconfirmed } = await invoke('library:add', paths, options);
       if (unconfirmed.length > 0) {
         set({
           notice: {
@@ -148,7 +147,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
       }
       await get().load();
     } catch (error) {
-      set({ notice: { tone: 'error', message: messageOf(error), details: [] } });
+      set({ notice: { tone: 'error', message: userMessage(error), details: [] } });
       recordEvent('library-add-failed');
     } finally {
       set({ adding: false });
@@ -157,10 +156,10 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
 
   async chooseAndAddFolders() {
     try {
-      const paths = await window.facet.invoke('dialog:choose-folders');
+      const paths = await invoke('dialog:choose-folders');
       await get().addFolders(paths);
     } catch (error) {
-      set({ notice: { tone: 'error', message: messageOf(error), details: [] } });
+      set({ notice: { tone: 'error', message: userMessage(error), details: [] } });
     }
   },
 
@@ -183,10 +182,10 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
 
   async removeFolder(root) {
     try {
-      await window.facet.invoke('library:remove', root);
+      await invoke('library:remove', root);
       await get().load();
     } catch (error) {
-      set({ notice: { tone: 'error', message: messageOf(error), details: [] } });
+      set({ notice: { tone: 'error', message: userMessage(error), details: [] } });
     }
   },
 
