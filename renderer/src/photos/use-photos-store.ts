@@ -23,10 +23,10 @@ export type PhotoSource =
   | { readonly kind: 'similar'; readonly photo: { readonly id: number; readonly path: string } }
   | { readonly kind: 'outside'; readonly name: string; readonly photo: OutsidePhoto };
 
-/** One grid cell: a browsed photo or a search hit. */
+/** One grid cell: a browsed photo or a search hit (`copyOf`: a copy shown under its photo). */
 export type GridItem =
   | { readonly kind: 'photo'; readonly row: PhotoRow }
-  | { readonly kind: 'hit'; readonly hit: SearchHit };
+  | { readonly kind: 'hit'; readonly hit: SearchHit; readonly copyOf?: number };
 
 export const itemRef = (item: GridItem): { id: number; path: string } =>
   item.kind === 'photo' ? item.row : item.hit;
@@ -75,6 +75,8 @@ interface PhotosStore extends Saved {
   readonly outcome: SearchOutcome | null;
   /** Hits scoring below this are hidden (search modes). */
   readonly minScore: number | null;
+  /** Hits whose folded copies are shown after them. */
+  readonly expanded: ReadonlySet<number>;
   readonly loading: boolean;
   readonly error: string | null;
   readonly facets: BrowseFacets | null;
@@ -98,6 +100,9 @@ interface PhotosStore extends Saved {
   similarToOutside(name: string, photo: OutsidePhoto): Promise<void>;
   browse(): void;
   setMinScore(score: number): void;
+  toggleCopies(hitId: number): void;
+  /** Opens a photo in the photo view, with the photos like it around it. */
+  openPhoto(photo: { id: number; path: string }): Promise<void>;
   select(index: number, mode: 'only' | 'toggle' | 'range'): void;
   selectIndexes(indexes: readonly number[], add: boolean): void;
   clearSelection(): void;
@@ -125,11 +130,24 @@ export function gridItems(state: PhotosStore): {
       },
     };
   }
-  const hits = visibleHits(state);
-  return {
-    count: hits.length,
-    at: (index) => (hits[index] ? { kind: 'hit', hit: hits[index] } : undefined),
-  };
+  const items = visibleItems(state);
+  return { count: items.length, at: (index) => items[index] };
+}
+
+/** Hits above the cut-off, each followed by its folded copies when the user expanded them. */
+export function visibleItems(
+  state: Pick<PhotosStore, 'outcome' | 'minScore' | 'expanded'>,
+): readonly GridItem[] {
+  return visibleHits(state).flatMap((hit): GridItem[] => [
+    { kind: 'hit', hit },
+    ...(state.expanded.has(hit.id)
+      ? hit.duplicates.map((copy) => ({
+          kind: 'hit' as const,
+          hit: { ...copy, duplicates: [] },
+          copyOf: hit.id,
+        }))
+      : []),
+  ]);
 }
 
 export function visibleHits(
@@ -180,6 +198,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     set({
       source,
       outcome: null,
+      expanded: new Set(),
       loading: true,
       error: null,
       selected: new Set(),
@@ -204,6 +223,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     total: null,
     outcome: null,
     minScore: null,
+    expanded: new Set(),
     loading: true,
     error: null,
     facets: null,
@@ -291,6 +311,18 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     },
     setMinScore(minScore) {
       set({ minScore });
+    },
+    toggleCopies(hitId) {
+      const expanded = new Set(get().expanded);
+      if (expanded.has(hitId)) expanded.delete(hitId);
+      else expanded.add(hitId);
+      set({ expanded, selected: new Set(), anchor: null });
+      recordEvent('copies-toggled');
+    },
+    async openPhoto(photo) {
+      await get().similarTo(photo);
+      // More like this puts the photo itself first.
+      if (get().outcome?.hits[0]?.id === photo.id) get().open(0);
     },
 
     select(index, mode) {
