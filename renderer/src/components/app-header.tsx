@@ -1,3 +1,4 @@
+import { HelpButton } from '../help/help-overlay';
 import { FacetMark } from './icons';
 
 export function AppHeader() {
@@ -5,6 +6,7 @@ export function AppHeader() {
     <header className="app-header">
       <FacetMark className="app-mark" />
       <span className="app-name">Facet</span>
+      <HelpButton />
     </header>
   );
 }

@@ -85,7 +85,6 @@ interface PhotosStore extends Saved {
   readonly anchor: number | null;
   /** Grid index of the photo open in the photo view. */
   readonly viewing: number | null;
-  readonly helpOpen: boolean;
   /** Bumped after tags change, so open views reload theirs. */
   readonly tagsVersion: number;
 
@@ -113,7 +112,6 @@ interface PhotosStore extends Saved {
     state: TagState,
   ): Promise<number>;
   open(index: number | null): void;
-  setHelp(open: boolean): void;
 }
 
 /** The grid's items as they are now (search hits above the cut-off, or browse rows). */
@@ -230,7 +228,6 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     selected: new Set(),
     anchor: null,
     viewing: null,
-    helpOpen: false,
     tagsVersion: 0,
 
     async refresh() {
@@ -384,9 +381,6 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     open(viewing) {
       set({ viewing });
       if (viewing !== null) recordEvent('photo-opened');
-    },
-    setHelp(helpOpen) {
-      set({ helpOpen });
     },
   };
 });
