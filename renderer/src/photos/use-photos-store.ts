@@ -77,6 +77,8 @@ interface PhotosStore extends Saved {
   readonly minScore: number | null;
   /** Hits whose folded copies are shown after them. */
   readonly expanded: ReadonlySet<number>;
+  /** A photo to open in the photo view once the search around it has arrived. */
+  readonly pendingOpen: number | null;
   readonly loading: boolean;
   readonly error: string | null;
   readonly facets: BrowseFacets | null;
@@ -206,8 +208,15 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     try {
       const outcome = await call();
       if (run !== generation) return;
-      set({ outcome, minScore: outcome.suggestedMinScore, loading: false });
+      const opening = get().pendingOpen !== null && outcome.hits[0]?.id === get().pendingOpen;
+      set({
+        outcome,
+        minScore: outcome.suggestedMinScore,
+        loading: false,
+        ...(opening && { viewing: 0, pendingOpen: null }),
+      });
       recordEvent('search-done');
+      if (opening) recordEvent('photo-opened');
     } catch (error) {
       if (run === generation) set({ loading: false, error: messageOf(error) });
       recordEvent('search-failed');
@@ -222,6 +231,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     outcome: null,
     minScore: null,
     expanded: new Set(),
+    pendingOpen: null,
     loading: true,
     error: null,
     facets: null,
@@ -297,6 +307,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     browse() {
       generation++;
       set({
+        pendingOpen: null,
         source: { kind: 'browse' },
         outcome: null,
         error: null,
@@ -316,10 +327,10 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
       set({ expanded, selected: new Set(), anchor: null });
       recordEvent('copies-toggled');
     },
-    async openPhoto(photo) {
-      await get().similarTo(photo);
-      // More like this puts the photo itself first.
-      if (get().outcome?.hits[0]?.id === photo.id) get().open(0);
+    openPhoto(photo) {
+      // More like this puts the photo itself first: it opens at index 0 when the hits arrive.
+      set({ pendingOpen: photo.id });
+      return get().similarTo(photo);
     },
 
     select(index, mode) {
