@@ -63,7 +63,7 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
           onError={() => setFailed(true)}
         />
       )}
-      {score !== null && <span className="photo-cell-score">{score.toFixed(2)}</span>}
+      {score !== null && !start && <span className="photo-cell-score">{score.toFixed(2)}</span>}
       {start && (
         <span className="photo-cell-start-badge" data-testid="start-photo">
           This photo

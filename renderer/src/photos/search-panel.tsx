@@ -3,7 +3,7 @@
 import { visibleHits, usePhotosStore } from './use-photos-store';
 
 export function SearchPanel() {
-  const { source, outcome, minScore, setMinScore, browse, loading } = usePhotosStore();
+  const { source, outcome, minScore, setMinScore, browse, loading, expanded } = usePhotosStore();
   if (source.kind === 'browse') return null;
   const what =
     source.kind === 'search'
@@ -14,7 +14,10 @@ export function SearchPanel() {
   const distribution = outcome?.distribution ?? null;
   const hits = outcome?.hits ?? [];
   const shown = visibleHits({ outcome, minScore });
-  const folded = shown.reduce((n, hit) => n + hit.duplicates.length, 0);
+  const folded = shown.reduce(
+    (n, hit) => n + (expanded.has(hit.id) ? 0 : hit.duplicates.length),
+    0,
+  );
   const startShown = source.kind === 'similar' && shown[0]?.id === source.photo.id;
   const count = startShown
     ? `The photo and its ${shown.length - 1} nearest`
