@@ -1,4 +1,3 @@
-import { HelpButton } from '../help/help-overlay';
 import { FacetMark } from './icons';
 
 export function AppHeader() {
@@ -6,7 +5,6 @@ export function AppHeader() {
     <header className="app-header">
       <FacetMark className="app-mark" />
       <span className="app-name">Facet</span>
-      <HelpButton />
     </header>
   );
 }

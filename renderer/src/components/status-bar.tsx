@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { EngineState, EngineStatus } from '../../../preload/contract';
 import { deviceLabel, folderName, formatCount, formatEta, formatRate } from '../format';
+import { HelpButton } from '../help/help-overlay';
 import { useEngineStore } from '../stores/engine-store';
 import { recordEvent } from '../test-events';
 import { IndexControls } from './index-controls';
@@ -95,6 +96,7 @@ export function StatusBar() {
               ? formatCount(status.library.files, 'photo')
               : `${formatCount(status.library.files, 'photo')} · ${status.library.embedded.toLocaleString()} embedded`}
         </span>
+        <HelpButton />
       </div>
     </footer>
   );

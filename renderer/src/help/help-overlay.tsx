@@ -43,7 +43,7 @@ export function HelpOverlay({
   );
 }
 
-/** The "?" button in the app header: the same help in every view. */
+/** The "?" button at the end of the status bar: the same help in every view, last in tab order. */
 export function HelpButton() {
   const setOpen = useHelpStore((s) => s.setOpen);
   const current = useViewStore((s) => s.current);
