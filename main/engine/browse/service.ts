@@ -88,19 +88,14 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
   async function outcome(
     hits: Neighbour[],
     distribution: SearchOutcome['distribution'],
-    similarityOf: (a: number, b: number) => number,
+    vectorOf: (id: number) => Float32Array | null,
     options: SearchOptions,
     searched: number,
     start?: number,
     contentFreeBest: number | null = null,
   ): Promise<SearchOutcome> {
     const threshold = options.duplicateSimilarity ?? duplicateThreshold(ctx.library);
-    const copies = await copySimilarity(
-      db,
-      hits.map((hit) => hit.id),
-      similarityOf,
-      threshold,
-    );
+    const copies = await copySimilarity(db, hits, vectorOf, threshold);
     const collapsed = collapseNearDuplicates(hits, copies, threshold);
     const paths = pathsOf(hits.map((hit) => hit.id));
     const scores = new Map(hits.map((hit) => [hit.id, hit.score]));
@@ -139,7 +134,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
     contentFree?: readonly Float32Array[],
   ): Promise<SearchOutcome> {
     const index = search.current(ctx.activeModelId());
-    if (index.size === 0) return outcome([], null, () => 0, options, 0);
+    if (index.size === 0) return outcome([], null, () => null, options, 0);
     const found = index.search(query, {
       k: Math.min(options.limit ?? DEFAULT_LIMIT, 2000),
       bins: HISTOGRAM_BINS,
@@ -158,7 +153,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
     return outcome(
       hits,
       found.distribution,
-      (a, b) => index.similarity(a, b),
+      (id) => index.vectorOf(id),
       options,
       index.size,
       start,
