@@ -318,5 +318,13 @@ test('a cluster opens into its photos; map dots open photos; a lasso shows its p
   await expect(page.getByTestId('photo-view')).toContainText(
     relative(join(dot.path, '..'), dot.path),
   );
+
+  // The legend's names open their cluster.
+  mark = await app.eventMark();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('view-clusters').click();
+  await page.getByTestId('map-legend').getByRole('button', { name }).click();
+  await app.waitForEvent('cluster-opened', { after: mark });
+  await expect(page.getByTestId('cluster-open').getByRole('heading', { name })).toBeVisible();
   expect(app.pageErrors).toEqual([]);
 });

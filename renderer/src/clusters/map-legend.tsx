@@ -1,8 +1,12 @@
-// Which colour is which cluster on the map, largest first, with how many photos each holds.
+// Which colour is which cluster on the map, largest first, with how many photos each holds; a
+// cluster's name opens it.
 import type { LibraryMap } from '../../../preload/contract/clusters';
 import { clusterColour } from './cluster-colours';
+import { useClustersStore } from './use-clusters-store';
 
 export function MapLegend({ map }: { readonly map: LibraryMap }) {
+  const open = useClustersStore((s) => s.openCluster);
+  const show = useClustersStore((s) => s.show);
   const sizes = new Map<number | null, number>();
   for (const point of map.points) sizes.set(point.clusterId, (sizes.get(point.clusterId) ?? 0) + 1);
   const entries = map.clusters
@@ -18,9 +22,17 @@ export function MapLegend({ map }: { readonly map: LibraryMap }) {
             style={{ background: clusterColour(cluster.id) }}
             aria-hidden
           />
-          <span className="map-legend-name" title={cluster.name}>
+          <button
+            type="button"
+            className="link-button map-legend-name"
+            title={`Open ${cluster.name}`}
+            onClick={() => {
+              show('clusters');
+              open(cluster.id);
+            }}
+          >
             {cluster.name}
-          </span>
+          </button>
           <span className="map-legend-count">{sizes.get(cluster.id)}</span>
         </li>
       ))}
