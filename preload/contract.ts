@@ -14,6 +14,8 @@ export interface EngineStatus {
   readonly device: string | null;
   readonly library: { readonly roots: number; readonly files: number; readonly embedded: number };
   readonly progress: IndexProgress | null;
+  /** True while the model loads (it can take a minute for a large one on first use). */
+  readonly modelLoading?: boolean;
 }
 
 export interface IndexProgress {

@@ -160,7 +160,7 @@ test('clusters, near-duplicates and the map of the library', async ({ app }) => 
     await page.mouse.up();
     await app.waitForEvent('map-selected', { after: mark });
     const expected = map.points.filter((p) => place(p)[0] < box.width / 2).length;
-    await expect(page.getByTestId('map-selection')).toContainText(`${expected} photos selected`);
+    await expect(page.getByTestId('map-selection')).toContainText(`Tag ${expected} photos`);
     await page.getByRole('combobox', { name: 'Label', exact: true }).fill('Left of the map');
     mark = await app.eventMark();
     await page.getByRole('button', { name: 'Tag', exact: true }).click();

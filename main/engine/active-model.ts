@@ -33,9 +33,14 @@ export class ActiveModel {
   constructor(
     private readonly library: Library,
     private readonly defaults: ModelDefaults,
-    /** Called when a model finished loading (the status shows its name and device). */
+    /** Called when a model starts and finishes loading (the status shows it, its name and device). */
     private readonly onLoaded: () => void,
   ) {}
+
+  /** True from the moment a model starts loading until it is ready or has failed. */
+  get loading(): boolean {
+    return this.loaded !== null && this.loadedModel === null;
+  }
 
   /** The model once loaded; null while none is (status never waits for a load). */
   get current(): ClipModel | null {
@@ -86,9 +91,12 @@ export class ActiveModel {
           this.onLoaded();
         },
         () => {
-          if (this.loaded?.model === model) this.loaded = null; // the next call tries again
+          if (this.loaded?.model !== model) return;
+          this.loaded = null; // the next call tries again
+          this.onLoaded();
         },
       );
+      this.onLoaded();
     }
     return (this.loaded as { model: Promise<ClipModel> }).model;
   }

@@ -58,6 +58,11 @@ test('added folders are indexed in the background, with progress and status even
       statuses.some((s) => s.state === 'indexing'),
       'the app hears that indexing started',
     );
+    // While the model loads the status says so (not "Ready"), and stops saying it once loaded.
+    const loading = statuses.findIndex((s) => s.modelLoading === true);
+    assert.ok(loading >= 0, 'the app hears that the model is loading');
+    assert.equal(statuses[loading]?.device, null);
+    assert.equal(status.modelLoading, false);
     const last = progress.at(-1)?.update;
     assert.deepEqual([last?.done, last?.total], [209, 209], 'every photo was tried once');
     assert.ok(last?.currentFolder?.startsWith(SHAPES));

@@ -113,6 +113,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
         embedded: counts.embedded[modelId] ?? 0,
       },
       progress: this.indexing > 0 ? this.progress : null,
+      modelLoading: this.models.loading,
     };
   }
 

@@ -68,10 +68,10 @@ export interface BrowseFacets {
   readonly folders: readonly string[];
 }
 
-/** A search result: a photo, and the near-duplicates collapsed into it. */
+/** A search result: a photo, and the near-duplicates (the Near-duplicates tab's rule) folded into it. */
 export interface SearchHit extends PhotoRef {
   readonly score: number;
-  readonly duplicates: readonly PhotoRef[];
+  readonly duplicates: readonly (PhotoRef & { readonly score: number })[];
 }
 
 export interface SearchOutcome {
@@ -89,12 +89,14 @@ export interface SearchOutcome {
   readonly suggestedMinScore: number | null;
   /** Photos searched (those the active model has embedded). */
   readonly searched: number;
+  /** No photo stands out for these words: the hits are only the closest, not matches. */
+  readonly weakMatch: boolean;
 }
 
 export interface SearchOptions {
   /** Results before collapsing near-duplicates (default 200, at most 2000). */
   readonly limit?: number;
-  /** Cosine at which two photos count as near-duplicates (default 0.95; 1: never collapse). */
+  /** Similarity at which two photos count as copies (default: the Near-duplicates tab's; 1: never fold). */
   readonly duplicateSimilarity?: number;
 }
 
@@ -119,7 +121,9 @@ export interface PhotoDetails extends PhotoRef {
   readonly width: number | null;
   readonly height: number | null;
   readonly format: string | null;
+  /** EXIF dates are the camera's wall clock stored as UTC; a file date is a real instant. */
   readonly taken: number | null;
+  readonly takenFrom: 'exif' | 'file' | null;
   /** EXIF basics, absent keys when the photo does not say. */
   readonly exif: PhotoExif;
   readonly tags: readonly PhotoTag[];
@@ -132,7 +136,7 @@ export interface BrowseInvokeChannels {
   'browse:facets': () => BrowseFacets;
   /** Photos matching words ("dog on a beach at sunset"), best first. */
   'browse:search': (text: string, options: SearchOptions) => SearchOutcome;
-  /** Photos like a library photo, best first (the photo itself left out). */
+  /** Photos like a library photo: the photo itself first, then the others best first. */
   'browse:similar': (fileId: number, options: SearchOptions) => SearchOutcome;
   /** Photos like a photo from outside the library (it is not added). */
   'browse:similar-outside': (photo: OutsidePhoto, options: SearchOptions) => SearchOutcome;

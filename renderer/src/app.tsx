@@ -3,6 +3,9 @@ import { AppHeader } from './components/app-header';
 import { EmptyLibrary } from './components/empty-library';
 import { NoticeBanner } from './components/notice-banner';
 import { Sidebar } from './components/sidebar';
+import { HelpOverlay } from './help/help-overlay';
+import { useHelpStore } from './help/help-store';
+import { useHelpKey } from './help/use-help-key';
 import { StatusBar } from './components/status-bar';
 import { startSession } from './session';
 import { useEngineStore } from './stores/engine-store';
@@ -20,6 +23,8 @@ export function App() {
   const addDroppedFiles = useLibraryStore((s) => s.addDroppedFiles);
   const dragging = useWindowDrop(addDroppedFiles);
   useUndoKeys();
+  const helpOpen = useHelpStore((s) => s.open);
+  useHelpKey();
   const wanted = useViewStore((s) => s.current);
   const view = VIEWS.find((v) => v.id === wanted) ?? (VIEWS[0] as (typeof VIEWS)[number]);
   // An empty library opens on the drop zone; only the Models view (choosing a model before the
@@ -59,6 +64,7 @@ export function App() {
         </div>
       )}
       <StatusBar />
+      {helpOpen && <HelpOverlay viewId={view.id} title={view.title} />}
     </div>
   );
 }

@@ -27,6 +27,18 @@ export function collapseNearDuplicates(
 
 // Only scores this many standard deviations above the library's mean can be matches.
 const STANDS_OUT = 1;
+/**
+ * True when the words match nothing well: their best photo scores no higher than the library's
+ * best photo scores for a caption that says nothing ("something"), under the same model.
+ */
+export function isWeakMatch(
+  hits: readonly { readonly score: number }[],
+  contentFreeBest: number | null,
+): boolean {
+  const top = hits[0];
+  return top !== undefined && contentFreeBest !== null && top.score <= contentFreeBest;
+}
+
 // The widest drop is looked for among this many best hits.
 const CANDIDATES = 200;
 

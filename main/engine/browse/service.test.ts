@@ -6,6 +6,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { after, before, test } from 'node:test';
+import { writeResizedCopy } from '../../../native/sharpness';
 import { createEngine, type Engine } from '../engine';
 
 const SHAPES = join(import.meta.dirname, '../../../e2e/fixtures/shapes');
@@ -73,7 +74,8 @@ test('more like this, from a library photo and from the same photo dropped from 
   const photos = await allPhotos();
   const source = photos[0] as (typeof photos)[number];
   const like = await engine.similarPhotos(source.id, { limit: 10, duplicateSimilarity: 1 });
-  assert.ok(like.hits.every((hit) => hit.id !== source.id));
+  assert.equal(like.hits[0]?.id, source.id, 'more like this starts from the photo itself');
+  assert.ok(like.hits.slice(1).every((hit) => hit.id !== source.id));
   // The closest photos look more like it (shape, colour, background) than the library does.
   const shared = (path: string) => {
     const a = truthOf(path);
@@ -81,9 +83,15 @@ test('more like this, from a library photo and from the same photo dropped from 
     return +(a.shape === b.shape) + +(a.colour === b.colour) + +(a.background === b.background);
   };
   const mean = (list: number[]) => list.reduce((x, y) => x + y, 0) / list.length;
-  const closest = mean(like.hits.slice(0, 5).map((hit) => shared(hit.path)));
+  const closest = mean(like.hits.slice(1, 6).map((hit) => shared(hit.path)));
   const everyone = mean(photos.filter((p) => p.id !== source.id).map((p) => shared(p.path)));
   assert.ok(closest > everyone + 0.5, `${closest} attributes shared vs ${everyone} on average`);
+
+  // The first cut-off shows a useful grid: the photo and at least its 20 nearest.
+  const wide = await engine.similarPhotos(source.id, {});
+  const shown = wide.hits.filter((hit) => hit.score >= (wide.suggestedMinScore as number));
+  assert.ok(shown.length >= 21, `${shown.length} shown at the first cut-off`);
+  assert.equal(wide.weakMatch, false);
 
   const bytes = await readFile(source.path);
   const dropped = await engine.similarToOutsidePhoto(
@@ -94,6 +102,25 @@ test('more like this, from a library photo and from the same photo dropped from 
   assert.ok((dropped.hits[0]?.score ?? 0) > 0.99);
   const status = await engine.libraryStatus();
   assert.equal(status.files, photos.length, 'the dropped photo was not added');
+});
+
+test('words that match no photo say so and still show the closest; words that do are matches', async () => {
+  const photos = await allPhotos();
+  const present = new Set(photos.map((p) => `${truthOf(p.path).colour} ${truthOf(p.path).shape}`));
+  const colours = [...new Set(photos.map((p) => truthOf(p.path).colour))];
+  const shapes = [...new Set(photos.map((p) => truthOf(p.path).shape))];
+  const absent = colours
+    .flatMap((c) => shapes.map((s) => `${c} ${s}`))
+    .filter((w) => !present.has(w));
+  assert.ok(absent.length > 0);
+  for (const words of absent.slice(0, 3)) {
+    const outcome = await engine.searchPhotos(`a ${words}`, {});
+    assert.equal(outcome.weakMatch, true, `nothing in the library is a ${words}`);
+    const shown = outcome.hits.filter((hit) => hit.score >= (outcome.suggestedMinScore as number));
+    assert.ok(shown.length >= 20, `the closest ${shown.length} are shown for "${words}"`);
+  }
+  const strong = await engine.searchPhotos('a star', {});
+  assert.equal(strong.weakMatch, false, 'the library has stars');
 });
 
 test('filters follow confirmed, rejected and suggested tags, and bulk decisions', async () => {
@@ -192,5 +219,37 @@ test('photos sort by the date their EXIF says they were taken; the photo view sh
   assert.equal(new Date(page.rows[0]?.taken as number).toISOString(), '2019-05-01T08:00:00.000Z');
   const details = await engine.photoDetails(page.rows[1]?.id as number);
   assert.equal(new Date(details.taken as number).toISOString(), '2020-01-01T12:00:00.000Z');
+  assert.equal(details.takenFrom, 'exif');
+  assert.equal((await engine.photoDetails(page.rows[2]?.id as number)).takenFrom, 'file');
   assert.equal(details.name, 'a-2020.jpg');
+});
+
+// Last: it adds a copy the sample truth does not know.
+test('search folds only copies the Near-duplicates tab groups, each reachable under its photo', async () => {
+  const photos = await allPhotos();
+  const plain = await engine.searchPhotos('a star', { limit: 500 });
+  assert.equal(
+    plain.hits.reduce((n, hit) => n + hit.duplicates.length, 0),
+    0,
+    'distinct photos of one subject are never folded',
+  );
+  assert.equal(plain.hits.length, plain.searched);
+  const source = photos.find(
+    (p) => p.path.startsWith(SHAPES) && truthOf(p.path).shape === 'star',
+  ) as (typeof photos)[number];
+  const folder = join(dir, 'copies');
+  await mkdir(folder);
+  const copy = join(folder, 'star-copy.jpg');
+  await writeResizedCopy(source.path, copy, { scale: 0.8, quality: 85 });
+  await engine.index([folder], {});
+  const report = await engine.duplicateGroups(null);
+  assert.ok(report.groups.some((g) => g.photos.some((p) => p.path === copy)));
+  const folded = await engine.similarPhotos(source.id, {});
+  assert.equal(folded.hits[0]?.id, source.id);
+  assert.deepEqual(
+    folded.hits[0]?.duplicates.map((d) => d.path),
+    [copy],
+    'the copy sits under its original',
+  );
+  assert.ok(folded.hits.every((hit) => hit.path !== copy));
 });

@@ -21,7 +21,10 @@ import { readExif } from './exif';
 import { datePhotos, photoDates } from './photo-dates';
 import { filtersTags, queryPhotos, type PhotoRecord } from './photo-query';
 import { SearchIndex } from './search-index';
-import { collapseNearDuplicates, suggestedCutoff } from './search-results';
+import { duplicateThreshold } from '../clusters/duplicates';
+import { GENERIC_CAPTIONS } from '../labels/background';
+import { copySimilarity } from './search-copies';
+import { collapseNearDuplicates, isWeakMatch, suggestedCutoff } from './search-results';
 import type { Neighbour } from './vector-index';
 
 export interface BrowseApi {
@@ -43,7 +46,8 @@ export const BROWSE_METHODS = [
 ] as const satisfies readonly (keyof BrowseApi)[];
 
 const DEFAULT_LIMIT = 200;
-const DEFAULT_DUPLICATE_SIMILARITY = 0.95;
+// More like this shows at least this many of the nearest photos at its first cut-off.
+const SIMILAR_SHOWN = 20;
 const HISTOGRAM_BINS = 40;
 
 interface FileFacts {
@@ -81,47 +85,80 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
     return new Map(rows);
   }
 
-  function outcome(
+  async function outcome(
     hits: Neighbour[],
     distribution: SearchOutcome['distribution'],
-    similarityOf: (a: number, b: number) => number,
+    vectorOf: (id: number) => Float32Array | null,
     options: SearchOptions,
     searched: number,
-  ): SearchOutcome {
-    const collapsed = collapseNearDuplicates(
-      hits,
-      similarityOf,
-      options.duplicateSimilarity ?? DEFAULT_DUPLICATE_SIMILARITY,
-    );
+    start?: number,
+    contentFreeBest: number | null = null,
+  ): Promise<SearchOutcome> {
+    const threshold = options.duplicateSimilarity ?? duplicateThreshold(ctx.library);
+    const copies = await copySimilarity(db, hits, vectorOf, threshold);
+    const collapsed = collapseNearDuplicates(hits, copies, threshold);
     const paths = pathsOf(hits.map((hit) => hit.id));
+    const scores = new Map(hits.map((hit) => [hit.id, hit.score]));
     const ref = (id: number) => ({ id, path: paths.get(id) ?? '' });
+    // The photo more like this started from is not a match of its own: the cut-off is taken from
+    // the others, and shows at least the nearest few whatever their spread.
+    const others = hits.filter((hit) => hit.id !== start);
+    const weak = isWeakMatch(others, contentFreeBest);
+    let cutoff = suggestedCutoff(distribution, others);
+    const shown = collapsed.filter((hit) => hit.id !== start);
+    if ((start !== undefined || weak) && cutoff !== null) {
+      const nth = shown[Math.min(SIMILAR_SHOWN, shown.length) - 1];
+      if (nth !== undefined) cutoff = Math.min(cutoff, nth.score);
+    }
     return {
       hits: collapsed
         .filter((hit) => paths.has(hit.id))
         .map((hit) => ({
           ...ref(hit.id),
           score: hit.score,
-          duplicates: hit.duplicates.filter((id) => paths.has(id)).map(ref),
+          duplicates: hit.duplicates
+            .filter((id) => paths.has(id))
+            .map((id) => ({ ...ref(id), score: scores.get(id) ?? hit.score })),
         })),
       distribution,
-      suggestedMinScore: suggestedCutoff(distribution, hits),
+      suggestedMinScore: cutoff,
       searched,
+      weakMatch: weak,
     };
   }
 
   async function searchBy(
     query: Float32Array,
     options: SearchOptions,
-    exclude?: number,
+    start?: number,
+    contentFree?: readonly Float32Array[],
   ): Promise<SearchOutcome> {
     const index = search.current(ctx.activeModelId());
-    if (index.size === 0) return outcome([], null, () => 0, options, 0);
-    const { hits, distribution } = index.search(query, {
+    if (index.size === 0) return outcome([], null, () => null, options, 0);
+    const found = index.search(query, {
       k: Math.min(options.limit ?? DEFAULT_LIMIT, 2000),
       bins: HISTOGRAM_BINS,
-      ...(exclude !== undefined && { exclude: new Set([exclude]) }),
     });
-    return outcome(hits, distribution, (a, b) => index.similarity(a, b), options, index.size);
+    // The photo itself leads, whatever an exact copy scores against it.
+    const hits =
+      start === undefined
+        ? found.hits
+        : [
+            { id: start, score: 1 },
+            ...found.hits.filter((hit) => hit.id !== start).slice(0, found.hits.length - 1),
+          ];
+    const best = (contentFree ?? []).map(
+      (vector) => index.search(vector, { k: 1 }).hits[0]?.score ?? -1,
+    );
+    return outcome(
+      hits,
+      found.distribution,
+      (id) => index.vectorOf(id),
+      options,
+      index.size,
+      start,
+      best.length === 0 ? null : Math.max(...best),
+    );
   }
 
   async function embedOutside(path: string): Promise<Float32Array> {
@@ -179,8 +216,9 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
     async searchPhotos(text, options) {
       if (text.trim() === '') throw engineError('EMPTY_QUERY', 'Type something to search for.');
       const model = await ctx.model();
-      const [query] = await model.embedTexts([text.trim()]);
-      return searchBy(query as Float32Array, options);
+      // Captions that say nothing, scored the same way, tell a match from the merely closest.
+      const [query, ...contentFree] = await model.embedTexts([text.trim(), ...GENERIC_CAPTIONS]);
+      return searchBy(query as Float32Array, options, undefined, contentFree);
     },
 
     async similarPhotos(fileId, options) {
@@ -237,6 +275,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
         height: file.height,
         format: file.format,
         taken: taken ?? info?.mtimeMs ?? null,
+        takenFrom: taken !== undefined ? 'exif' : info !== null ? 'file' : null,
         exif: basics,
         tags: tags.get(fileId) ?? [],
       };

@@ -4,6 +4,13 @@
 import type { ClusterTree } from './cluster-tree';
 
 export const DEFAULT_DUPLICATE_THRESHOLD = 0.95;
+/** The similarity the user chose in the Near-duplicates tab; search folds copies by it too. */
+export const DUPLICATE_THRESHOLD_SETTING = 'clusters.duplicate_threshold';
+
+export function duplicateThreshold(library: { setting(key: string): string | null }): number {
+  const stored = Number(library.setting(DUPLICATE_THRESHOLD_SETTING));
+  return Number.isFinite(stored) && stored > 0 && stored < 1 ? stored : DEFAULT_DUPLICATE_THRESHOLD;
+}
 
 export interface CandidatePair {
   readonly a: number;

@@ -20,7 +20,7 @@ import {
 } from './cluster-store';
 import { DEFAULT_CUT } from './cluster-tree';
 import { bestInGroup, findDuplicateGroups } from './duplicate-groups';
-import { DEFAULT_DUPLICATE_THRESHOLD } from './duplicates';
+import { duplicateThreshold, DUPLICATE_THRESHOLD_SETTING } from './duplicates';
 import { CLUSTER_LABEL_SET, LibraryClusters } from './library-clusters';
 
 export interface ClustersApi {
@@ -48,7 +48,6 @@ export const CLUSTERS_METHODS = [
   'libraryMap',
 ] as const satisfies readonly (keyof ClustersApi)[];
 
-const THRESHOLD_SETTING = 'clusters.duplicate_threshold';
 /** Photos added in one go (an index run, a watch batch) settle before clusters follow. */
 const REFRESH_DELAY_MS = 300;
 
@@ -105,11 +104,10 @@ export function createClustersService(ctx: EngineContext): ClustersApi {
 
   const threshold = (requested: number | null): number => {
     if (requested !== null) {
-      ctx.library.setSetting(THRESHOLD_SETTING, String(requested));
+      ctx.library.setSetting(DUPLICATE_THRESHOLD_SETTING, String(requested));
       return requested;
     }
-    const stored = Number(ctx.library.setting(THRESHOLD_SETTING));
-    return Number.isFinite(stored) && stored > 0 ? stored : DEFAULT_DUPLICATE_THRESHOLD;
+    return duplicateThreshold(ctx.library);
   };
 
   return {

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { ClusterSummary, PhotoRef } from '../../../preload/contract/clusters';
 import { formatCount } from '../format';
 import { clusterColour } from './cluster-colours';
+import { ClusterPhotos } from './cluster-photos';
+import { MakeLabel } from './make-label';
 import { useClustersStore } from './use-clusters-store';
 
 const STRIP = 8;
@@ -81,42 +83,12 @@ function ClusterName({ cluster }: { readonly cluster: ClusterSummary }) {
   );
 }
 
-function MakeLabel({ cluster }: { readonly cluster: ClusterSummary }) {
-  const labelSets = useClustersStore((s) => s.labelSets);
-  const toLabel = useClustersStore((s) => s.toLabel);
-  const busy = useClustersStore((s) => s.busy);
-  const [target, setTarget] = useState('');
-  return (
-    <div className="cluster-actions">
-      <select
-        className="select"
-        aria-label={`Label set for ${cluster.name}`}
-        value={target}
-        onChange={(event) => setTarget(event.target.value)}
-      >
-        <option value="">Clusters (label set)</option>
-        {labelSets
-          .filter((s) => s.name !== 'Clusters')
-          .map((s) => (
-            <option key={s.id} value={String(s.id)}>
-              {s.name}
-            </option>
-          ))}
-      </select>
-      <button
-        type="button"
-        className="button"
-        disabled={busy}
-        onClick={() => void toLabel(cluster.id, target === '' ? null : Number(target))}
-      >
-        Make a label of {cluster.photos.length} photos
-      </button>
-    </div>
-  );
-}
-
 export function ClusterList() {
   const overview = useClustersStore((s) => s.overview);
+  const opened = useClustersStore((s) => s.opened);
+  const open = useClustersStore((s) => s.openCluster);
+  const openedCluster = overview?.clusters.find((c) => c.id === opened);
+  if (openedCluster !== undefined) return <ClusterPhotos cluster={openedCluster} />;
   if (overview === null) return <p className="clusters-empty">Finding groups of similar photos…</p>;
   if (overview.clusters.length === 0)
     return (
@@ -127,19 +99,35 @@ export function ClusterList() {
     );
   return (
     <ol className="cluster-list" data-testid="cluster-list">
-      {overview.clusters.map((cluster, index) => (
+      {overview.clusters.map((cluster) => (
         <li key={cluster.id} className="cluster-card" data-testid="cluster-card">
           <div className="cluster-head">
             <span
               className="cluster-swatch"
-              style={{ background: clusterColour(index) }}
+              style={{ background: clusterColour(cluster.id) }}
               aria-hidden
             />
             <ClusterName cluster={cluster} />
             <span className="cluster-count">{formatCount(cluster.photos.length, 'photo')}</span>
+            <button
+              type="button"
+              className="button"
+              aria-label={`Open ${cluster.name}`}
+              data-testid="open-cluster"
+              onClick={() => open(cluster.id)}
+            >
+              Open
+            </button>
             <MakeLabel cluster={cluster} />
           </div>
-          <PhotoStrip photos={cluster.photos} />
+          <button
+            type="button"
+            className="cluster-strip-open"
+            aria-label={`Open ${cluster.name}'s ${cluster.photos.length} photos`}
+            onClick={() => open(cluster.id)}
+          >
+            <PhotoStrip photos={cluster.photos} />
+          </button>
         </li>
       ))}
       {overview.noise.length > 0 && (

@@ -1,11 +1,13 @@
 // The map of the library: every photo a dot placed by the engine's UMAP layout, coloured by
-// cluster, with its thumbnail on hover; wheel to zoom, drag to pan, lasso (or shift-drag) to
-// select photos and tag them.
+// cluster (with a legend), its thumbnail on hover and the photo opened on a click; wheel to zoom,
+// drag to pan, lasso (or shift-drag) to select photos, shown beside the map with the tag form.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MapPoint } from '../../../preload/contract/clusters';
 import { recordEvent } from '../test-events';
 import { clusterColour } from './cluster-colours';
-import { MapTagForm } from './map-tag-form';
+import { MapLegend } from './map-legend';
+import { MapSelection } from './map-selection';
+import { openInPhotos } from './open-in-photos';
 import { useClustersStore } from './use-clusters-store';
 
 interface View {
@@ -43,16 +45,8 @@ export function LibraryMap() {
   // The lasso's path as the pointer moves (several moves can arrive between two renders).
   const lassoPath = useRef<[number, number][] | null>(null);
   const [hover, setHover] = useState<{ point: MapPoint; x: number; y: number } | null>(null);
-  const drag = useRef<{ x: number; y: number; view: View } | null>(null);
+  const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
 
-  // Colour order: clusters by size, largest first, as in the cluster list.
-  const colourOf = useMemo(() => {
-    const sizes = new Map<number, number>();
-    for (const p of map?.points ?? [])
-      if (p.clusterId !== null) sizes.set(p.clusterId, (sizes.get(p.clusterId) ?? 0) + 1);
-    const order = [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id);
-    return new Map(order.map((id, i) => [id, clusterColour(i)]));
-  }, [map]);
   const names = useMemo(() => new Map(map?.clusters.map((c) => [c.id, c.name]) ?? []), [map]);
 
   /** Data -> canvas pixels: fit the layout's bounds, then the user's zoom and pan. */
@@ -103,8 +97,7 @@ export function LibraryMap() {
       const [x, y] = project(point);
       context.beginPath();
       context.arc(x, y, RADIUS, 0, Math.PI * 2);
-      context.fillStyle =
-        point.clusterId === null ? clusterColour(null) : (colourOf.get(point.clusterId) ?? '#888');
+      context.fillStyle = clusterColour(point.clusterId);
       context.fill();
       if (selected.has(point.id)) {
         context.lineWidth = 2;
@@ -123,7 +116,7 @@ export function LibraryMap() {
       context.setLineDash([]);
     }
     if (map.points.length > 0) recordEvent('map-drawn');
-  }, [map, measured, size, project, colourOf, selection, lasso]);
+  }, [map, measured, size, project, selection, lasso]);
 
   const at = (event: React.PointerEvent | React.WheelEvent): [number, number] => {
     const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
@@ -153,7 +146,7 @@ export function LibraryMap() {
     if (lassoMode || event.shiftKey) {
       lassoPath.current = [[x, y]];
       setLasso(lassoPath.current);
-    } else drag.current = { x, y, view };
+    } else drag.current = { x, y, view, moved: false };
   };
   const onPointerMove = (event: React.PointerEvent<HTMLCanvasElement>) => {
     const [x, y] = at(event);
@@ -164,14 +157,27 @@ export function LibraryMap() {
     }
     if (drag.current !== null) {
       const start = drag.current;
+      // A few pixels of hand tremble are still a click on a dot.
+      if (!start.moved && Math.hypot(x - start.x, y - start.y) < 4) return;
+      start.moved = true;
       setView({ ...start.view, x: start.view.x + x - start.x, y: start.view.y + y - start.y });
       return;
     }
     const point = nearest(x, y);
     setHover(point === null ? null : { point, x, y });
   };
-  const onPointerUp = () => {
+  const onPointerUp = (event: React.PointerEvent<HTMLCanvasElement>) => {
+    const click = drag.current !== null && !drag.current.moved;
     drag.current = null;
+    if (click) {
+      const [x, y] = at(event);
+      const point = nearest(x, y);
+      if (point !== null) {
+        recordEvent('map-photo-opened');
+        openInPhotos(point, 'open');
+      }
+      return;
+    }
     const path = lassoPath.current;
     lassoPath.current = null;
     setLasso(null);
@@ -209,41 +215,46 @@ export function LibraryMap() {
           Fit
         </button>
         <span className="clusters-hint">
-          {map.points.length} photos · scroll to zoom, drag to pan, lasso or shift-drag to select
+          {map.points.length} photos · click a dot to open it, scroll to zoom, drag to pan, lasso or
+          shift-drag to select
         </span>
       </div>
-      <div className="map-stage">
-        <canvas
-          ref={canvasRef}
-          className={lassoMode ? 'map-canvas map-lasso' : 'map-canvas'}
-          data-testid="library-map"
-          role="img"
-          aria-label={`Map of ${map.points.length} photos in ${map.clusters.length} clusters`}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerLeave={() => setHover(null)}
-          onWheel={onWheel}
-        />
-        {hover !== null && (
-          <div
-            className="map-hover"
-            data-testid="map-hover"
-            style={{
-              left: Math.min(hover.x + 14, size.width - 150),
-              top: Math.min(hover.y + 14, size.height - 170),
-            }}
-          >
-            <img src={window.facet.thumbUrl(hover.point.path, 128)} alt="" />
-            <span>
-              {hover.point.clusterId === null
-                ? 'In no cluster'
-                : (names.get(hover.point.clusterId) ?? '')}
-            </span>
-          </div>
-        )}
+      <MapLegend map={map} />
+      <div className={selection.length > 0 ? 'map-body map-body-selected' : 'map-body'}>
+        <div className="map-stage">
+          <canvas
+            ref={canvasRef}
+            className={lassoMode ? 'map-canvas map-lasso' : 'map-canvas'}
+            data-testid="library-map"
+            role="img"
+            aria-label={`Map of ${map.points.length} photos in ${map.clusters.length} clusters`}
+            style={{ cursor: hover !== null && !lassoMode ? 'pointer' : undefined }}
+            onPointerDown={onPointerDown}
+            onPointerMove={onPointerMove}
+            onPointerUp={onPointerUp}
+            onPointerLeave={() => setHover(null)}
+            onWheel={onWheel}
+          />
+          {hover !== null && (
+            <div
+              className="map-hover"
+              data-testid="map-hover"
+              style={{
+                left: Math.min(hover.x + 14, size.width - 150),
+                top: Math.min(hover.y + 14, size.height - 170),
+              }}
+            >
+              <img src={window.facet.thumbUrl(hover.point.path, 128)} alt="" />
+              <span>
+                {hover.point.clusterId === null
+                  ? 'In no cluster'
+                  : (names.get(hover.point.clusterId) ?? '')}
+              </span>
+            </div>
+          )}
+        </div>
+        {selection.length > 0 && <MapSelection map={map} />}
       </div>
-      {selection.length > 0 && <MapTagForm />}
     </div>
   );
 }

@@ -1,12 +1,17 @@
-// Tags the photos lassoed on the map: a label of a label set (a new name is added to the set).
+// Tags chosen photos (lassoed on the map, selected in an opened cluster) with a label of a label
+// set; a new name is added to the set.
 import { useEffect, useState } from 'react';
 import { useClustersStore } from './use-clusters-store';
 
-export function MapTagForm() {
-  const selection = useClustersStore((s) => s.selection);
+export function MapTagForm({
+  selection,
+  onClear,
+}: {
+  readonly selection: readonly number[];
+  readonly onClear: () => void;
+}) {
   const labelSets = useClustersStore((s) => s.labelSets);
-  const tagSelection = useClustersStore((s) => s.tagSelection);
-  const select = useClustersStore((s) => s.select);
+  const tagPhotos = useClustersStore((s) => s.tagPhotos);
   const busy = useClustersStore((s) => s.busy);
   const [chosen, setSetId] = useState<number | null>(null);
   const setId = chosen ?? labelSets[0]?.id ?? null;
@@ -29,10 +34,12 @@ export function MapTagForm() {
       data-testid="map-selection"
       onSubmit={(event) => {
         event.preventDefault();
-        if (setId !== null && label.trim() !== '') void tagSelection(setId, label.trim());
+        if (setId !== null && label.trim() !== '') void tagPhotos(selection, setId, label.trim());
       }}
     >
-      <strong>{selection.length} photos selected</strong>
+      <strong>
+        Tag {selection.length} {selection.length === 1 ? 'photo' : 'photos'}
+      </strong>
       <select
         className="select"
         aria-label="Label set"
@@ -66,7 +73,7 @@ export function MapTagForm() {
       >
         Tag
       </button>
-      <button type="button" className="button" onClick={() => select([])}>
+      <button type="button" className="button" onClick={onClear}>
         Clear
       </button>
     </form>

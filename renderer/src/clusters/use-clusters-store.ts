@@ -21,6 +21,9 @@ interface ClustersStore {
   readonly labelSets: readonly LabelSetSummary[];
   /** files.id of the photos lassoed on the map. */
   readonly selection: readonly number[];
+  /** The cluster opened into a grid of its photos, and the photos selected there. */
+  readonly opened: number | null;
+  readonly openedSelection: readonly number[];
   /** Label paths of the set the map's tag form offers, for its suggestions. */
   readonly mapLabels: readonly string[];
   readonly busy: boolean;
@@ -37,7 +40,9 @@ interface ClustersStore {
   keepBest(groups: readonly (readonly number[])[]): Promise<void>;
   loadMap(): Promise<void>;
   select(fileIds: readonly number[]): void;
-  tagSelection(labelSetId: number, label: string): Promise<void>;
+  openCluster(clusterId: number | null): void;
+  selectInCluster(fileIds: readonly number[]): void;
+  tagPhotos(fileIds: readonly number[], labelSetId: number, label: string): Promise<void>;
   loadMapLabels(labelSetId: number): Promise<void>;
   clearMessages(): void;
 }
@@ -70,6 +75,8 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
     map: null,
     labelSets: [],
     selection: [],
+    opened: null,
+    openedSelection: [],
     mapLabels: [],
     busy: false,
     error: null,
@@ -171,7 +178,17 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
       recordEvent('map-selected');
     },
 
-    async tagSelection(labelSetId, label) {
+    openCluster(opened) {
+      set({ opened, openedSelection: [], notice: null, error: null });
+      if (opened !== null) recordEvent('cluster-opened');
+    },
+
+    selectInCluster(openedSelection) {
+      set({ openedSelection });
+      recordEvent('cluster-selected');
+    },
+
+    async tagPhotos(fileIds, labelSetId, label) {
       await attempt(async () => {
         const detail = await invoke('labels:get', labelSetId);
         if (!detail.labels.some((l) => l.path === label))
@@ -180,7 +197,7 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
             labels: [{ path: label, prompts: null, threshold: null }],
           });
         const changed = await invoke('tags:decide', {
-          fileIds: get().selection,
+          fileIds,
           labelSetId,
           label,
           state: 'confirmed',

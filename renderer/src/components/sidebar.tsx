@@ -18,10 +18,11 @@ export function Sidebar({
           className="sidebar-item"
           aria-current={id === current ? 'page' : undefined}
           data-testid={`view-${id}`}
+          title={title}
           onClick={() => show(id)}
         >
           <Icon className="sidebar-icon" />
-          <span>{title}</span>
+          <span className="sidebar-label">{title}</span>
         </button>
       ))}
     </nav>

@@ -1,13 +1,17 @@
 // The engine at a glance: what it is doing, with which model, on which device, over how much.
+import { useEffect } from 'react';
 import type { EngineState, EngineStatus } from '../../../preload/contract';
 import { deviceLabel, folderName, formatCount, formatEta, formatRate } from '../format';
+import { HelpButton } from '../help/help-overlay';
 import { useEngineStore } from '../stores/engine-store';
+import { recordEvent } from '../test-events';
 import { IndexControls } from './index-controls';
 import './library.css';
 import { ProgressBar } from './progress-bar';
 
 function stateLabel(status: EngineStatus | null, connectError: string | null): string {
   if (status === null) return connectError === null ? 'Starting engine…' : 'Engine unavailable';
+  if (status.modelLoading === true && status.state !== 'error') return 'Loading the model…';
   const labels: Record<EngineState, string> = {
     starting: 'Starting engine…',
     ready: 'Ready',
@@ -26,13 +30,17 @@ export function StatusBar() {
   const progress = status?.state === 'indexing' ? status.progress : null;
   const detail = status?.message ?? connectError;
   const device = deviceLabel(status?.device ?? null);
+  const modelLoading = status?.modelLoading === true;
+  useEffect(() => {
+    if (modelLoading) recordEvent('model-loading-shown');
+  }, [modelLoading]);
 
   return (
     <footer className="status-bar">
       <div
         className="status-engine"
         data-testid="status-engine"
-        data-state={state}
+        data-state={modelLoading && state === 'ready' ? 'loading' : state}
         role="status"
         title={detail ?? undefined}
       >
@@ -84,8 +92,11 @@ export function StatusBar() {
           <span className="status-key">Library</span>
           {status === null
             ? '—'
-            : `${formatCount(status.library.files, 'photo')} · ${status.library.embedded.toLocaleString()} embedded`}
+            : modelLoading && status.library.embedded === 0
+              ? formatCount(status.library.files, 'photo')
+              : `${formatCount(status.library.files, 'photo')} · ${status.library.embedded.toLocaleString()} embedded`}
         </span>
+        <HelpButton />
       </div>
     </footer>
   );

@@ -15,6 +15,8 @@ function thumbSize(cell: number): ThumbnailSize {
 
 function Cell({ item, index, size }: { item: GridItem | undefined; index: number; size: number }) {
   const selected = usePhotosStore((s) => item !== undefined && s.selected.has(itemRef(item).id));
+  const startId = usePhotosStore((s) => (s.source.kind === 'similar' ? s.source.photo.id : null));
+  const expanded = usePhotosStore((s) => item?.kind === 'hit' && s.expanded.has(item.hit.id));
   const [failed, setFailed] = useState(false);
   if (item === undefined)
     return <div className="photo-cell photo-cell-loading" style={{ width: size, height: size }} />;
@@ -22,13 +24,21 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
   const name = ref.path.split(/[\\/]/).pop() ?? ref.path;
   const score = item.kind === 'hit' ? item.hit.score : item.row.score;
   const duplicates = item.kind === 'hit' ? item.hit.duplicates.length : 0;
+  const copyOf = item.kind === 'hit' ? item.copyOf : undefined;
+  const start = ref.id === startId && copyOf === undefined;
   const click = (event: React.MouseEvent) => {
     const mode = event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'only';
     usePhotosStore.getState().select(index, mode);
   };
   return (
     <div
-      className="photo-cell"
+      className={
+        start
+          ? 'photo-cell photo-cell-start'
+          : copyOf !== undefined
+            ? 'photo-cell photo-cell-copy'
+            : 'photo-cell'
+      }
       role="gridcell"
       aria-selected={selected}
       aria-label={name}
@@ -53,11 +63,33 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
           onError={() => setFailed(true)}
         />
       )}
-      {score !== null && <span className="photo-cell-score">{score.toFixed(2)}</span>}
-      {duplicates > 0 && (
-        <span className="photo-cell-duplicates" title={`${duplicates} near-duplicates folded in`}>
-          +{duplicates}
+      {score !== null && !start && <span className="photo-cell-score">{score.toFixed(2)}</span>}
+      {start && (
+        <span className="photo-cell-start-badge" data-testid="start-photo">
+          This photo
         </span>
+      )}
+      {copyOf !== undefined && <span className="photo-cell-copy-badge">Copy</span>}
+      {duplicates > 0 && (
+        <button
+          type="button"
+          className="photo-cell-duplicates"
+          data-testid="expand-copies"
+          aria-expanded={expanded}
+          title={
+            expanded
+              ? 'Fold the near-duplicates back in'
+              : `Show the ${duplicates} near-duplicate${duplicates === 1 ? '' : 's'} folded in`
+          }
+          onClick={(event) => {
+            event.stopPropagation();
+            usePhotosStore.getState().toggleCopies(ref.id);
+          }}
+          onDoubleClick={(event) => event.stopPropagation()}
+        >
+          {expanded ? '−' : '+'}
+          {duplicates}
+        </button>
       )}
       {selected && (
         <span className="photo-cell-check" aria-hidden="true">

@@ -13,12 +13,14 @@ const bytes = (n: number) =>
   n < 1024 * 1024
     ? `${Math.max(1, Math.round(n / 1024))} KB`
     : `${(n / 1024 / 1024).toFixed(1)} MB`;
-const when = (ms: number) =>
+// EXIF holds the camera's clock without a zone (kept as if UTC): shown as written. A file's time
+// is an instant: shown in this computer's zone.
+const when = (ms: number, from: 'exif' | 'file' | null) =>
   new Date(ms).toLocaleString(undefined, {
     dateStyle: 'medium',
     timeStyle: 'short',
-    timeZone: 'UTC',
-  });
+    ...(from === 'exif' && { timeZone: 'UTC' }),
+  }) + (from === 'file' ? ' (file date)' : '');
 
 function TagRow({
   card,
@@ -154,7 +156,7 @@ export function PhotoView({ index }: { index: number }) {
   const peak = Math.max(0, ...tags.map((t) => t.tag.score ?? 0));
   const exif = details?.exif ?? {};
   const facts: [string, string | undefined][] = [
-    ['Taken', details?.taken != null ? when(details.taken) : undefined],
+    ['Taken', details?.taken != null ? when(details.taken, details.takenFrom) : undefined],
     ['Size', details?.width != null ? `${details.width} × ${details.height} px` : undefined],
     [
       'File',

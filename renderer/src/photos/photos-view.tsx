@@ -5,7 +5,6 @@ import { formatCount } from '../format';
 import { selectLibrarySize, useEngineStore } from '../stores/engine-store';
 import { recordEvent } from '../test-events';
 import { FilterBar } from './filter-bar';
-import { HelpOverlay } from './help-overlay';
 import { PhotoGrid } from './photo-grid';
 import { PhotoView } from './photo-view';
 import './photos.css';
@@ -53,9 +52,7 @@ function useShortcuts() {
     const key = (event: KeyboardEvent) => {
       const typing = (event.target as HTMLElement).closest('input, select, textarea') !== null;
       const store = usePhotosStore.getState();
-      if (event.key === '?' && !typing) store.setHelp(!store.helpOpen);
-      else if (event.key === 'Escape' && store.helpOpen) store.setHelp(false);
-      else if (typing || store.viewing !== null) return;
+      if (typing || store.viewing !== null) return;
       else if (event.key === '/')
         (document.querySelector('[data-shortcut="search"]') as HTMLInputElement | null)?.focus();
       else if (event.key === 'Escape') store.clearSelection();
@@ -77,7 +74,7 @@ function useShortcuts() {
 export function PhotosView() {
   const state = usePhotosStore();
   const { count } = gridItems(state);
-  const { refresh, loadFacets, zoom, setZoom, loading, error, viewing, helpOpen, source } = state;
+  const { refresh, loadFacets, zoom, setZoom, loading, error, viewing, source } = state;
   useShortcuts();
   useEffect(() => {
     void refresh();
@@ -119,15 +116,6 @@ export function PhotosView() {
             onChange={(e) => setZoom(Number(e.target.value))}
           />
         </label>
-        <button
-          type="button"
-          className="button"
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
-          onClick={() => state.setHelp(true)}
-        >
-          ?
-        </button>
       </header>
       {source.kind === 'browse' ? <FilterBar /> : <SearchPanel />}
       {source.kind === 'browse' && state.total !== null && (
@@ -155,7 +143,6 @@ export function PhotosView() {
         <PhotoGrid />
       )}
       {viewing !== null && <PhotoView index={viewing} />}
-      {helpOpen && <HelpOverlay />}
     </section>
   );
 }

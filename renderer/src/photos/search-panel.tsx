@@ -3,7 +3,7 @@
 import { visibleHits, usePhotosStore } from './use-photos-store';
 
 export function SearchPanel() {
-  const { source, outcome, minScore, setMinScore, browse, loading } = usePhotosStore();
+  const { source, outcome, minScore, setMinScore, browse, loading, expanded } = usePhotosStore();
   if (source.kind === 'browse') return null;
   const what =
     source.kind === 'search'
@@ -14,7 +14,14 @@ export function SearchPanel() {
   const distribution = outcome?.distribution ?? null;
   const hits = outcome?.hits ?? [];
   const shown = visibleHits({ outcome, minScore });
-  const folded = shown.reduce((n, hit) => n + hit.duplicates.length, 0);
+  const folded = shown.reduce(
+    (n, hit) => n + (expanded.has(hit.id) ? 0 : hit.duplicates.length),
+    0,
+  );
+  const startShown = source.kind === 'similar' && shown[0]?.id === source.photo.id;
+  const count = startShown
+    ? `The photo and its ${shown.length - 1} nearest`
+    : `${shown.length} shown`;
   const top = hits[0]?.score ?? distribution?.max ?? 1;
   const bottom = hits.at(-1)?.score ?? distribution?.min ?? 0;
   const peak = Math.max(1, ...(distribution?.bins ?? [1]));
@@ -29,6 +36,11 @@ export function SearchPanel() {
           Back to all photos
         </button>
       </div>
+      {outcome?.weakMatch === true && (
+        <p className="search-weak" role="status" data-testid="weak-match">
+          Nothing in the library matches {what} well. These are the closest photos; try other words.
+        </p>
+      )}
       {outcome !== null && distribution !== null && (
         <div className="search-cutoff">
           <svg
@@ -70,8 +82,9 @@ export function SearchPanel() {
               onChange={(event) => setMinScore(Number(event.target.value))}
             />
             <output data-testid="search-count">
-              {shown.length} shown{folded > 0 ? ` (+${folded} near-duplicates folded in)` : ''} of{' '}
-              {outcome.searched} photos · scores ≥ {(minScore ?? bottom).toFixed(3)}
+              {count}
+              {folded > 0 ? ` (+${folded} near-duplicates folded in)` : ''} of {outcome.searched}{' '}
+              photos · scores ≥ {(minScore ?? bottom).toFixed(3)}
             </output>
           </label>
         </div>

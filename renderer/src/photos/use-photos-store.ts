@@ -25,10 +25,10 @@ export type PhotoSource =
   | { readonly kind: 'similar'; readonly photo: { readonly id: number; readonly path: string } }
   | { readonly kind: 'outside'; readonly name: string; readonly photo: OutsidePhoto };
 
-/** One grid cell: a browsed photo or a search hit. */
+/** One grid cell: a browsed photo or a search hit (`copyOf`: a copy shown under its photo). */
 export type GridItem =
   | { readonly kind: 'photo'; readonly row: PhotoRow }
-  | { readonly kind: 'hit'; readonly hit: SearchHit };
+  | { readonly kind: 'hit'; readonly hit: SearchHit; readonly copyOf?: number };
 
 export const itemRef = (item: GridItem): { id: number; path: string } =>
   item.kind === 'photo' ? item.row : item.hit;
@@ -72,6 +72,10 @@ interface PhotosStore extends Saved {
   readonly outcome: SearchOutcome | null;
   /** Hits scoring below this are hidden (search modes). */
   readonly minScore: number | null;
+  /** Hits whose folded copies are shown after them. */
+  readonly expanded: ReadonlySet<number>;
+  /** A photo to open in the photo view once the search around it has arrived. */
+  readonly pendingOpen: number | null;
   readonly loading: boolean;
   readonly error: string | null;
   readonly facets: BrowseFacets | null;
@@ -80,7 +84,6 @@ interface PhotosStore extends Saved {
   readonly anchor: number | null;
   /** Grid index of the photo open in the photo view. */
   readonly viewing: number | null;
-  readonly helpOpen: boolean;
   /** Bumped after tags change, so open views reload theirs. */
   readonly tagsVersion: number;
 
@@ -95,6 +98,9 @@ interface PhotosStore extends Saved {
   similarToOutside(name: string, photo: OutsidePhoto): Promise<void>;
   browse(): void;
   setMinScore(score: number): void;
+  toggleCopies(hitId: number): void;
+  /** Opens a photo in the photo view, with the photos like it around it. */
+  openPhoto(photo: { id: number; path: string }): Promise<void>;
   select(index: number, mode: 'only' | 'toggle' | 'range'): void;
   selectIndexes(indexes: readonly number[], add: boolean): void;
   clearSelection(): void;
@@ -105,7 +111,6 @@ interface PhotosStore extends Saved {
     state: TagState,
   ): Promise<number>;
   open(index: number | null): void;
-  setHelp(open: boolean): void;
 }
 
 /** The grid's items as they are now (search hits above the cut-off, or browse rows). */
@@ -122,11 +127,24 @@ export function gridItems(state: PhotosStore): {
       },
     };
   }
-  const hits = visibleHits(state);
-  return {
-    count: hits.length,
-    at: (index) => (hits[index] ? { kind: 'hit', hit: hits[index] } : undefined),
-  };
+  const items = visibleItems(state);
+  return { count: items.length, at: (index) => items[index] };
+}
+
+/** Hits above the cut-off, each followed by its folded copies when the user expanded them. */
+export function visibleItems(
+  state: Pick<PhotosStore, 'outcome' | 'minScore' | 'expanded'>,
+): readonly GridItem[] {
+  return visibleHits(state).flatMap((hit): GridItem[] => [
+    { kind: 'hit', hit },
+    ...(state.expanded.has(hit.id)
+      ? hit.duplicates.map((copy) => ({
+          kind: 'hit' as const,
+          hit: { ...copy, duplicates: [] },
+          copyOf: hit.id,
+        }))
+      : []),
+  ]);
 }
 
 export function visibleHits(
@@ -172,6 +190,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     set({
       source,
       outcome: null,
+      expanded: new Set(),
       loading: true,
       error: null,
       selected: new Set(),
@@ -181,8 +200,15 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     try {
       const outcome = await call();
       if (run !== generation) return;
-      set({ outcome, minScore: outcome.suggestedMinScore, loading: false });
+      const opening = get().pendingOpen !== null && outcome.hits[0]?.id === get().pendingOpen;
+      set({
+        outcome,
+        minScore: outcome.suggestedMinScore,
+        loading: false,
+        ...(opening && { viewing: 0, pendingOpen: null }),
+      });
       recordEvent('search-done');
+      if (opening) recordEvent('photo-opened');
     } catch (error) {
       if (run === generation) set({ loading: false, error: userMessage(error) });
       recordEvent('search-failed');
@@ -196,13 +222,14 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     total: null,
     outcome: null,
     minScore: null,
+    expanded: new Set(),
+    pendingOpen: null,
     loading: true,
     error: null,
     facets: null,
     selected: new Set(),
     anchor: null,
     viewing: null,
-    helpOpen: false,
     tagsVersion: 0,
 
     async refresh() {
@@ -272,6 +299,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     browse() {
       generation++;
       set({
+        pendingOpen: null,
         source: { kind: 'browse' },
         outcome: null,
         error: null,
@@ -283,6 +311,18 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     },
     setMinScore(minScore) {
       set({ minScore });
+    },
+    toggleCopies(hitId) {
+      const expanded = new Set(get().expanded);
+      if (expanded.has(hitId)) expanded.delete(hitId);
+      else expanded.add(hitId);
+      set({ expanded, selected: new Set(), anchor: null });
+      recordEvent('copies-toggled');
+    },
+    openPhoto(photo) {
+      // More like this puts the photo itself first: it opens at index 0 when the hits arrive.
+      set({ pendingOpen: photo.id });
+      return get().similarTo(photo);
     },
 
     select(index, mode) {
@@ -344,9 +384,6 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     open(viewing) {
       set({ viewing });
       if (viewing !== null) recordEvent('photo-opened');
-    },
-    setHelp(helpOpen) {
-      set({ helpOpen });
     },
   };
 });
