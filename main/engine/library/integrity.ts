@@ -75,14 +75,19 @@ export function libraryErrorInWords(error: unknown, file: string): unknown {
   const message = error instanceof Error ? error.message : String(error);
   if (!code.startsWith('SQLITE_') || message.includes(file)) return error;
   if (isDamage(error)) return damagedLibrary(file, message);
-  const say = (words: string) => Object.assign(new Error(words), { code });
+  // The contract's codes, which cross the process boundary (SQLite's own would arrive as INTERNAL).
   if (code.startsWith('SQLITE_FULL'))
-    return say(
+    return engineError(
+      'LIBRARY_UNAVAILABLE',
       `The library ${file} could not be written: the disk is full. Free some space on the drive that holds ${dirname(file)}, then run again.`,
     );
   if (code.startsWith('SQLITE_READONLY'))
-    return say(
+    return engineError(
+      'LIBRARY_READ_ONLY',
       `The library ${file} is read-only here, so this cannot be saved: ask for write access to ${dirname(file)}, or only read from it (status, search, photos, export to another folder).`,
     );
-  return say(`The library ${file} could not be read or written: ${message}.`);
+  return engineError(
+    'LIBRARY_UNAVAILABLE',
+    `The library ${file} could not be read or written: ${message}.`,
+  );
 }
