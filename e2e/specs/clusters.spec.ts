@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { FacetApi } from '../../preload/contract';
-import type { LibraryMap } from '../../preload/contract/clusters';
 import { writeResizedCopy } from '../../native/sharpness';
 import { expect, test, type FacetApp } from '../harness/app';
+import { placement } from '../harness/map-placement';
 import { PHONE, SHAPES, photosIn } from './fixture-paths';
 
 interface PageScope {
@@ -182,22 +182,3 @@ test('clusters, near-duplicates and the map of the library', async ({ app }) => 
     await rm(copiesDir, { recursive: true, force: true });
   }
 });
-
-/** Where the map component draws a point before any zoom or pan (same fit as the component). */
-function placement(map: LibraryMap, width: number, height: number) {
-  const padding = 24;
-  const xs = map.points.map((p) => p.x);
-  const ys = map.points.map((p) => p.y);
-  const minX = Math.min(...xs, 0);
-  const minY = Math.min(...ys, 0);
-  const fit = Math.min(
-    (width - 2 * padding) / (Math.max(...xs, 1) - minX || 1),
-    (height - 2 * padding) / (Math.max(...ys, 1) - minY || 1),
-  );
-  const left = (width - (Math.max(...xs, 1) - minX) * fit) / 2;
-  const top = (height - (Math.max(...ys, 1) - minY) * fit) / 2;
-  return (p: { x: number; y: number }): [number, number] => [
-    left + (p.x - minX) * fit,
-    top + (p.y - minY) * fit,
-  ];
-}

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { FacetApi } from '../../preload/contract';
-import type { LibraryMap } from '../../preload/contract/clusters';
 import { writeResizedCopy } from '../../native/sharpness';
 import { expect, test, type FacetApp } from '../harness/app';
+import { placement } from '../harness/map-placement';
 import { CAMERA, MISC, PHONE, SHAPES, photosIn } from './fixture-paths';
 
 interface PageScope {
@@ -192,25 +192,6 @@ test('more like this starts from the photo, copies unfold, weak words say so, he
     await rm(dir, { recursive: true, force: true });
   }
 });
-
-/** Where the map draws a point before any zoom or pan (the same fit as the component). */
-function placement(map: LibraryMap, width: number, height: number) {
-  const padding = 24;
-  const xs = map.points.map((p) => p.x);
-  const ys = map.points.map((p) => p.y);
-  const minX = Math.min(...xs, 0);
-  const minY = Math.min(...ys, 0);
-  const fit = Math.min(
-    (width - 2 * padding) / (Math.max(...xs, 1) - minX || 1),
-    (height - 2 * padding) / (Math.max(...ys, 1) - minY || 1),
-  );
-  const left = (width - (Math.max(...xs, 1) - minX) * fit) / 2;
-  const top = (height - (Math.max(...ys, 1) - minY) * fit) / 2;
-  return (p: { x: number; y: number }): [number, number] => [
-    left + (p.x - minX) * fit,
-    top + (p.y - minY) * fit,
-  ];
-}
 
 test('a cluster opens into its photos; map dots open photos; a lasso shows its photos beside the map', async ({
   app,
