@@ -14,7 +14,7 @@ const FIXED_COST = 8 * MB;
 
 /**
  * Bytes a decode of `header` holds at its peak, measured with libvips 8.17 on 245-megapixel files
- * (main/engine/bench/decode-memory.ts): JPEG and WebP shrink while loading, sequential PNG and TIFF
+ * (bench/decode-memory.ts): JPEG and WebP shrink while loading, sequential PNG and TIFF
  * stream strips through the resize, but progressive JPEG keeps every coefficient, interlaced PNG
  * and GIF a whole frame, and formats without shrink-on-load (AVIF, HEIC, ...) a whole image.
  */

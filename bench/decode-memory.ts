@@ -14,7 +14,7 @@ const HEIGHT = 15_000;
 const FORMATS = ['webp', 'gif', 'png', 'jpeg', 'tiff'] as const;
 const COPIES = 2;
 const FOLDER = join(tmpdir(), `facet-bench-bombs-${WIDTH}x${HEIGHT}`);
-const MODEL = join(import.meta.dirname, '../../../assets/models/tiny-clip-shapes');
+const MODEL = join(import.meta.dirname, '../assets/models/tiny-clip-shapes');
 const HERE = fileURLToPath(import.meta.url);
 
 interface RunResult {
@@ -27,7 +27,7 @@ interface RunResult {
 
 /** The bombs, generated once per machine (generating takes far more memory than reading). */
 async function generate(): Promise<string[]> {
-  const { writeBomb } = await import('../../../native/hostile-files.fixture');
+  const { writeBomb } = await import('../native/hostile-files.fixture');
   mkdirSync(FOLDER, { recursive: true });
   const paths: string[] = [];
   for (const format of FORMATS) {
@@ -47,7 +47,7 @@ async function generate(): Promise<string[]> {
 
 /** One measured run, in this process (started as a child by main()). */
 async function measure(decoders: number): Promise<void> {
-  const { loadClipModel } = await import('../clip/index');
+  const { loadClipModel } = await import('../main/engine/clip/index');
   const { readdirSync } = await import('node:fs');
   const paths = readdirSync(FOLDER)
     .filter((name) => name.startsWith('bomb-') && !name.includes('.part'))

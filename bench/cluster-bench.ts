@@ -1,10 +1,10 @@
 // Clustering benchmark: 100,000 synthetic 512-d embeddings (unit vectors around 800 topics plus
 // scattered photos), clustered as the library is; prints seconds, memory and agreement.
-import { adjustedRandIndex } from '../clusters/agreement';
-import { buildClusterTree, cutClusters } from '../clusters/cluster-tree';
-import { candidatePairs } from '../clusters/duplicates';
-import { gaussian, layoutMap } from '../clusters/library-map';
-import { seededRandom, textMetric } from '../clusters/reduce';
+import { adjustedRandIndex } from '../main/engine/clusters/agreement';
+import { buildClusterTree, cutClusters } from '../main/engine/clusters/cluster-tree';
+import { candidatePairs } from '../main/engine/clusters/duplicates';
+import { gaussian, layoutMap } from '../main/engine/clusters/library-map';
+import { seededRandom, textMetric } from '../main/engine/clusters/reduce';
 
 const count = Number(process.argv[2] ?? 100_000);
 const VOCABULARY_WORDS = 2500;

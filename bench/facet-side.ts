@@ -5,8 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { IndexProgress } from '../../../preload/contract';
-import { createEngine } from '../engine';
+import type { IndexProgress } from '../preload/contract';
+import { createEngine } from '../main/engine/engine';
 import { BENCH_DIR, log } from './bench-assets';
 
 export interface FacetRun {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 export const BENCH_DIR = join(tmpdir(), 'facet-bench');
 export const HERE = dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = join(HERE, '..', '..', '..');
+export const REPO_ROOT = join(HERE, '..');
 export const TINY_MODEL_DIR = join(REPO_ROOT, 'assets', 'models', 'tiny-clip-shapes');
 // Debian's interpreter is the one with torch, PIL and onnx; a pyenv shim on PATH may lack them.
 export const PYTHON = process.env.FACET_BENCH_PYTHON ?? '/usr/bin/python3';

@@ -8,12 +8,12 @@
 //   --rounds N   edits timed (default 15)       --json       one JSON document on stdout
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { loadClipModel } from '../clip/index';
-import { seededRandom } from '../clusters/reduce';
-import { builtInModelDir } from '../engine';
-import type { LabelSet } from '../labels/label-set';
-import { LabelScorer } from '../labels/label-scores';
-import { photoMatrix, type PhotoMatrix } from '../labels/photo-matrix';
+import { loadClipModel } from '../main/engine/clip/index';
+import { seededRandom } from '../main/engine/clusters/reduce';
+import { builtInModelDir } from '../main/engine/engine';
+import type { LabelSet } from '../main/engine/labels/label-set';
+import { LabelScorer } from '../main/engine/labels/label-scores';
+import { photoMatrix, type PhotoMatrix } from '../main/engine/labels/photo-matrix';
 
 const { values } = parseArgs({
   options: {

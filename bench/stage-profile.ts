@@ -7,9 +7,9 @@ import {
   decodeImage,
   decodeThreadPoolSize,
   setDecodeThreads,
-} from '../../../native/image-preprocess';
-import { openOnnxSession } from '../../../native/onnx-session';
-import { readModelPackage } from '../clip/model-package';
+} from '../native/image-preprocess';
+import { openOnnxSession } from '../native/onnx-session';
+import { readModelPackage } from '../main/engine/clip/model-package';
 
 export interface StageProfile {
   /** Photos/s decoded, shrunk and cropped by sharp alone, at the core's decode concurrency. */

@@ -2,7 +2,7 @@
 // same embeddings as the ONNX model Facet runs.
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openOnnxSession } from '../../../native/onnx-session';
+import { openOnnxSession } from '../native/onnx-session';
 import { BENCH_DIR, runPython } from './bench-assets';
 
 export type ReferenceModel = 'tiny' | 'vitb32';
