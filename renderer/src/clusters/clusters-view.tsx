@@ -16,6 +16,11 @@ const TABS: readonly { readonly id: ClustersTab; readonly title: string }[] = [
   { id: 'map', title: 'Map' },
 ];
 
+// The cut a library starts with follows its spread (a few typical nearest-neighbour distances),
+// so the slider spans it on a log scale: each step changes the cut by the same factor.
+const MIN_CUT = 0.02;
+const MAX_CUT = 0.8;
+
 function Granularity() {
   const overview = useClustersStore((s) => s.overview);
   const setCut = useClustersStore((s) => s.setCut);
@@ -31,12 +36,12 @@ function Granularity() {
       <span>Finer</span>
       <input
         type="range"
-        min={0.15}
-        max={0.6}
+        min={Math.log(MIN_CUT)}
+        max={Math.log(MAX_CUT)}
         step={0.01}
-        value={shown}
+        value={Math.log(shown)}
         aria-label="How alike photos of one cluster are"
-        onChange={(event) => setLocal(Number(event.target.value))}
+        onChange={(event) => setLocal(Number(Math.exp(Number(event.target.value)).toFixed(4)))}
         onPointerUp={commit}
         onKeyUp={commit}
       />
