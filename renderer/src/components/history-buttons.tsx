@@ -28,7 +28,9 @@ export function HistoryButtons() {
         title={undo === null ? 'Nothing to undo' : `Undo ${undo.description} (Ctrl+Z)`}
         onClick={() => void undo?.run()}
       >
-        {undo === null ? 'Undo' : `Undo: ${undo.description}`}
+        <span className="history-label">
+          {undo === null ? 'Undo' : `Undo: ${undo.description}`}
+        </span>
       </button>
       <button
         type="button"
@@ -37,7 +39,9 @@ export function HistoryButtons() {
         title={redo === null ? 'Nothing to redo' : `Redo ${redo.description} (Ctrl+Shift+Z)`}
         onClick={() => void redo?.run()}
       >
-        {redo === null ? 'Redo' : `Redo: ${redo.description}`}
+        <span className="history-label">
+          {redo === null ? 'Redo' : `Redo: ${redo.description}`}
+        </span>
       </button>
       {error !== null && (
         <span className="history-error" role="alert">
