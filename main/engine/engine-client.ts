@@ -2,6 +2,7 @@
 // with crash recovery (pending calls fail clearly, the host is respawned, status says so).
 import type { EngineStatus } from '../../preload/contract';
 import type { EngineApi, EngineEvents } from './engine-api';
+import type { RepairReport } from './library/repair';
 import { isHostMessage, type EngineRequest, type HostMessage } from './protocol';
 import { KILL_AFTER_MS } from './shutdown-grace';
 
@@ -23,6 +24,13 @@ export interface EngineClientOptions {
 export const HOST_READY_EVENT = 'host:ready';
 export const HOST_FATAL_EVENT = 'host:fatal';
 export const HOST_LOG_EVENT = 'host:log';
+/** Sent by a host started to repair its library, with the RepairReport, before it opens it. */
+export const HOST_REPAIRED_EVENT = 'host:repaired';
+
+/** How a host is started: `repair` repairs the library (as `facet repair` does) before opening it. */
+export interface SpawnOptions {
+  readonly repair: boolean;
+}
 
 // Calls slower than this are logged, so a sluggish UI can be traced to the engine call behind it.
 const SLOW_CALL_MS = 2_000;
@@ -41,6 +49,7 @@ interface Host {
   ready: boolean;
   fatal: string | null;
   exited: Promise<void>;
+  repaired: ((report: RepairReport) => void) | null;
 }
 
 type Listener = (payload: never) => void;
@@ -67,7 +76,7 @@ export class EngineClient {
   private lastStatus: EngineStatus = EMPTY_STATUS;
 
   constructor(
-    private readonly spawn: () => HostConnection,
+    private readonly spawn: (options: SpawnOptions) => HostConnection,
     options: EngineClientOptions = {},
   ) {
     this.restart = options.restart ?? true;
@@ -124,20 +133,55 @@ export class EngineClient {
     this.host = null;
     if (host === null) return;
     host.connection.kill();
+    await this.waitFor(host.exited);
+  }
+
+  /**
+   * Stops the host, repairs the library in a fresh one (the same code as `facet repair`: a copy of
+   * the damaged file is kept, what can be read is saved) and goes on with that host on the
+   * repaired library. Rejects with the host's reason when the repair fails.
+   */
+  async repairLibrary(): Promise<RepairReport> {
+    if (this.closing) throw new Error('The engine has been closed.');
+    const old = this.host;
+    this.host = null; // its exit is expected, not a crash
+    if (old !== null) {
+      this.failPending('The engine was stopped to repair the library; the call was not completed.');
+      old.connection.kill();
+      await this.waitFor(old.exited);
+    }
+    this.emitStatus({ state: 'starting', message: 'Repairing the library…' });
+    const host = this.startHost({ repair: true });
+    this.host = host;
+    const report = await new Promise<RepairReport>((resolve, reject) => {
+      host.repaired = resolve;
+      void host.exited.then(() =>
+        reject(
+          new Error(`The library could not be repaired: ${host.fatal ?? 'the engine stopped'}`),
+        ),
+      );
+    });
+    const status = (await this.call('getStatus', [])) as EngineStatus;
+    this.emitStatus({ ...status, state: 'ready', message: null });
+    return report;
+  }
+
+  private async waitFor(exited: Promise<void>): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)));
-    await Promise.race([host.exited, timeout]);
+    await Promise.race([exited, timeout]);
     clearTimeout(timer);
   }
 
-  private startHost(): Host {
-    const connection = this.spawn();
+  private startHost(options: SpawnOptions = { repair: false }): Host {
+    const connection = this.spawn(options);
     let markExited = () => {};
     const host: Host = {
       connection,
       ready: false,
       fatal: null,
       exited: new Promise<void>((resolve) => (markExited = resolve)),
+      repaired: null,
     };
     connection.onMessage((message) => {
       if (isHostMessage(message)) this.handleMessage(host, message);
@@ -173,6 +217,9 @@ export class EngineClient {
           (message.payload as { message?: unknown } | null)?.message ?? message.payload,
         );
         this.log(`engine: could not start: ${host.fatal}`);
+        return;
+      case HOST_REPAIRED_EVENT:
+        host.repaired?.(message.payload as RepairReport);
         return;
       case HOST_LOG_EVENT:
         this.log(`engine: ${String(message.payload)}`);
