@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { invokeEngine, isEngineInvokeChannel } from '../../main/engine/contract-handlers';
+import { invokeRepair, REPAIR_CHANNEL } from '../../main/engine/repair-channel';
 import { startEngineHost } from '../../main/engine/host-process';
 import { thumbnailRequestFromUrl } from '../../main/engine/library/thumbnail-url';
 import { photoPathFromUrl, resolveLibraryPhoto } from '../../main/engine/media-guard';
@@ -133,6 +134,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       }
       shellRequests.push({ channel, path: access.path });
       sendJson(res, 200, { result: null });
+      return;
+    }
+    if (channel === REPAIR_CHANNEL) {
+      try {
+        sendJson(res, 200, { result: await invokeRepair(engine, args) });
+      } catch (error) {
+        sendJson(res, 400, { error: messageOf(error) });
+      }
       return;
     }
     if (!isEngineInvokeChannel(channel)) {

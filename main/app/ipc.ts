@@ -12,6 +12,7 @@ import type { InvokeChannel } from '../../preload/contract';
 import type { EngineClient } from '../engine/engine-client';
 import { ENGINE_INVOKE_CHANNELS, invokeEngine } from '../engine/contract-handlers';
 import { resolveLibraryPhoto } from '../engine/media-guard';
+import { invokeRepair, REPAIR_CHANNEL } from '../engine/repair-channel';
 import { isAppPage } from './pages';
 import type { LibraryRoots } from './protocol';
 import { log } from './log';
@@ -40,6 +41,15 @@ export function registerIpc(
       }
     });
   }
+
+  ipcMain.handle(REPAIR_CHANNEL, async (event, ...args: unknown[]) => {
+    assertAppSender(REPAIR_CHANNEL, event);
+    try {
+      return await invokeRepair(engine, args);
+    } finally {
+      roots.refresh(); // the repaired library may know fewer folders
+    }
+  });
 
   ipcMain.handle('dialog:choose-folders', async (event, ...args: unknown[]) => {
     assertAppSender('dialog:choose-folders', event);

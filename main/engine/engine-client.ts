@@ -74,6 +74,8 @@ export class EngineClient {
   private nextSeq = 1;
   private closing = false;
   private lastStatus: EngineStatus = EMPTY_STATUS;
+  /** While a repair runs, calls wait: a host of their own would open the library mid-repair. */
+  private repairing: Promise<unknown> | null = null;
 
   constructor(
     private readonly spawn: (options: SpawnOptions) => HostConnection,
@@ -95,6 +97,10 @@ export class EngineClient {
   /** Sends one request by method name; the host refuses names outside ENGINE_METHODS. */
   call(method: string, args: readonly unknown[]): Promise<unknown> {
     if (this.closing) return Promise.reject(new Error('The engine has been closed.'));
+    if (this.repairing !== null) {
+      const after = () => this.call(method, args);
+      return this.repairing.then(after, after);
+    }
     const host = this.host ?? (this.host = this.startHost());
     const seq = this.nextSeq++;
     return new Promise((resolve, reject) => {
@@ -143,6 +149,20 @@ export class EngineClient {
    */
   async repairLibrary(): Promise<RepairReport> {
     if (this.closing) throw new Error('The engine has been closed.');
+    if (this.repairing !== null) throw new Error('The library is already being repaired.');
+    const repaired = this.repairHost();
+    this.repairing = repaired;
+    try {
+      await repaired;
+    } finally {
+      this.repairing = null;
+    }
+    const status = (await this.call('getStatus', [])) as EngineStatus;
+    this.emitStatus({ ...status, state: 'ready', message: null });
+    return repaired;
+  }
+
+  private async repairHost(): Promise<RepairReport> {
     const old = this.host;
     this.host = null; // its exit is expected, not a crash
     if (old !== null) {
@@ -153,7 +173,7 @@ export class EngineClient {
     this.emitStatus({ state: 'starting', message: 'Repairing the library…' });
     const host = this.startHost({ repair: true });
     this.host = host;
-    const report = await new Promise<RepairReport>((resolve, reject) => {
+    return new Promise<RepairReport>((resolve, reject) => {
       host.repaired = resolve;
       void host.exited.then(() =>
         reject(
@@ -161,9 +181,6 @@ export class EngineClient {
         ),
       );
     });
-    const status = (await this.call('getStatus', [])) as EngineStatus;
-    this.emitStatus({ ...status, state: 'ready', message: null });
-    return report;
   }
 
   private async waitFor(exited: Promise<void>): Promise<void> {
