@@ -18,6 +18,9 @@ export async function invokeRepair(
   if (!noArguments.safeParse(args).success)
     throw new TypeError(`Invalid call to ${REPAIR_CHANNEL}: it takes no arguments.`);
   const report = await client.repairLibrary();
+  // The app watches its folders while it is open; the new host starts doing so now, and its
+  // catch-up run embeds again the photos whose embeddings were lost.
+  await client.api.watchFolders();
   const rows = (table: string) => report.saved.find((s) => s.table === table)?.rows ?? 0;
   return {
     file: report.file,

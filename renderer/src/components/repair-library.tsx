@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { LibraryRepairResult } from '../../../preload/contract/library';
 import { messageOf } from '../error-message';
 import { formatCount } from '../format';
+import { useLibraryStore } from '../stores/library-store';
 import './repair-library.css';
 
 /** True for the engine's words for a damaged library (integrity.ts: `damagedLibrary`). */
@@ -35,7 +36,12 @@ export function RepairLibrary({ detail }: { readonly detail: string | null }) {
   const run = async () => {
     setRepair({ step: 'running' });
     try {
-      setRepair({ step: 'done', result: await window.facet.invoke('library:repair') });
+      const result = await window.facet.invoke('library:repair');
+      setRepair({ step: 'done', result });
+      // The damage message other views were given no longer holds; the folders come back.
+      const library = useLibraryStore.getState();
+      if (isDamagedLibrary(library.notice?.message ?? null)) library.dismissNotice();
+      void library.load();
     } catch (error) {
       setRepair({ step: 'failed', error: messageOf(error) });
     }
