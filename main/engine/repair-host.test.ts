@@ -11,6 +11,7 @@ import type { EngineStatus } from '../../preload/contract';
 import { openDatabase } from '../../native/sqlite';
 import type { EngineClient } from './engine-client';
 import { startEngineHost } from './host-process';
+import { invokeRepair } from './repair-channel';
 import { checkLibraryFile } from './library/integrity';
 import { createLabelSet, emptyDocument } from './labels/label-store';
 import { Library, LIBRARY_FILE } from './library/library';
@@ -103,3 +104,11 @@ test(
     assert.equal(statuses.at(-1)?.message, null);
   },
 );
+
+test('library:repair takes no arguments: anything else is refused before the engine stops', async () => {
+  let repairs = 0;
+  const stub = { repairLibrary: async () => void repairs++ } as unknown as EngineClient;
+  await assert.rejects(invokeRepair(stub, ['/tmp']), /Invalid call to library:repair/);
+  await assert.rejects(invokeRepair(stub, 'no array'), /Invalid call to library:repair/);
+  assert.equal(repairs, 0);
+});
