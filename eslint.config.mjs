@@ -36,13 +36,15 @@ const noShellFromEngine = {
     'main/engine and main/cli never import main/app: the shell hosts the engine, not the reverse.',
 };
 // What the Electron main process may load of the engine: the client of the host process, the
-// contract's handlers (validation), the error codes and the photo guard. The rest (SQLite, CLIP,
+// contract's handlers (validation) and the repair channel its client answers, the error codes and
+// the photo guard. The rest (SQLite, CLIP,
 // decoders) runs in the engine host, never in main; types may be imported from anywhere.
 const ENGINE_SURFACE = [
   'engine-client',
   'protocol',
   'shutdown-grace',
   'contract-handlers',
+  'repair-channel',
   'engine-error',
   'media-guard',
   'library/thumbnail-url',

@@ -3,11 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  decodeImage,
-  decodeThreadPoolSize,
-  setDecodeThreads,
-} from '../native/image-preprocess';
+import { decodeImage, decodeThreadPoolSize, setDecodeThreads } from '../native/image-preprocess';
 import { openOnnxSession } from '../native/onnx-session';
 import { readModelPackage } from '../main/engine/clip/model-package';
 

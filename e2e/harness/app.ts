@@ -16,8 +16,11 @@ export interface FacetApp {
   readonly mode: AppMode;
   /** The bridge server's address in browser mode; null in Electron mode. */
   readonly url: string | null;
-  /** Closes the app, engine included, and opens it again on the same library, in the same mode. */
-  restart(): Promise<void>;
+  /**
+   * Closes the app, engine included, and opens it again on the same library, in the same mode;
+   * `whileClosed` gets the library folder between the two (to change its files as a crash would).
+   */
+  restart(whileClosed?: (libraryDir: string) => Promise<void>): Promise<void>;
   /** Sets what the folder picker answers the next time the app opens it. */
   chooseFolders(paths: readonly string[]): Promise<void>;
   /** How many UI events were recorded so far: pass it as `after` to wait for a newer one. */
@@ -86,10 +89,11 @@ export async function launchApp(options: { readonly mode?: AppMode } = {}): Prom
       return open().url;
     },
     pageErrors,
-    async restart() {
+    async restart(whileClosed) {
       const closing = open();
       session = null;
       await closing.close();
+      await whileClosed?.(join(userDataDir, 'library'));
       session = await openSession(mode, userDataDir, pageErrors);
     },
     chooseFolders: (paths) => open().chooseFolders(paths),

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { invokeEngine, isEngineInvokeChannel } from '../../main/engine/contract-handlers';
+import { invokeRepair, REPAIR_CHANNEL } from '../../main/engine/repair-channel';
 import { startEngineHost } from '../../main/engine/host-process';
 import { thumbnailRequestFromUrl } from '../../main/engine/library/thumbnail-url';
 import { photoPathFromUrl, resolveLibraryPhoto } from '../../main/engine/media-guard';
@@ -130,6 +131,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       shellRequests.push({ channel, path: access.path });
       return null;
     }
+    if (channel === REPAIR_CHANNEL) return invokeRepair(engine, args);
     if (!isEngineInvokeChannel(channel))
       throw engineError('INVALID_CALL', `Unknown channel: ${channel}`);
     return (await invokeEngine(engine.api, channel, args)) ?? null;

@@ -62,8 +62,8 @@ export function startDesktopEngine(libraryDir: string): EngineClient {
     log(`engine host gone: ${details.reason} (exit code ${details.exitCode})`);
   });
   return new EngineClient(
-    () => {
-      const child = utilityProcess.fork(entry, args, {
+    ({ repair }) => {
+      const child = utilityProcess.fork(entry, repair ? [...args, '--repair'] : args, {
         serviceName: SERVICE_NAME,
         stdio: 'pipe',
         // NLLB models read label and search texts in the app's language (main/engine/clip/languages.ts).

@@ -15,6 +15,7 @@ import type { EngineClient } from '../engine/engine-client';
 import { ENGINE_INVOKE_CHANNELS, invokeEngine } from '../engine/contract-handlers';
 import { callOutcome, engineError } from '../engine/engine-error';
 import { resolveLibraryPhoto } from '../engine/media-guard';
+import { invokeRepair, REPAIR_CHANNEL } from '../engine/repair-channel';
 import { isAppPage } from './pages';
 import type { LibraryRoots } from './protocol';
 import { log } from './log';
@@ -45,6 +46,17 @@ export function registerIpc(
       }),
     );
   }
+
+  ipcMain.handle(REPAIR_CHANNEL, (event, ...args: unknown[]) =>
+    callOutcome(async () => {
+      assertAppSender(REPAIR_CHANNEL, event);
+      try {
+        return await invokeRepair(engine, args);
+      } finally {
+        roots.refresh(); // the repaired library may know fewer folders
+      }
+    }),
+  );
 
   ipcMain.handle('dialog:choose-folders', (event, ...args: unknown[]) =>
     callOutcome(async () => {

@@ -87,6 +87,8 @@ describe('invokeEngine', () => {
   it('knows which channels the engine answers', () => {
     assert.equal(isEngineInvokeChannel('library:add'), true);
     assert.equal(isEngineInvokeChannel('dialog:choose-folders'), false);
+    // The engine cannot repair the library it refuses to open: its client answers that one.
+    assert.equal(isEngineInvokeChannel('library:repair'), false);
     assert.equal(isEngineInvokeChannel('toString'), false);
   });
 });

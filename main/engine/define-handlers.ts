@@ -8,7 +8,9 @@ import type { EngineApi } from './engine-api';
 
 /** Channels that need a window or the desktop (dialogs, the file manager): the shell answers them. */
 export type ShellChannel = Extract<InvokeChannel, `dialog:${string}` | `shell:${string}`>;
-export type EngineInvokeChannel = Exclude<InvokeChannel, ShellChannel>;
+/** Channels that restart the engine itself: answered by its client (repair-channel.ts). */
+export type ClientChannel = Extract<InvokeChannel, 'library:repair'>;
+export type EngineInvokeChannel = Exclude<InvokeChannel, ShellChannel | ClientChannel>;
 
 type Handler<Channels, C extends keyof Channels> = Channels[C] extends (...args: infer A) => infer R
   ? {
@@ -20,7 +22,7 @@ type Handler<Channels, C extends keyof Channels> = Channels[C] extends (...args:
 
 /** One domain's handlers: a zod schema and an engine call per channel, checked against the contract. */
 export function defineHandlers<Channels>(handlers: {
-  readonly [C in Exclude<keyof Channels, ShellChannel>]: Handler<Channels, C>;
+  readonly [C in Exclude<keyof Channels, ShellChannel | ClientChannel>]: Handler<Channels, C>;
 }): typeof handlers {
   return handlers;
 }

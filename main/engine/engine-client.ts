@@ -3,6 +3,7 @@
 import type { EngineStatus } from '../../preload/contract';
 import type { EngineApi, EngineEvents } from './engine-api';
 import { engineError, errorFromCall } from './engine-error';
+import type { RepairReport } from './library/repair';
 import { isHostMessage, type EngineRequest, type HostMessage } from './protocol';
 import { KILL_AFTER_MS } from './shutdown-grace';
 
@@ -24,6 +25,13 @@ export interface EngineClientOptions {
 export const HOST_READY_EVENT = 'host:ready';
 export const HOST_FATAL_EVENT = 'host:fatal';
 export const HOST_LOG_EVENT = 'host:log';
+/** Sent by a host started to repair its library, with the RepairReport, before it opens it. */
+export const HOST_REPAIRED_EVENT = 'host:repaired';
+
+/** How a host is started: `repair` repairs the library (as `facet repair` does) before opening it. */
+export interface SpawnOptions {
+  readonly repair: boolean;
+}
 
 // Calls slower than this are logged, so a sluggish UI can be traced to the engine call behind it.
 const SLOW_CALL_MS = 2_000;
@@ -42,6 +50,7 @@ interface Host {
   ready: boolean;
   fatal: string | null;
   exited: Promise<void>;
+  repaired: ((report: RepairReport) => void) | null;
 }
 
 type Listener = (payload: never) => void;
@@ -66,9 +75,11 @@ export class EngineClient {
   private nextSeq = 1;
   private closing = false;
   private lastStatus: EngineStatus = EMPTY_STATUS;
+  /** While a repair runs, calls wait: a host of their own would open the library mid-repair. */
+  private repairing: Promise<unknown> | null = null;
 
   constructor(
-    private readonly spawn: () => HostConnection,
+    private readonly spawn: (options: SpawnOptions) => HostConnection,
     options: EngineClientOptions = {},
   ) {
     this.restart = options.restart ?? true;
@@ -88,6 +99,10 @@ export class EngineClient {
   call(method: string, args: readonly unknown[]): Promise<unknown> {
     if (this.closing)
       return Promise.reject(engineError('ENGINE_UNAVAILABLE', 'The engine has been closed.'));
+    if (this.repairing !== null) {
+      const after = () => this.call(method, args);
+      return this.repairing.then(after, after);
+    }
     const host = this.host ?? (this.host = this.startHost());
     const seq = this.nextSeq++;
     return new Promise((resolve, reject) => {
@@ -131,20 +146,66 @@ export class EngineClient {
     this.host = null;
     if (host === null) return;
     host.connection.kill();
+    await this.waitFor(host.exited);
+  }
+
+  /**
+   * Stops the host, repairs the library in a fresh one (the same code as `facet repair`: a copy of
+   * the damaged file is kept, what can be read is saved) and goes on with that host on the
+   * repaired library. Rejects with the host's reason when the repair fails.
+   */
+  async repairLibrary(): Promise<RepairReport> {
+    if (this.closing) throw new Error('The engine has been closed.');
+    if (this.repairing !== null) throw new Error('The library is already being repaired.');
+    const repaired = this.repairHost();
+    this.repairing = repaired;
+    try {
+      await repaired;
+    } finally {
+      this.repairing = null;
+    }
+    const status = (await this.call('getStatus', [])) as EngineStatus;
+    this.emitStatus({ ...status, state: 'ready', message: null });
+    return repaired;
+  }
+
+  private async repairHost(): Promise<RepairReport> {
+    const old = this.host;
+    this.host = null; // its exit is expected, not a crash
+    if (old !== null) {
+      this.failPending('The engine was stopped to repair the library; the call was not completed.');
+      old.connection.kill();
+      await this.waitFor(old.exited);
+    }
+    this.emitStatus({ state: 'starting', message: 'Repairing the library…' });
+    const host = this.startHost({ repair: true });
+    this.host = host;
+    return new Promise<RepairReport>((resolve, reject) => {
+      host.repaired = resolve;
+      void host.exited.then(() =>
+        reject(
+          new Error(`The library could not be repaired: ${host.fatal ?? 'the engine stopped'}`),
+        ),
+      );
+    });
+  }
+
+  private async waitFor(exited: Promise<void>): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)));
-    await Promise.race([host.exited, timeout]);
+    await Promise.race([exited, timeout]);
     clearTimeout(timer);
   }
 
-  private startHost(): Host {
-    const connection = this.spawn();
+  private startHost(options: SpawnOptions = { repair: false }): Host {
+    const connection = this.spawn(options);
     let markExited = () => {};
     const host: Host = {
       connection,
       ready: false,
       fatal: null,
       exited: new Promise<void>((resolve) => (markExited = resolve)),
+      repaired: null,
     };
     connection.onMessage((message) => {
       if (isHostMessage(message)) this.handleMessage(host, message);
@@ -180,6 +241,9 @@ export class EngineClient {
           (message.payload as { message?: unknown } | null)?.message ?? message.payload,
         );
         this.log(`engine: could not start: ${host.fatal}`);
+        return;
+      case HOST_REPAIRED_EVENT:
+        host.repaired?.(message.payload as RepairReport);
         return;
       case HOST_LOG_EVENT:
         this.log(`engine: ${String(message.payload)}`);

@@ -19,6 +19,8 @@ export interface EngineHostOptions {
   readonly restart?: boolean;
   /** A module exporting `createEngine` to host instead of the real engine (tests). */
   readonly engineModule?: string;
+  /** Repair the library before opening it (EngineClient.repairLibrary sets it). */
+  readonly repair?: boolean;
 }
 
 interface HostEntry {
@@ -48,6 +50,7 @@ export function hostArguments(options: EngineHostOptions): string[] {
     ...(options.modelDir !== undefined ? ['--model', options.modelDir] : []),
     ...(options.device !== undefined ? ['--device', options.device] : []),
     ...(options.engineModule !== undefined ? ['--engine-module', options.engineModule] : []),
+    ...(options.repair === true ? ['--repair'] : []),
   ];
 }
 
@@ -105,7 +108,7 @@ export function spawnHostConnection(
 
 export function startEngineHost(options: EngineHostOptions): EngineClient {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  return new EngineClient(() => spawnHostConnection(options, log), {
+  return new EngineClient((spawn) => spawnHostConnection({ ...options, ...spawn }, log), {
     log,
     restart: options.restart ?? true,
   });

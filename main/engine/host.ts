@@ -1,8 +1,10 @@
 // Entry of the engine host process. The same file runs as an Electron utilityProcess
 // (process.parentPort) and as a Node child process (process.send), for the app, the CLI and tests.
 //
-//   host --library DIR [--model DIR] [--device auto|cpu|...] [--engine-module FILE]
+//   host --library DIR [--model DIR] [--device auto|cpu|...] [--engine-module FILE] [--repair]
 //
+// --repair repairs the library first (as `facet repair` does) and sends the report before the
+// engine opens it: how the app repairs a damaged library.
 // --engine-module loads the engine factory (`createEngine`) from another module instead of
 // ./engine; the tests use it to run the host around a small fixture engine.
 import { join, resolve } from 'node:path';
@@ -13,7 +15,13 @@ import { callError, engineError, errorCode, isErrorCode } from './engine-error';
 import { libraryErrorInWords } from './library/integrity';
 import { LIBRARY_FILE } from './library/library';
 import { isEngineRequest, type EngineRequest, type HostMessage } from './protocol';
-import { HOST_FATAL_EVENT, HOST_LOG_EVENT, HOST_READY_EVENT } from './engine-client';
+import {
+  HOST_FATAL_EVENT,
+  HOST_LOG_EVENT,
+  HOST_READY_EVENT,
+  HOST_REPAIRED_EVENT,
+} from './engine-client';
+import { repairLibrary } from './library/repair';
 import type { Engine, EngineOptions } from './engine';
 import { readsInProgress } from '../../native/read-regular-file';
 import { SHUTDOWN_GRACE_MS } from './shutdown-grace';
@@ -64,13 +72,18 @@ async function loadEngineFactory(engineModule: string | undefined): Promise<Engi
 
 const DEVICES: readonly Device[] = ['auto', 'cpu', 'webgpu', 'cuda', 'dml', 'coreml'];
 
-function readOptions(): { engineOptions: Omit<EngineOptions, 'emit'>; engineModule?: string } {
+function readOptions(): {
+  engineOptions: Omit<EngineOptions, 'emit'>;
+  engineModule?: string;
+  repair: boolean;
+} {
   const { values } = parseArgs({
     options: {
       library: { type: 'string' },
       model: { type: 'string' },
       device: { type: 'string' },
       'engine-module': { type: 'string' },
+      repair: { type: 'boolean' },
     },
     strict: true,
   });
@@ -86,6 +99,7 @@ function readOptions(): { engineOptions: Omit<EngineOptions, 'emit'>; engineModu
       ...(device !== undefined && { device }),
     },
     ...(values['engine-module'] !== undefined && { engineModule: values['engine-module'] }),
+    repair: values.repair === true,
   };
 }
 
@@ -136,8 +150,12 @@ function main(): void {
   let engine: Promise<Engine>;
   let libraryFile: string | null = null;
   try {
-    const { engineOptions, engineModule } = readOptions();
+    const { engineOptions, engineModule, repair } = readOptions();
     libraryFile = join(resolve(engineOptions.libraryDir), LIBRARY_FILE);
+    if (repair) {
+      const report = repairLibrary(engineOptions.libraryDir);
+      parent.send({ kind: 'event', name: HOST_REPAIRED_EVENT, payload: report });
+    }
     const emit = <E extends keyof EngineEvents>(name: E, payload: EngineEvents[E]) =>
       parent.send({ kind: 'event', name, payload });
     engine = loadEngineFactory(engineModule).then((createEngine) =>

@@ -27,6 +27,22 @@ export interface LibraryFolder {
   readonly preview: readonly string[];
 }
 
+/** What the app's "Repair library" saved from a damaged library (as `facet repair` reports it). */
+export interface LibraryRepairResult {
+  /** The repaired library file. */
+  readonly file: string;
+  /** Where the damaged file is kept, as it was. */
+  readonly damagedCopy: string;
+  /** Tag decisions (confirmed and rejected) saved. */
+  readonly decisions: number;
+  readonly labelSets: number;
+  readonly photos: number;
+  /** Photos whose embedding was lost: the next index run embeds them again. */
+  readonly toEmbed: number;
+  /** Tables rows may be missing from. */
+  readonly damagedTables: readonly string[];
+}
+
 export interface LibraryInvokeChannels {
   /** The library's folders with their counts and a few photos each, in path order. */
   'library:folders': () => readonly LibraryFolder[];
@@ -42,6 +58,11 @@ export interface LibraryInvokeChannels {
   'library:problems': () => readonly PhotoProblem[];
   /** Watches the library's folders while the app runs, and catches up with changes made meanwhile. */
   'library:watch': () => void;
+  /**
+   * Repairs a damaged library as `facet repair` does (a copy of the damaged file is kept, what can
+   * be read is saved), then the engine starts again on it. Answered by the shell, not the engine.
+   */
+  'library:repair': () => LibraryRepairResult;
 }
 
 export interface LibraryEventChannels {

@@ -8,6 +8,7 @@ import { recordEvent } from '../test-events';
 import { IndexControls } from './index-controls';
 import './library.css';
 import { ProgressBar } from './progress-bar';
+import { RepairLibrary } from './repair-library';
 
 function stateLabel(status: EngineStatus | null, connectError: string | null): string {
   if (status === null) return connectError === null ? 'Starting engine…' : 'Engine unavailable';
@@ -37,6 +38,7 @@ export function StatusBar() {
 
   return (
     <footer className="status-bar">
+      <RepairLibrary detail={state === 'error' ? detail : null} />
       <div
         className="status-engine"
         data-testid="status-engine"
