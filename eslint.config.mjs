@@ -37,8 +37,8 @@ const noShellFromEngine = {
 };
 // What the Electron main process may load of the engine: the client of the host process, the
 // contract's handlers (validation) and the repair channel its client answers, the error codes and
-// the photo guard. The rest (SQLite, CLIP,
-// decoders) runs in the engine host, never in main; types may be imported from anywhere.
+// the photo guard. The rest (SQLite, CLIP, decoders) runs in the engine host, never in main; types
+// may be imported from anywhere.
 const ENGINE_SURFACE = [
   'engine-client',
   'protocol',
