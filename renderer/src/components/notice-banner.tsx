@@ -1,11 +1,13 @@
 import { useLibraryStore } from '../stores/library-store';
 import { AlertIcon, CloseIcon } from './icons';
+import { isDamagedLibrary } from './repair-library';
 
 export function NoticeBanner() {
   const notice = useLibraryStore((s) => s.notice);
   const dismissNotice = useLibraryStore((s) => s.dismissNotice);
   const confirmBroadFolders = useLibraryStore((s) => s.confirmBroadFolders);
-  if (notice === null) return null;
+  // A damaged library is said once, by the Repair library panel, with what to do about it.
+  if (notice === null || isDamagedLibrary(notice.message)) return null;
   return (
     <div
       className={`notice notice-${notice.tone}`}

@@ -14,6 +14,12 @@ export function isDamagedLibrary(detail: string | null): boolean {
   return detail !== null && /The library .* is damaged/s.test(detail);
 }
 
+/** The engine's words without its advice for the command line: the app offers the button instead. */
+function damagedFile(detail: string | null): string {
+  const file = /The library (.*) is damaged/s.exec(detail ?? '')?.[1];
+  return file === undefined ? (detail ?? '') : `The library file ${file} is damaged.`;
+}
+
 type Repair =
   | { readonly step: 'idle' }
   | { readonly step: 'running' }
@@ -59,7 +65,7 @@ export function RepairLibrary({ detail }: { readonly detail: string | null }) {
   if (!isDamagedLibrary(detail) && repair.step !== 'running') return null;
   return (
     <div className="repair-library" role="alert" data-testid="repair-library">
-      <p className="repair-damage">{detail}</p>
+      <p className="repair-damage">{damagedFile(detail)}</p>
       <p>
         Repair keeps a copy of the damaged file, saves what can be read (tag decisions, label sets
         and history first) and embeds again what was lost.
