@@ -37,6 +37,24 @@ async function screenshots(app: FacetApp, name: string, settle?: () => Promise<v
   await app.page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** The grid draws only the rows on screen: scroll it until the photo's cell is drawn. */
+async function revealCell(page: Page, path: string) {
+  const cell = page.locator(`[data-testid="photo-cell"][title="${path}"]`);
+  const grid = page.getByTestId('photo-grid');
+  await expect
+    .poll(
+      async () => {
+        if ((await cell.count()) > 0) return true;
+        await grid.evaluate((element) => element.scrollBy(0, element.clientHeight / 2));
+        return false;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await cell.scrollIntoViewIfNeeded();
+  return cell;
+}
+
 async function addFolders(app: FacetApp, folders: readonly string[], photos: number) {
   await app.waitForEvent('app-loaded');
   const mark = await app.eventMark();
@@ -101,7 +119,8 @@ test('more like this starts from the photo, copies unfold, weak words say so, he
     await addFolders(app, [folder, CAMERA, PHONE], photos);
 
     await page.getByTestId('view-photos').click();
-    const cell = page.locator(`[data-testid="photo-cell"][title="${original}"]`);
+    // Sorted by folder, the new folder may come after the fixtures, below the rows drawn.
+    const cell = await revealCell(page, original);
     await cell.dblclick();
     const view = page.getByTestId('photo-view');
     await expect(view).toBeVisible();
