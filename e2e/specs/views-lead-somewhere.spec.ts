@@ -13,28 +13,11 @@ import type { FacetApi } from '../../preload/contract';
 import { writeResizedCopy } from '../../native/sharpness';
 import { expect, test, type FacetApp } from '../harness/app';
 import { placement } from '../harness/map-placement';
+import { SCREENSHOT_SIZES, screenshotsAtSizes } from '../harness/screenshots';
 import { CAMERA, MISC, PHONE, SHAPES, photosIn } from './fixture-paths';
 
 interface PageScope {
   readonly facet: FacetApi;
-}
-
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1024, height: 700 },
-] as const;
-
-/** Screenshots of what is on screen at both sizes, light and dark; back to light at 1440x900. */
-async function screenshots(app: FacetApp, name: string, settle?: () => Promise<void>) {
-  for (const size of SIZES)
-    for (const scheme of ['light', 'dark'] as const) {
-      await app.page.setViewportSize(size);
-      await app.page.emulateMedia({ colorScheme: scheme });
-      await settle?.();
-      await app.screenshot(`views-${name}-${size.width}x${size.height}-${scheme}`);
-    }
-  await app.page.setViewportSize(SIZES[0]);
-  await app.page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** The grid draws only the rows on screen: scroll it until the photo's cell is drawn. */
@@ -97,7 +80,7 @@ test('more like this starts from the photo, copies unfold, weak words say so, he
 }) => {
   test.setTimeout(240_000);
   const page = app.page;
-  await page.setViewportSize(SIZES[0]);
+  await page.setViewportSize(SCREENSHOT_SIZES[0]);
   const dir = await mkdtemp(join(tmpdir(), 'facet-views-e2e-'));
   try {
     // A photo with the camera's date in EXIF, and a smaller re-encoded copy of it.
@@ -153,7 +136,7 @@ test('more like this starts from the photo, copies unfold, weak words say so, he
     await expand.click();
     await expect(cells(page).nth(1)).toHaveAttribute('title', copy);
     await expect(cells(page).nth(1)).toContainText('Copy');
-    await screenshots(app, 'more-like-this');
+    await screenshotsAtSizes(app, 'views-more-like-this');
     await expand.click();
     await expect(page.locator(`[data-testid="photo-cell"][title="${copy}"]`)).toHaveCount(0);
 
@@ -203,7 +186,7 @@ test('more like this starts from the photo, copies unfold, weak words say so, he
       expect(toolbar?.height ?? 999).toBeLessThan(50);
       await app.screenshot(`views-narrow-${width}`);
     }
-    await page.setViewportSize(SIZES[0]);
+    await page.setViewportSize(SCREENSHOT_SIZES[0]);
     const wide = await page.locator('nav.sidebar').boundingBox();
     expect(wide?.width ?? 0).toBeGreaterThan(150);
     expect(app.pageErrors).toEqual([]);
@@ -217,7 +200,7 @@ test('a cluster opens into its photos; map dots open photos; a lasso shows its p
 }) => {
   test.setTimeout(240_000);
   const page = app.page;
-  await page.setViewportSize(SIZES[0]);
+  await page.setViewportSize(SCREENSHOT_SIZES[0]);
   const folders = ['albums', 'camera', 'misc', 'phone'].map((name) => join(SHAPES, name));
   const photos = folders.reduce((n, folder) => n + photosIn(folder).length, 0);
   await addFolders(app, folders, photos);
@@ -254,7 +237,7 @@ test('a cluster opens into its photos; map dots open photos; a lasso shows its p
   await expect(page.getByTestId('cluster-selection')).toHaveText('2 photos selected');
   await expect(opened.getByTestId('cluster-photo').nth(1)).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('combobox', { name: 'Label', exact: true }).fill('Harbour walk');
-  await screenshots(app, 'cluster-opened');
+  await screenshotsAtSizes(app, 'views-cluster-opened');
   mark = await app.eventMark();
   await page.getByRole('button', { name: 'Tag', exact: true }).click();
   await app.waitForEvent('map-tagged', { after: mark });
@@ -307,7 +290,7 @@ test('a cluster opens into its photos; map dots open photos; a lasso shows its p
   const side = await lassoed.boundingBox();
   const after = await canvas.boundingBox();
   expect((side?.x ?? 0) > (after?.x ?? 0) + (after?.width ?? 0) - 1, 'beside the map').toBe(true);
-  await screenshots(app, 'lasso', () => app.waitForEvent('map-drawn'));
+  await screenshotsAtSizes(app, 'views-lasso', () => app.waitForEvent('map-drawn'));
 
   // A click on a dot opens that photo.
   await page.getByRole('button', { name: 'Clear' }).click();
