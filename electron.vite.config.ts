@@ -10,7 +10,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'main/app/index.ts'),
-          'engine-host': resolve(__dirname, 'main/engine/host.ts'),
+          'engine-host': resolve(__dirname, 'main/engine/host/host.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
         },
       },

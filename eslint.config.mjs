@@ -40,11 +40,11 @@ const noShellFromEngine = {
 // the photo guard. The rest (SQLite, CLIP, decoders) runs in the engine host, never in main; types
 // may be imported from anywhere.
 const ENGINE_SURFACE = [
-  'engine-client',
-  'protocol',
-  'shutdown-grace',
+  'host/engine-client',
+  'host/protocol',
+  'host/shutdown-grace',
   'contract-handlers',
-  'repair-channel',
+  'host/repair-channel',
   'engine-error',
   'media-guard',
   'library/thumbnail-url',

@@ -2,9 +2,9 @@
 // output logged and its crashes recovered by EngineClient.
 import { app, utilityProcess, type UtilityProcess } from 'electron';
 import { join } from 'node:path';
-import { EngineClient, type HostConnection } from '../engine/engine-client';
-import { isHostMessage, type HostMessage } from '../engine/protocol';
-import { KILL_AFTER_MS } from '../engine/shutdown-grace';
+import { EngineClient, type HostConnection } from '../engine/host/engine-client';
+import { isHostMessage, type HostMessage } from '../engine/host/protocol';
+import { KILL_AFTER_MS } from '../engine/host/shutdown-grace';
 import { log } from './log';
 import { outDir } from './pages';
 

@@ -1,7 +1,7 @@
 // The Electron main process: one window, one engine host, the photo protocol and the IPC wiring.
 // Heavy work never runs here; the engine lives in a utilityProcess.
 import { app, BrowserWindow } from 'electron';
-import type { EngineClient } from '../engine/engine-client';
+import type { EngineClient } from '../engine/host/engine-client';
 import { startDesktopEngine } from './engine-process';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';

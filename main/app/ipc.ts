@@ -11,11 +11,11 @@ import {
   type OpenDialogOptions,
 } from 'electron';
 import type { InvokeChannel } from '../../preload/contract';
-import type { EngineClient } from '../engine/engine-client';
+import type { EngineClient } from '../engine/host/engine-client';
 import { ENGINE_INVOKE_CHANNELS, invokeEngine } from '../engine/contract-handlers';
 import { callOutcome, engineError } from '../engine/engine-error';
 import { resolveLibraryPhoto } from '../engine/media-guard';
-import { invokeRepair, REPAIR_CHANNEL } from '../engine/repair-channel';
+import { invokeRepair, REPAIR_CHANNEL } from '../engine/host/repair-channel';
 import { isAppPage } from './pages';
 import type { LibraryRoots } from './protocol';
 import { log } from './log';

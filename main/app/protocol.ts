@@ -2,7 +2,7 @@
 // (media-guard decides; the library's roots come from the engine and are cached).
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import type { EngineClient } from '../engine/engine-client';
+import type { EngineClient } from '../engine/host/engine-client';
 import type { ThumbnailAnswer } from '../engine/library/library-api';
 import { thumbnailRequestFromUrl, type ThumbnailSize } from '../engine/library/thumbnail-url';
 import { photoPathFromUrl, resolveLibraryPhoto } from '../engine/media-guard';

@@ -7,7 +7,7 @@ import { LIBRARY_FILE } from '../engine/library/library';
 import { defaultLibraryDir } from '../engine/library/library-dir';
 import type { Device, EngineApi, EngineEvents } from '../engine/engine-api';
 import { engineError } from '../engine/engine-error';
-import { startEngineHost } from '../engine/host-process';
+import { startEngineHost } from '../engine/host/host-process';
 import { parseCommandLine, USAGE, UsageError, type CommandLine } from './arguments';
 import { runClustersCommand } from './clusters-command';
 import { runExportCommand } from './export-command';

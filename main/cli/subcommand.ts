@@ -1,8 +1,8 @@
 // What every `facet` command shares: its exit codes, finding its arguments, one-line failures,
 // and the engine process it runs in.
 import { resolve } from 'node:path';
-import type { EngineClient } from '../engine/engine-client';
-import { startEngineHost } from '../engine/host-process';
+import type { EngineClient } from '../engine/host/engine-client';
+import { startEngineHost } from '../engine/host/host-process';
 import { defaultLibraryDir } from '../engine/library/library-dir';
 import { exitCodeFor } from './exit-codes';
 import { terminalText } from './terminal-text';

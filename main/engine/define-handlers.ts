@@ -8,7 +8,7 @@ import type { EngineApi } from './engine-api';
 
 /** Channels that need a window or the desktop (dialogs, the file manager): the shell answers them. */
 export type ShellChannel = Extract<InvokeChannel, `dialog:${string}` | `shell:${string}`>;
-/** Channels that restart the engine itself: answered by its client (repair-channel.ts). */
+/** Channels that restart the engine itself: answered by its client (host/repair-channel.ts). */
 export type ClientChannel = Extract<InvokeChannel, 'library:repair'>;
 export type EngineInvokeChannel = Exclude<InvokeChannel, ShellChannel | ClientChannel>;
 

@@ -1,5 +1,5 @@
 // The engine's service interface. The host process exposes exactly these methods over the
-// protocol in protocol.ts; Electron main, the CLI and the tests call them through EngineClient.
+// protocol in host/protocol.ts; Electron main, the CLI and the tests call them through EngineClient.
 import type {
   AddFoldersOptions,
   AddFoldersResult,

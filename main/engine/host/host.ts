@@ -10,10 +10,10 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ENGINE_METHODS, type Device, type EngineApi, type EngineEvents } from './engine-api';
-import { callError, engineError, errorCode, isErrorCode } from './engine-error';
-import { libraryErrorInWords } from './library/integrity';
-import { LIBRARY_FILE } from './library/library';
+import { ENGINE_METHODS, type Device, type EngineApi, type EngineEvents } from '../engine-api';
+import { callError, engineError, errorCode, isErrorCode } from '../engine-error';
+import { libraryErrorInWords } from '../library/integrity';
+import { LIBRARY_FILE } from '../library/library';
 import { isEngineRequest, type EngineRequest, type HostMessage } from './protocol';
 import {
   HOST_FATAL_EVENT,
@@ -21,9 +21,9 @@ import {
   HOST_READY_EVENT,
   HOST_REPAIRED_EVENT,
 } from './engine-client';
-import { repairLibrary } from './library/repair';
-import type { Engine, EngineOptions } from './engine';
-import { readsInProgress } from '../../native/read-regular-file';
+import { repairLibrary } from '../library/repair';
+import type { Engine, EngineOptions } from '../engine';
+import { readsInProgress } from '../../../native/read-regular-file';
 import { SHUTDOWN_GRACE_MS } from './shutdown-grace';
 
 type EngineFactory = (options: EngineOptions) => Promise<Engine>;
@@ -59,7 +59,7 @@ function parentChannel(): ParentChannel | null {
 }
 
 async function loadEngineFactory(engineModule: string | undefined): Promise<EngineFactory> {
-  if (engineModule === undefined) return (await import('./engine')).createEngine;
+  if (engineModule === undefined) return (await import('../engine')).createEngine;
   type EngineModule = { createEngine?: unknown; default?: { createEngine?: unknown } };
   const loaded = (await import(pathToFileURL(engineModule).href)) as EngineModule;
   // A CommonJS module imported from ESM may expose its exports only under `default`.

@@ -2,10 +2,10 @@
 // damaged library), so its client does, restarting the host with the repair. Electron main and the
 // browser-mode bridge both answer the channel with this.
 import { z } from 'zod';
-import type { LibraryRepairResult } from '../../preload/contract/library';
-import type { ClientChannel } from './define-handlers';
+import type { LibraryRepairResult } from '../../../preload/contract/library';
+import type { ClientChannel } from '../define-handlers';
 import type { EngineClient } from './engine-client';
-import { engineError } from './engine-error';
+import { engineError } from '../engine-error';
 
 export const REPAIR_CHANNEL: ClientChannel = 'library:repair';
 

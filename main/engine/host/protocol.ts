@@ -1,6 +1,6 @@
 // The message protocol between an engine client (Electron main, the CLI, the test harness) and
 // the engine host process. Tagged unions with sequence numbers, so every reply finds its call.
-import type { CallError } from '../../preload/contract/errors';
+import type { CallError } from '../../../preload/contract/errors';
 
 /** A call from the client: `method` names a member of EngineApi. */
 export interface EngineRequest {

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EngineStatus } from '../../preload/contract';
+import type { EngineStatus } from '../../../preload/contract';
 import { startEngineHost, type EngineHostOptions } from './host-process';
 import type { EngineClient } from './engine-client';
 
@@ -149,7 +149,9 @@ describe('startEngineHost', () => {
       /^The engine could not start: .*facet-no-such-engine/,
     );
 
-    const notAnEngine = await start({ engineModule: join(import.meta.dirname, 'media-guard.ts') });
+    const notAnEngine = await start({
+      engineModule: join(import.meta.dirname, '../media-guard.ts'),
+    });
     await assert.rejects(notAnEngine.client.api.getStatus(), /does not export createEngine/);
   });
 

@@ -4,10 +4,10 @@
 import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EngineStatus } from '../../preload/contract';
-import { trackRead } from '../../native/read-regular-file';
-import type { Engine, EngineOptions } from './engine';
-import { ENGINE_METHODS } from './engine-api';
+import type { EngineStatus } from '../../../preload/contract';
+import { trackRead } from '../../../native/read-regular-file';
+import type { Engine, EngineOptions } from '../engine';
+import { ENGINE_METHODS } from '../engine-api';
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const status = (): EngineStatus => ({

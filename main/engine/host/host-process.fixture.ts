@@ -3,10 +3,10 @@
 // call stays in flight until the test decides what happens to it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EngineStatus } from '../../preload/contract';
-import type { Engine, EngineOptions } from './engine';
-import { ENGINE_METHODS, type CoreApi } from './engine-api';
-import { engineError } from './engine-error';
+import type { EngineStatus } from '../../../preload/contract';
+import type { Engine, EngineOptions } from '../engine';
+import { ENGINE_METHODS, type CoreApi } from '../engine-api';
+import { engineError } from '../engine-error';
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const file = join(options.libraryDir, 'roots.json');

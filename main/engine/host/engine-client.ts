@@ -1,9 +1,9 @@
 // The client side of the engine host protocol: a typed EngineApi proxy over one host process,
 // with crash recovery (pending calls fail clearly, the host is respawned, status says so).
-import type { EngineStatus } from '../../preload/contract';
-import type { EngineApi, EngineEvents } from './engine-api';
-import { engineError, errorFromCall } from './engine-error';
-import type { RepairReport } from './library/repair';
+import type { EngineStatus } from '../../../preload/contract';
+import type { EngineApi, EngineEvents } from '../engine-api';
+import { engineError, errorFromCall } from '../engine-error';
+import type { RepairReport } from '../library/repair';
 import { isHostMessage, type EngineRequest, type HostMessage } from './protocol';
 import { KILL_AFTER_MS } from './shutdown-grace';
 

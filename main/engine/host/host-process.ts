@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Device } from './engine-api';
+import type { Device } from '../engine-api';
 import { EngineClient, type HostConnection } from './engine-client';
 import { isHostMessage, type HostMessage } from './protocol';
 import { terminate } from './shutdown-grace';
