@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { AppHeader } from './components/app-header';
-import { EmptyLibrary } from './components/empty-library';
+import { EmptyLibrary } from './library/empty-library';
 import { NoticeBanner } from './components/notice-banner';
 import { Sidebar } from './components/sidebar';
 import { HelpOverlay } from './help/help-overlay';
@@ -9,7 +9,7 @@ import { useHelpKey } from './help/use-help-key';
 import { StatusBar } from './components/status-bar';
 import { startSession } from './session';
 import { useEngineStore } from './stores/engine-store';
-import { useLibraryStore } from './stores/library-store';
+import { useLibraryStore } from './library/use-library-store';
 import { useViewStore } from './stores/view-store';
 import { recordEventOnce } from './test-events';
 import { useUndoKeys } from './undo';

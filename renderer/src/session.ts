@@ -1,6 +1,6 @@
 // Starts the window's session once: the engine's status, the library, and keeping them in step.
 import { useEngineStore } from './stores/engine-store';
-import { useLibraryStore } from './stores/library-store';
+import { useLibraryStore } from './library/use-library-store';
 
 let started: Promise<void> | null = null;
 

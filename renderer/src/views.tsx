@@ -8,7 +8,7 @@ import {
   ModelsIcon,
   PhotosViewIcon,
 } from './components/icons';
-import { LibraryView } from './components/library-view';
+import { LibraryView } from './library/library-view';
 import { LabelsView } from './labels/labels-view';
 import { ClustersView } from './clusters/clusters-view';
 import { ExportView } from './export/export-view';

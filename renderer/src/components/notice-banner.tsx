@@ -1,6 +1,6 @@
-import { useLibraryStore } from '../stores/library-store';
+import { useLibraryStore } from '../library/use-library-store';
 import { AlertIcon, CloseIcon } from './icons';
-import { isDamagedLibrary } from './repair-library';
+import { isDamagedLibrary } from '../library/repair-library';
 
 export function NoticeBanner() {
   const notice = useLibraryStore((s) => s.notice);

@@ -5,10 +5,10 @@ import { deviceLabel, folderName, formatCount, formatEta, formatRate } from '../
 import { HelpButton } from '../help/help-overlay';
 import { useEngineStore } from '../stores/engine-store';
 import { recordEvent } from '../test-events';
-import { IndexControls } from './index-controls';
-import './library.css';
+import { IndexControls } from '../library/index-controls';
+import '../library/library.css';
 import { ProgressBar } from './progress-bar';
-import { RepairLibrary } from './repair-library';
+import { RepairLibrary } from '../library/repair-library';
 
 function stateLabel(status: EngineStatus | null, connectError: string | null): string {
   if (status === null) return connectError === null ? 'Starting engine…' : 'Engine unavailable';

@@ -1,7 +1,7 @@
 // The first screen: nothing in the library yet, so the whole window invites a drop.
 import { useViewStore } from '../stores/view-store';
 import { AddFolderButton } from './add-folder-button';
-import { LockIcon, PhotosIcon } from './icons';
+import { LockIcon, PhotosIcon } from '../components/icons';
 
 export function EmptyLibrary({ dragging }: { readonly dragging: boolean }) {
   return (

@@ -1,10 +1,10 @@
 import { formatCount } from '../format';
 import { selectLibrarySize, useEngineStore } from '../stores/engine-store';
-import { useLibraryStore } from '../stores/library-store';
+import { useLibraryStore } from './use-library-store';
 import { AddFolderButton } from './add-folder-button';
 import { FolderList } from './folder-list';
 import { IndexSummary } from './index-summary';
-import { ViewHeader } from './view-header';
+import { ViewHeader } from '../components/view-header';
 import './library.css';
 import { ProblemsPanel } from './problems-panel';
 

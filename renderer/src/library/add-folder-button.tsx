@@ -1,5 +1,5 @@
-import { useLibraryStore } from '../stores/library-store';
-import { PlusIcon } from './icons';
+import { useLibraryStore } from './use-library-store';
+import { PlusIcon } from '../components/icons';
 
 export function AddFolderButton({ large = false }: { readonly large?: boolean }) {
   const adding = useLibraryStore((s) => s.adding);

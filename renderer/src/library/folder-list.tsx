@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import type { LibraryFolder } from '../../../preload/contract/library';
 import { folderName, formatCount } from '../format';
-import { useLibraryStore } from '../stores/library-store';
-import { CloseIcon, FolderIcon } from './icons';
+import { useLibraryStore } from './use-library-store';
+import { CloseIcon, FolderIcon } from '../components/icons';
 
 function counts(folder: LibraryFolder | undefined): string | null {
   if (folder === undefined) return null;

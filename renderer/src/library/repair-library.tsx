@@ -6,7 +6,7 @@ import type { LibraryRepairResult } from '../../../preload/contract/library';
 import { invoke } from '../engine-call';
 import { userMessage } from '../error-message';
 import { formatCount } from '../format';
-import { useLibraryStore } from '../stores/library-store';
+import { useLibraryStore } from './use-library-store';
 import './repair-library.css';
 
 /** True for the engine's words for a damaged library (integrity.ts: `damagedLibrary`). */

@@ -1,6 +1,6 @@
 // Pause, resume and cancel of the index run in progress, beside its progress in the status bar.
 import { useEngineStore } from '../stores/engine-store';
-import { PauseIcon, PlayIcon, StopIcon } from './icons';
+import { PauseIcon, PlayIcon, StopIcon } from '../components/icons';
 
 export function IndexControls() {
   const indexRun = useEngineStore((s) => s.indexRun);

@@ -1,7 +1,7 @@
 // The photos the library could not read, each with its reason: the user can fix or remove them.
 import { folderName, formatCount } from '../format';
-import { useLibraryStore } from '../stores/library-store';
-import { AlertIcon } from './icons';
+import { useLibraryStore } from './use-library-store';
+import { AlertIcon } from '../components/icons';
 
 export function ProblemsPanel() {
   const problems = useLibraryStore((s) => s.problems);

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { LibraryFolder, PhotoProblem } from '../../../preload/contract/library';
 import { recordEvent } from '../test-events';
-import { useEngineStore } from './engine-store';
+import { useEngineStore } from '../stores/engine-store';
 import { invoke } from '../engine-call';
 import { userMessage } from '../error-message';
 

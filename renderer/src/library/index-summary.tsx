@@ -1,8 +1,8 @@
 // How far the library is from being searchable: live progress while indexing, a summary after.
 import { formatCount, formatEta, formatRate, folderName } from '../format';
 import { selectIsIndexing, useEngineStore } from '../stores/engine-store';
-import { AlertIcon, CheckIcon } from './icons';
-import { ProgressBar } from './progress-bar';
+import { AlertIcon, CheckIcon } from '../components/icons';
+import { ProgressBar } from '../components/progress-bar';
 
 export function IndexSummary() {
   const status = useEngineStore((s) => s.status);
