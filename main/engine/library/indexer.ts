@@ -107,18 +107,20 @@ export async function syncPhotos(
     }
   });
 
-  const files: FileRow[] = [];
-  for (const path of paths) {
-    files.push(...library.filesUnder(path));
-  }
-  const unique = new Map(files.map((row) => [row.id, row]));
   return {
-    files: [...unique.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
+    files: photosStoredUnder(library, paths),
     problems,
     gone,
     ignored: [...new Map(ignored.map((item) => [item.path, item])).values()],
     companions,
   };
+}
+
+/** The photos stored under `paths`, each once, in path order. */
+export function photosStoredUnder(library: Library, paths: readonly string[]): FileRow[] {
+  const unique = new Map<number, FileRow>();
+  for (const path of paths) for (const row of library.filesUnder(path)) unique.set(row.id, row);
+  return [...unique.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 export interface EmbedRun {
