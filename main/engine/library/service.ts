@@ -108,11 +108,11 @@ export class LibraryService implements Pick<CoreApi, LibraryCoreMethod>, Library
     if (added.length > 0) {
       // Not queued behind a running index: the folder list and counts update at once. This scan
       // is the one the index run embeds from.
-      await this.runner.scan(added);
+      const scanned = await this.runner.scan(added);
       this.watchRoots();
       this.changed();
       await this.status.emit();
-      if (this.options.indexAfterAdd ?? true) this.runner.inBackground(added);
+      if (this.options.indexAfterAdd ?? true) this.runner.inBackground(added, scanned);
     }
     return { added, refused, unconfirmed };
   }
