@@ -43,34 +43,34 @@ function methodsOf<T extends object>(service: T, names: readonly (keyof T)[]): P
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const libraryDir = resolve(options.libraryDir);
   const library = new Library(libraryDir);
-  const home = new LibraryService({ ...options, library, libraryDir });
+  const libraryService = new LibraryService({ ...options, library, libraryDir });
   const cleanups: (() => Promise<void> | void)[] = [];
   const ctx: EngineContext = {
     library,
     libraryDir,
-    model: (modelOptions) => home.models.get(modelOptions ?? {}),
-    activeModelId: () => home.models.id(),
-    activeModelDir: () => home.models.dir(),
-    setActiveModel: (dir) => home.setActiveModel(dir),
+    model: (modelOptions) => libraryService.models.get(modelOptions ?? {}),
+    activeModelId: () => libraryService.models.id(),
+    activeModelDir: () => libraryService.models.dir(),
+    setActiveModel: (dir) => libraryService.setActiveModel(dir),
     emit: (channel, payload) => options.emit?.(channel, payload),
-    serially: (work) => home.runner.serially(work),
-    onLibraryChanged: (listener) => home.onChanged(listener),
+    serially: (work) => libraryService.runner.serially(work),
+    onLibraryChanged: (listener) => libraryService.onChanged(listener),
     onClose: (cleanup) => void cleanups.push(cleanup),
   };
   const engine: EngineApi = {
-    ...(methodsOf(home, LIBRARY_CORE_METHODS) as Pick<CoreApi, LibraryCoreMethod>),
-    ...commandLineCalls(home, library),
+    ...(methodsOf(libraryService, LIBRARY_CORE_METHODS) as Pick<CoreApi, LibraryCoreMethod>),
+    ...commandLineCalls(libraryService, library),
     ...createBrowseService(ctx),
     ...createLabelsService(ctx),
     ...createClustersService(ctx),
     ...createExportService(ctx),
     ...createModelsService(ctx),
-    ...(methodsOf(home, LIBRARY_METHODS) as LibraryApi),
+    ...(methodsOf(libraryService, LIBRARY_METHODS) as LibraryApi),
   };
   const close = async (): Promise<void> => {
-    await home.stop(); // no index run writes from here on
+    await libraryService.stop(); // no index run writes from here on
     for (const cleanup of cleanups.splice(0)) await Promise.resolve(cleanup()).catch(() => {});
-    await home.models.close();
+    await libraryService.models.close();
     await closeRawPreviewTool();
     library.close();
   };
