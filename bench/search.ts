@@ -8,7 +8,7 @@
 //   --queries N  timed queries (default 50)            --json    one JSON document on stdout
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { VectorIndex } from '../main/engine/browse/vector-index';
+import { VectorIndex } from '../main/engine/library/vector-index';
 
 const { values } = parseArgs({
   options: {

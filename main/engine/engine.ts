@@ -37,9 +37,9 @@ import { closeRawPreviewTool } from '../../native/raw-preview';
 import { IgnoredMediaList } from './library/ignored-media';
 import { embedMissing, syncPhotos, type FileProblem } from './library/indexer';
 import { IndexControl } from './library/index-control';
+import { matrixRows } from './library/embedding-store';
 import { Library, type FileRow } from './library/library';
 import { LIBRARY_METHODS, type LibraryApi, type ThumbnailAnswer } from './library/library-api';
-import { nearest } from './library/nearest';
 import { broadFolderQuestion } from './library/broad-folders';
 import { checkLibraryPath } from './library/scanner';
 import { ThumbnailCache, THUMBNAIL_SIZES, type ThumbnailSize } from './library/thumbnails';
@@ -199,7 +199,10 @@ class LibraryEngine implements CoreApi, LibraryApi {
       files: run.files,
       errors: run.report.errors,
       embedded: run.report.embedded,
-      matrix: this.library.embeddingMatrix(run.model.info.id, new Set(run.files.map((f) => f.id))),
+      matrix: matrixRows(
+        this.library.embeddings.matrix(run.model.info.id),
+        new Set(run.files.map((f) => f.id)),
+      ),
       embedTexts: libraryTextEmbedder(this.library.db, textModelKey(run.model.info), (texts) =>
         run.model.embedTexts(texts),
       ),
@@ -211,8 +214,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
     if (text.trim() === '') throw engineError('EMPTY_QUERY', 'Type something to search for.');
     const model = await this.models.get({});
     const [query] = await model.embedTexts([text]);
-    const matrix = this.library.embeddingMatrix(model.info.id);
-    return { results: nearest(matrix, query as Float32Array, k) };
+    return { results: this.library.embeddings.nearest(model.info.id, query as Float32Array, k) };
   }
 
   async similar(imagePath: string, k: number): Promise<SearchResult> {
@@ -228,8 +230,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
         query = result.embedding;
       }
     }
-    const matrix = this.library.embeddingMatrix(model.info.id);
-    return { results: nearest(matrix, query as Float32Array, k) };
+    return { results: this.library.embeddings.nearest(model.info.id, query as Float32Array, k) };
   }
 
   async listFolders(): Promise<readonly LibraryFolder[]> {

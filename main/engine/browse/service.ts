@@ -20,12 +20,11 @@ import { checkLibraryPath } from '../library/scanner';
 import { readExif } from './exif';
 import { datePhotos, photoDates } from './photo-dates';
 import { filtersTags, queryPhotos, type PhotoRecord } from './photo-query';
-import { SearchIndex } from './search-index';
 import { duplicateThreshold } from '../clusters/duplicates';
 import { GENERIC_CAPTIONS } from '../labels/background';
 import { copySimilarity } from './search-copies';
 import { collapseNearDuplicates, isWeakMatch, suggestedCutoff } from './search-results';
-import type { Neighbour } from './vector-index';
+import type { Neighbour } from '../library/vector-index';
 
 export interface BrowseApi {
   browsePhotos(query: PhotoQuery, offset: number, limit: number): Promise<PhotoPage>;
@@ -61,7 +60,8 @@ interface FileFacts {
 
 export function createBrowseService(ctx: EngineContext): BrowseApi {
   const db = ctx.library.db;
-  const search = new SearchIndex(ctx);
+  // The active model's search index, current with the library (the embedding store rebuilds it).
+  const searchIndex = () => ctx.library.embeddings.searchIndex(ctx.activeModelId());
   // The last query's full order, so scrolling pages through it does not redo the filter.
   let ordered: { key: string; rows: PhotoRow[] } | null = null;
 
@@ -133,7 +133,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
     start?: number,
     contentFree?: readonly Float32Array[],
   ): Promise<SearchOutcome> {
-    const index = search.current(ctx.activeModelId());
+    const index = searchIndex();
     if (index.size === 0) return outcome([], null, () => null, options, 0);
     const found = index.search(query, {
       k: Math.min(options.limit ?? DEFAULT_LIMIT, 2000),
@@ -222,7 +222,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
     },
 
     async similarPhotos(fileId, options) {
-      const index = search.current(ctx.activeModelId());
+      const index = searchIndex();
       const vector = index.vectorOf(fileId);
       if (vector === null)
         throw engineError(
