@@ -49,15 +49,6 @@ const DEFAULT_LIMIT = 200;
 const SIMILAR_SHOWN = 20;
 const HISTOGRAM_BINS = 40;
 
-interface FileFacts {
-  id: number;
-  path: string;
-  size: number;
-  width: number | null;
-  height: number | null;
-  format: string | null;
-}
-
 export function createBrowseService(ctx: EngineContext): BrowseApi {
   const db = ctx.library.db;
   // The active model's search index, current with the library (the embedding store rebuilds it).
@@ -67,8 +58,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
 
   function photoRecords(): PhotoRecord[] {
     const dates = photoDates(db);
-    const rows = db.prepare('SELECT id, path FROM files').raw().all() as [number, string][];
-    return rows.map(([id, path]) => ({
+    return ctx.library.photoPaths().map(({ id, path }) => ({
       id,
       path,
       folder: dirname(path),
@@ -78,11 +68,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
   }
 
   function pathsOf(ids: readonly number[]): Map<number, string> {
-    const rows = db
-      .prepare('SELECT id, path FROM files WHERE id IN (SELECT value FROM json_each(?))')
-      .raw()
-      .all(JSON.stringify(ids)) as [number, string][];
-    return new Map(rows);
+    return new Map(ctx.library.photoPaths(ids).map(({ id, path }) => [id, path]));
   }
 
   async function outcome(
@@ -200,11 +186,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
             sets.set(tag.labelSetId, (set = { name: tag.labelSetName, labels: new Set() }));
           set.labels.add(tag.label);
         }
-      const folders = db
-        .prepare('SELECT path FROM files')
-        .pluck()
-        .all()
-        .map((path) => dirname(path as string));
+      const folders = ctx.library.photoPaths().map(({ path }) => dirname(path));
       return {
         labelSets: [...sets]
           .map(([id, set]) => ({ id, name: set.name, labels: [...set.labels].sort() }))
@@ -254,11 +236,8 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
     },
 
     async photoDetails(fileId) {
-      const file = db
-        .prepare('SELECT id, path, size, width, height, format FROM files WHERE id = ?')
-        .get(fileId) as FileFacts | undefined;
-      if (file === undefined)
-        throw engineError('NOT_FOUND', 'This photo is no longer in the library.');
+      const file = ctx.library.photoFacts(fileId);
+      if (file === null) throw engineError('NOT_FOUND', 'This photo is no longer in the library.');
       const [exif, tags, info] = await Promise.all([
         readExif(file.path),
         tagsOfFiles(ctx, [fileId]),

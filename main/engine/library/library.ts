@@ -44,6 +44,19 @@ export interface StoredEmbedding {
   readonly format: string;
 }
 
+export interface PhotoPath {
+  readonly id: number;
+  readonly path: string;
+}
+
+/** Size in bytes when indexed; width, height and format once embedded. */
+export interface PhotoFacts extends PhotoPath {
+  readonly size: number;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly format: string | null;
+}
+
 /** `folder/` prefix of paths inside `folder` (the filesystem root already ends with one). */
 export function childPrefix(folder: string): string {
   return folder.endsWith(sep) ? folder : folder + sep;
@@ -170,6 +183,24 @@ export class Library {
       .prepare('SELECT id, root_id, path, size, mtime_ms, fingerprint FROM files WHERE path = ?')
       .get(path) as RawFile | undefined;
     return row === undefined ? null : toFileRow(row);
+  }
+
+  /** Ids and paths of the photos in `fileIds` (every photo when null), in path order. */
+  photoPaths(fileIds: readonly number[] | null = null): PhotoPath[] {
+    return this.db
+      .prepare(
+        `SELECT id, path FROM files
+         WHERE ? IS NULL OR id IN (SELECT value FROM json_each(?)) ORDER BY path`,
+      )
+      .all(fileIds === null ? null : 1, JSON.stringify(fileIds ?? [])) as PhotoPath[];
+  }
+
+  /** What the library knows of a photo without opening it; null when it is not in the library. */
+  photoFacts(id: number): PhotoFacts | null {
+    const row = this.db
+      .prepare('SELECT id, path, size, width, height, format FROM files WHERE id = ?')
+      .get(id) as PhotoFacts | undefined;
+    return row ?? null;
   }
 
   insertFile(file: NewFile): number {
