@@ -1,6 +1,6 @@
 // `npm run bench:labels`: how long re-scoring the whole library takes when the user edits one
-// label, on a synthetic library (50,000 unit embeddings by default) held in memory as Facet holds
-// it. Each round changes one label's prompts and re-scores the set: that label's column is
+// label, on a synthetic library (50,000 unit embeddings by default) read through the embedding
+// store, as the app's label scores read it. Each round changes one label's prompts and re-scores the set: that label's column is
 // recomputed, the softmax (exclusive) or the threshold fits (multi) are redone. Beside each time
 // it prints the time of one plain pass over the same matrix (summing every value), measured in
 // the same rounds: the memory floor no re-scoring can beat, and the ratio to it.
@@ -13,7 +13,11 @@ import { seededRandom } from '../main/engine/clusters/reduce';
 import { builtInModelDir } from '../main/engine/engine';
 import type { LabelSet } from '../main/engine/labels/label-set';
 import { LabelScorer } from '../main/engine/labels/label-scores';
-import { photoMatrix, type PhotoMatrix } from '../main/engine/labels/photo-matrix';
+import {
+  embeddingMatrix,
+  EmbeddingStore,
+  type EmbeddingMatrix,
+} from '../main/engine/library/embedding-store';
 
 const { values } = parseArgs({
   options: {
@@ -43,15 +47,21 @@ function unitRows(rows: number, dim: number, seed: number): Float32Array {
   return out;
 }
 
-function syntheticLibrary(rows: number, dim: number): PhotoMatrix {
+/** The store's matrix of a synthetic library (the app's store reads the library's database). */
+function syntheticLibrary(rows: number, dim: number): EmbeddingMatrix {
   const ids = new Int32Array(rows).map((_, i) => i + 1);
-  return photoMatrix(
-    `synthetic-${dim}`,
-    ids,
-    [...ids].map((id) => `/photos/${id}.jpg`),
-    dim,
-    unitRows(rows, dim, dim),
-  );
+  const store = new EmbeddingStore({
+    load: (modelId) =>
+      embeddingMatrix(
+        modelId,
+        ids,
+        [...ids].map((id) => `/photos/${id}.jpg`),
+        dim,
+        unitRows(rows, dim, dim),
+      ),
+    version: () => 0,
+  });
+  return store.matrix(`synthetic-${dim}`);
 }
 
 /** Stands in for a text tower: a fixed vector per text (its cost is measured apart below). */
@@ -82,7 +92,7 @@ function labelSet(mode: 'exclusive' | 'multi', round: number): LabelSet {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 
 /** One plain pass over the matrix: every value read once, with the column's loop shape. */
-function onePass(matrix: PhotoMatrix): number {
+function onePass(matrix: EmbeddingMatrix): number {
   const { vectors } = matrix;
   const start = performance.now();
   let a = 0;
@@ -105,7 +115,7 @@ function onePass(matrix: PhotoMatrix): number {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 async function timeEdits(
-  matrix: PhotoMatrix,
+  matrix: EmbeddingMatrix,
   mode: 'exclusive' | 'multi',
   embed = syntheticTexts(matrix.dim),
   scale = 100,

@@ -1,7 +1,7 @@
 // What a search shows: near-duplicates (bursts, copies, re-exports) folded into the best-ranked
 // one with a count, and a starting relevance cut-off taken from the query's own score spread,
 // because the scores CLIP gives differ too much between queries for one fixed threshold.
-import type { ScoreDistribution, Neighbour } from './vector-index';
+import type { ScoreDistribution, Neighbour } from '../library/vector-index';
 
 export interface CollapsedHit {
   readonly id: number;

@@ -20,12 +20,11 @@ import { checkLibraryPath } from '../library/scanner';
 import { readExif } from './exif';
 import { datePhotos, photoDates } from './photo-dates';
 import { filtersTags, queryPhotos, type PhotoRecord } from './photo-query';
-import { SearchIndex } from './search-index';
 import { duplicateThreshold } from '../clusters/duplicates';
 import { GENERIC_CAPTIONS } from '../labels/background';
 import { copySimilarity } from './search-copies';
 import { collapseNearDuplicates, isWeakMatch, suggestedCutoff } from './search-results';
-import type { Neighbour } from './vector-index';
+import type { Neighbour } from '../library/vector-index';
 
 export interface BrowseApi {
   browsePhotos(query: PhotoQuery, offset: number, limit: number): Promise<PhotoPage>;
@@ -50,25 +49,16 @@ const DEFAULT_LIMIT = 200;
 const SIMILAR_SHOWN = 20;
 const HISTOGRAM_BINS = 40;
 
-interface FileFacts {
-  id: number;
-  path: string;
-  size: number;
-  width: number | null;
-  height: number | null;
-  format: string | null;
-}
-
 export function createBrowseService(ctx: EngineContext): BrowseApi {
   const db = ctx.library.db;
-  const search = new SearchIndex(ctx);
+  // The active model's search index, current with the library (the embedding store rebuilds it).
+  const searchIndex = () => ctx.library.embeddings.searchIndex(ctx.activeModelId());
   // The last query's full order, so scrolling pages through it does not redo the filter.
   let ordered: { key: string; rows: PhotoRow[] } | null = null;
 
   function photoRecords(): PhotoRecord[] {
     const dates = photoDates(db);
-    const rows = db.prepare('SELECT id, path FROM files').raw().all() as [number, string][];
-    return rows.map(([id, path]) => ({
+    return ctx.library.photoPaths().map(({ id, path }) => ({
       id,
       path,
       folder: dirname(path),
@@ -78,11 +68,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
   }
 
   function pathsOf(ids: readonly number[]): Map<number, string> {
-    const rows = db
-      .prepare('SELECT id, path FROM files WHERE id IN (SELECT value FROM json_each(?))')
-      .raw()
-      .all(JSON.stringify(ids)) as [number, string][];
-    return new Map(rows);
+    return new Map(ctx.library.photoPaths(ids).map(({ id, path }) => [id, path]));
   }
 
   async function outcome(
@@ -133,7 +119,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
     start?: number,
     contentFree?: readonly Float32Array[],
   ): Promise<SearchOutcome> {
-    const index = search.current(ctx.activeModelId());
+    const index = searchIndex();
     if (index.size === 0) return outcome([], null, () => null, options, 0);
     const found = index.search(query, {
       k: Math.min(options.limit ?? DEFAULT_LIMIT, 2000),
@@ -200,11 +186,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
             sets.set(tag.labelSetId, (set = { name: tag.labelSetName, labels: new Set() }));
           set.labels.add(tag.label);
         }
-      const folders = db
-        .prepare('SELECT path FROM files')
-        .pluck()
-        .all()
-        .map((path) => dirname(path as string));
+      const folders = ctx.library.photoPaths().map(({ path }) => dirname(path));
       return {
         labelSets: [...sets]
           .map(([id, set]) => ({ id, name: set.name, labels: [...set.labels].sort() }))
@@ -222,7 +204,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
     },
 
     async similarPhotos(fileId, options) {
-      const index = search.current(ctx.activeModelId());
+      const index = searchIndex();
       const vector = index.vectorOf(fileId);
       if (vector === null)
         throw engineError(
@@ -254,11 +236,8 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
     },
 
     async photoDetails(fileId) {
-      const file = db
-        .prepare('SELECT id, path, size, width, height, format FROM files WHERE id = ?')
-        .get(fileId) as FileFacts | undefined;
-      if (file === undefined)
-        throw engineError('NOT_FOUND', 'This photo is no longer in the library.');
+      const file = ctx.library.photoFacts(fileId);
+      if (file === null) throw engineError('NOT_FOUND', 'This photo is no longer in the library.');
       const [exif, tags, info] = await Promise.all([
         readExif(file.path),
         tagsOfFiles(ctx, [fileId]),

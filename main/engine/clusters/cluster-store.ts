@@ -1,14 +1,10 @@
 // Reads and writes of the clusters domain's tables (schema.ts); plain synchronous SQLite.
 import { blobToVector, vectorToBlob, type Database } from '../../../native/sqlite';
+import type { EmbeddingMatrix } from '../library/embedding-store';
 import type { ReducedSpace } from './reduce';
 
-export interface LibraryEmbeddings {
-  readonly ids: readonly number[];
-  readonly paths: readonly string[];
-  readonly dim: number;
-  /** ids.length x dim, row-major, unit rows. */
-  readonly vectors: Float32Array;
-}
+/** The library's embeddings as clusters and duplicates read them (from the embedding store). */
+export type LibraryEmbeddings = EmbeddingMatrix;
 
 export interface StoredSpace extends ReducedSpace {
   readonly cut: number;
@@ -40,21 +36,6 @@ export interface PhotoPlace {
   readonly typicality: number;
   readonly x: number | null;
   readonly y: number | null;
-}
-
-/** Every embedding of `modelId`, in files.id order. */
-export function loadEmbeddings(db: Database, modelId: string): LibraryEmbeddings {
-  const rows = db
-    .prepare(
-      `SELECT e.file_id, f.path, e.dim, e.vector FROM embeddings e JOIN files f ON f.id = e.file_id
-       WHERE e.model_id = ? ORDER BY e.file_id`,
-    )
-    .raw()
-    .all(modelId) as [number, string, number, Buffer][];
-  const dim = rows[0]?.[2] ?? 0;
-  const vectors = new Float32Array(rows.length * dim);
-  rows.forEach((row, i) => vectors.set(blobToVector(row[3]), i * dim));
-  return { ids: rows.map((r) => r[0]), paths: rows.map((r) => r[1]), dim, vectors };
 }
 
 export function readSpace(db: Database, modelId: string): StoredSpace | null {

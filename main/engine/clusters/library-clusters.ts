@@ -7,7 +7,6 @@ import { activeLabels, tagsOfFiles } from '../labels/tags';
 import { libraryTextEmbedder, textModelKey } from '../labels/text-embeddings';
 import {
   addPhotos,
-  loadEmbeddings,
   readClusters,
   readPlaces,
   readSpace,
@@ -46,7 +45,7 @@ export interface Refreshed {
 
 export class LibraryClusters {
   /** The last tree built, so re-cutting and the map need no rebuild. */
-  private tree: { modelId: string; ids: readonly number[]; tree: ClusterTree } | null = null;
+  private tree: { modelId: string; ids: Int32Array; tree: ClusterTree } | null = null;
 
   constructor(private readonly ctx: EngineContext) {}
 
@@ -57,11 +56,13 @@ export class LibraryClusters {
   /** Brings the stored clusters up to date with the library's embeddings. */
   async refresh(options: { force?: boolean; cut?: number } = {}): Promise<Refreshed> {
     const modelId = this.ctx.activeModelId();
-    const embeddings = loadEmbeddings(this.db, modelId);
+    const embeddings = this.ctx.library.embeddings.matrix(modelId);
     const space = readSpace(this.db, modelId);
     const places = readPlaces(this.db, modelId);
     const known = new Set(places.map((p) => p.fileId));
-    const fresh = embeddings.ids.flatMap((id, row) => (known.has(id) ? [] : [row]));
+    const fresh = Array.from(embeddings.ids.keys()).filter(
+      (row) => !known.has(embeddings.ids[row] as number),
+    );
     const recompute =
       options.force === true ||
       space === null ||
@@ -91,7 +92,7 @@ export class LibraryClusters {
     const source = await this.namingSource(modelId);
     if (this.ctx.library.setting(NAMING_SETTING) === source) return false;
     const clusters = readClusters(this.db, modelId);
-    const rowOf = new Map(embeddings.ids.map((id, row) => [id, row]));
+    const rowOf = embeddings.rowOf;
     const members = new Map<number, number[]>();
     for (const place of readPlaces(this.db, modelId)) {
       const row = rowOf.get(place.fileId);
@@ -371,7 +372,7 @@ export class LibraryClusters {
   ): ([number, number] | null)[] {
     const mapped = readPlaces(this.db, modelId).filter((p) => p.x !== null && p.y !== null);
     if (mapped.length === 0) return rows.map(() => null);
-    const rowOf = new Map(embeddings.ids.map((id, row) => [id, row]));
+    const rowOf = embeddings.rowOf;
     const { dim, vectors } = embeddings;
     const anchorRows = mapped.map((p) => rowOf.get(p.fileId) ?? -1);
     const anchorVectors = new Float32Array(anchorRows.length * dim);
@@ -405,13 +406,13 @@ export class LibraryClusters {
     const modelId = this.ctx.activeModelId();
     const places = readPlaces(this.db, modelId);
     if (places.length === 0 || places.every((p) => p.x !== null)) return false;
-    const embeddings = loadEmbeddings(this.db, modelId);
+    const embeddings = this.ctx.library.embeddings.matrix(modelId);
     const tree = await this.treeFor(modelId, embeddings);
     const positions = layoutMap(tree);
     writePositions(
       this.db,
       modelId,
-      embeddings.ids.map((fileId, row) => ({
+      Array.from(embeddings.ids, (fileId, row) => ({
         fileId,
         x: positions[row * 2] as number,
         y: positions[row * 2 + 1] as number,

@@ -10,14 +10,7 @@ import type { EngineContext } from '../engine-context';
 import { engineError } from '../engine-error';
 import { createLabelSet, editLabelSet, emptyDocument, labelSetDetail } from '../labels/label-store';
 import { applyDecisions } from '../labels/tags';
-import {
-  loadEmbeddings,
-  readClusters,
-  readPlaces,
-  readSpace,
-  renameCluster,
-  setMarks,
-} from './cluster-store';
+import { readClusters, readPlaces, readSpace, renameCluster, setMarks } from './cluster-store';
 import { DEFAULT_CUT } from './cluster-tree';
 import { bestInGroup, findDuplicateGroups } from './duplicate-groups';
 import { duplicateThreshold, DUPLICATE_THRESHOLD_SETTING } from './duplicates';
@@ -157,7 +150,7 @@ export function createClustersService(ctx: EngineContext): ClustersApi {
         throw engineError('BAD_ARGUMENT', 'The similarity threshold must be between 0 and 1.');
       const level = threshold(requested);
       const groups = await ctx.serially(async () => {
-        const embeddings = loadEmbeddings(db, ctx.activeModelId());
+        const embeddings = ctx.library.embeddings.matrix(ctx.activeModelId());
         if (embeddings.ids.length < 2) return [];
         return findDuplicateGroups(db, embeddings, await clusters.currentTree(embeddings), level);
       });

@@ -61,12 +61,7 @@ export function photosIn(
   fileIds: ExportScope,
   paths?: readonly string[],
 ): LibraryPhoto[] {
-  const rows = ctx.library.db
-    .prepare(
-      `SELECT id, path FROM files
-       WHERE ? IS NULL OR id IN (SELECT value FROM json_each(?)) ORDER BY path`,
-    )
-    .all(fileIds === null ? null : 1, JSON.stringify(fileIds ?? [])) as LibraryPhoto[];
+  const rows: LibraryPhoto[] = ctx.library.photoPaths(fileIds);
   if (paths === undefined) return rows;
   const wanted = new Set<number>();
   for (const path of paths.map((p) => resolve(p))) {

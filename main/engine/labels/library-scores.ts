@@ -1,11 +1,10 @@
-// The label scores of the library under the active model: the photo matrix is loaded once and
-// kept until the library changes; each set's scores are kept until the set or the library changes.
+// The label scores of the library under the active model: the photo matrix comes from the
+// library's embedding store; each set's scores are kept until the set or the library changes.
 import type { LabelSetDetail } from '../../../preload/contract/labels';
 import type { EngineContext } from '../engine-context';
 import type { Library } from '../library/library';
 import { LabelScorer, type SetScores } from './label-scores';
 import { scorableSet } from './label-store';
-import { loadPhotoMatrix } from './photo-matrix';
 import { libraryTextEmbedder, textModelKey } from './text-embeddings';
 import { columnsByPath, scoreOf } from './photo-tags';
 
@@ -43,7 +42,7 @@ export class LibraryScores {
     if (this.scorer === null) {
       const loading = (async () => {
         const model = await this.ctx.model();
-        const matrix = loadPhotoMatrix(this.ctx.library.db, model.info.id);
+        const matrix = this.ctx.library.embeddings.matrix(model.info.id);
         const embed = libraryTextEmbedder(this.ctx.library.db, textModelKey(model.info), (texts) =>
           model.embedTexts(texts),
         );

@@ -2,10 +2,10 @@
 // the app uses), the ranked candidates beside them, or the reason it is unreadable.
 import type { ClipModel } from '../clip/index';
 import type { TagReport } from '../engine-api';
-import type { EmbeddingMatrix, FileRow } from '../library/library';
+import type { EmbeddingMatrix } from '../library/embedding-store';
+import type { FileRow } from '../library/library';
 import type { LabelSet } from './label-set';
 import { LabelScorer, type EmbedTexts } from './label-scores';
-import { photoMatrix } from './photo-matrix';
 import { carried, columnsByPath, tagsOfPhoto, type TaggingSet } from './photo-tags';
 
 export interface TagRun {
@@ -31,21 +31,14 @@ const round = (score: number) => Math.round(score * 1e6) / 1e6;
 
 export async function buildTagReport(run: TagRun): Promise<TagReport> {
   const { labelSet, model } = run;
-  const rows = run.matrix.paths.length;
-  const matrix = photoMatrix(
-    model.info.id,
-    Int32Array.from({ length: rows }, (_, row) => row),
-    run.matrix.paths,
-    run.matrix.dim,
-    run.matrix.vectors,
-  );
+  const matrix = run.matrix;
   const embed = run.embedTexts ?? ((texts) => model.embedTexts(texts));
   const scorer = new LabelScorer(matrix, embed, model.info.logitScale, model.info.logitBias);
   const scores = await scorer.score(labelSet);
   const columnsOf = columnsByPath(scores);
   // A set read from a file has no decisions yet: its tags are its suggestions.
   const set: TaggingSet = { scores, columnsOf, paths: new Set(columnsOf.keys()), suggest: true };
-  const rowOf = new Map(run.matrix.paths.map((path, row) => [path, row]));
+  const rowOf = new Map(matrix.paths.map((path, row) => [path, row]));
   const errorByPath = new Map(run.errors.map((problem) => [problem.path, problem.error]));
   const top = run.top ?? DEFAULT_TOP;
   const counts = new Map<string, number>();

@@ -7,7 +7,7 @@ import { readLabelSet } from '../labels/label-set';
 import { buildTagReport } from '../labels/tag-report';
 import { libraryTextEmbedder, textModelKey } from '../labels/text-embeddings';
 import type { Library } from './library';
-import { nearest } from './nearest';
+import { matrixRows } from './embedding-store';
 import { checkLibraryPath } from './scanner';
 import type { LibraryService } from './service';
 
@@ -30,7 +30,7 @@ export function commandLineCalls(
         files: run.files,
         errors: run.report.errors,
         embedded: run.report.embedded,
-        matrix: library.embeddingMatrix(run.model.info.id, ids),
+        matrix: matrixRows(library.embeddings.matrix(run.model.info.id), ids),
         embedTexts: libraryTextEmbedder(library.db, textModelKey(run.model.info), (texts) =>
           run.model.embedTexts(texts),
         ),
@@ -42,8 +42,7 @@ export function commandLineCalls(
       if (text.trim() === '') throw engineError('EMPTY_QUERY', 'Type something to search for.');
       const model = await models.get({});
       const [query] = await model.embedTexts([text]);
-      const matrix = library.embeddingMatrix(model.info.id);
-      return { results: nearest(matrix, query as Float32Array, k) };
+      return { results: library.embeddings.nearest(model.info.id, query as Float32Array, k) };
     },
 
     async similar(imagePath: string, k: number): Promise<SearchResult> {
@@ -61,8 +60,7 @@ export function commandLineCalls(
           query = result.embedding;
         }
       }
-      const matrix = library.embeddingMatrix(model.info.id);
-      return { results: nearest(matrix, query as Float32Array, k) };
+      return { results: library.embeddings.nearest(model.info.id, query as Float32Array, k) };
     },
   };
 }

@@ -1,14 +1,10 @@
 // The library store: the folders a user added, their photos, one embedding per photo and model,
 // the photos that could not be read, and the index runs. Plain synchronous SQLite calls.
 import { join, sep } from 'node:path';
-import {
-  blobIntoVector,
-  blobToVector,
-  openDatabase,
-  vectorToBlob,
-  type Database,
-} from '../../../native/sqlite';
+import { blobToVector, openDatabase, vectorToBlob, type Database } from '../../../native/sqlite';
 import type { LibraryFolder } from '../../../preload/contract/library';
+import { databaseEmbeddings } from './embedding-rows';
+import { EmbeddingStore } from './embedding-store';
 import { checkOnOpen, libraryErrorInWords } from './integrity';
 import { isReadOnlyLibrary, openReadOnlySnapshot } from './read-only-library';
 import { isCurrent, migrate } from './schema';
@@ -48,11 +44,17 @@ export interface StoredEmbedding {
   readonly format: string;
 }
 
-/** Embeddings of one model as one row-major matrix, for exact nearest-neighbour scans. */
-export interface EmbeddingMatrix {
-  readonly paths: readonly string[];
-  readonly dim: number;
-  readonly vectors: Float32Array;
+export interface PhotoPath {
+  readonly id: number;
+  readonly path: string;
+}
+
+/** Size in bytes when indexed; width, height and format once embedded. */
+export interface PhotoFacts extends PhotoPath {
+  readonly size: number;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly format: string | null;
 }
 
 /** `folder/` prefix of paths inside `folder` (the filesystem root already ends with one). */
@@ -89,6 +91,8 @@ export class Library {
 
   /** True when the library's folder cannot be written: it is read from a snapshot. */
   readonly readOnly: boolean;
+  /** The embeddings in memory, for every domain that scores or compares photos. */
+  readonly embeddings: EmbeddingStore;
   private readonly removeSnapshot: () => void = () => {};
 
   constructor(libraryDir: string) {
@@ -114,6 +118,7 @@ export class Library {
       this.close();
       throw libraryErrorInWords(error, this.file);
     }
+    this.embeddings = new EmbeddingStore(databaseEmbeddings(this.db));
   }
 
   close(): void {
@@ -156,7 +161,9 @@ export class Library {
 
   /** Forgets a root and its photos' rows; returns false when `path` is not a root. */
   removeRoot(path: string): boolean {
-    return this.db.prepare('DELETE FROM roots WHERE path = ?').run(path).changes > 0;
+    const removed = this.db.prepare('DELETE FROM roots WHERE path = ?').run(path).changes > 0;
+    if (removed) this.embeddings.invalidate();
+    return removed;
   }
 
   /** Photos stored at `path` or below it. */
@@ -178,6 +185,24 @@ export class Library {
     return row === undefined ? null : toFileRow(row);
   }
 
+  /** Ids and paths of the photos in `fileIds` (every photo when null), in path order. */
+  photoPaths(fileIds: readonly number[] | null = null): PhotoPath[] {
+    return this.db
+      .prepare(
+        `SELECT id, path FROM files
+         WHERE ? IS NULL OR id IN (SELECT value FROM json_each(?)) ORDER BY path`,
+      )
+      .all(fileIds === null ? null : 1, JSON.stringify(fileIds ?? [])) as PhotoPath[];
+  }
+
+  /** What the library knows of a photo without opening it; null when it is not in the library. */
+  photoFacts(id: number): PhotoFacts | null {
+    const row = this.db
+      .prepare('SELECT id, path, size, width, height, format FROM files WHERE id = ?')
+      .get(id) as PhotoFacts | undefined;
+    return row ?? null;
+  }
+
   insertFile(file: NewFile): number {
     return Number(
       this.db
@@ -197,6 +222,7 @@ export class Library {
       .run(size, mtimeMs, fingerprint, id);
     this.db.prepare('DELETE FROM embeddings WHERE file_id = ?').run(id);
     this.db.prepare('DELETE FROM file_errors WHERE file_id = ?').run(id);
+    this.embeddings.invalidate();
   }
 
   /** The same photo at a new path: its row and embeddings go with it. */
@@ -204,10 +230,12 @@ export class Library {
     this.db
       .prepare('UPDATE files SET root_id = ?, path = ?, mtime_ms = ? WHERE id = ?')
       .run(rootId, path, mtimeMs, id);
+    this.embeddings.invalidate();
   }
 
   deleteFile(id: number): void {
     this.db.prepare('DELETE FROM files WHERE id = ?').run(id);
+    this.embeddings.invalidate();
   }
 
   /** Ids of the photos that have an embedding from `modelId`. */
@@ -246,6 +274,7 @@ export class Library {
         clearError.run(item.fileId);
       }
     });
+    this.embeddings.invalidate();
   }
 
   storeErrors(batch: readonly { readonly fileId: number; readonly message: string }[]): void {
@@ -312,22 +341,6 @@ export class Library {
       .pluck()
       .get(path, modelId) as Buffer | undefined;
     return blob === undefined ? null : blobToVector(blob);
-  }
-
-  /** Embeddings of `modelId`, optionally only of the given file ids. */
-  embeddingMatrix(modelId: string, fileIds?: ReadonlySet<number>): EmbeddingMatrix {
-    const rows = (
-      this.db
-        .prepare(
-          `SELECT e.file_id, f.path, e.dim, e.vector FROM embeddings e
-           JOIN files f ON f.id = e.file_id WHERE e.model_id = ? ORDER BY f.path`,
-        )
-        .all(modelId) as { file_id: number; path: string; dim: number; vector: Buffer }[]
-    ).filter((row) => fileIds === undefined || fileIds.has(row.file_id));
-    const dim = rows[0]?.dim ?? 0;
-    const vectors = new Float32Array(rows.length * dim);
-    rows.forEach((row, i) => blobIntoVector(row.vector, vectors, i * dim));
-    return { paths: rows.map((row) => row.path), dim, vectors };
   }
 
   counts(): { roots: number; files: number; errors: number; embedded: Record<string, number> } {
