@@ -8,6 +8,8 @@ import './review.css';
 import { reviewedCount, scopeTags, useReviewStore } from './use-review-store';
 
 const GRID_PAGE = 24;
+// A decided tag shows how: the grid must not make a rejection look like an acceptance.
+const MARKS = { suggested: '', confirmed: '✓ ', rejected: '✗ ' } as const;
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && target.closest('input, select, textarea') !== null;
@@ -52,6 +54,7 @@ function ReviewGrid() {
           scope === null || known === undefined
             ? []
             : scopeTags(scope, known).filter((t) => t.state === 'suggested');
+        const inScope = scope === null || known === undefined ? [] : scopeTags(scope, known);
         const done = known !== undefined && waiting.length === 0;
         return (
           <button
@@ -65,9 +68,12 @@ function ReviewGrid() {
           >
             <img src={window.facet.thumbUrl(photo.path, 256)} alt="" loading="lazy" />
             <span className="review-grid-tags">
-              {done
-                ? '✓ reviewed'
-                : waiting.map((t) => t.label.slice(t.label.lastIndexOf('/') + 1)).join(' · ')}
+              {inScope.map((t) => (
+                <span key={t.label} className={`review-grid-tag review-grid-tag-${t.state}`}>
+                  {MARKS[t.state]}
+                  {t.label.slice(t.label.lastIndexOf('/') + 1)}
+                </span>
+              ))}
             </span>
           </button>
         );
@@ -192,10 +198,14 @@ export function ReviewMode() {
               Photo {index + 1} of {total}
             </p>
             <ReviewTags />
+            <button
+              type="button"
+              className="button review-accept-all"
+              onClick={() => void state.acceptAll()}
+            >
+              Accept all on this photo <kbd>A</kbd>
+            </button>
             <div className="review-actions">
-              <button type="button" className="button" onClick={() => void state.acceptAll()}>
-                Accept all
-              </button>
               <button
                 type="button"
                 className="button"

@@ -28,13 +28,13 @@ function TagLine({ tag, focused, at }: { tag: PhotoTag; focused: boolean; at: nu
           <span className="muted"> in {tag.label.slice(0, tag.label.lastIndexOf('/'))}</span>
         )}
       </div>
+      <span className="review-tag-state">{STATE_WORDS[tag.state]}</span>
       <div className="review-tag-sure">
         <span className="review-tag-bar" aria-hidden="true">
           <span style={{ width: `${Math.round((sure ?? 0) * 100)}%` }} />
         </span>
         <span>{sure === null ? 'not scored yet' : describeScore(sure)}</span>
       </div>
-      <span className="review-tag-state">{STATE_WORDS[tag.state]}</span>
       <div className="review-tag-actions">
         <button
           type="button"
@@ -45,7 +45,7 @@ function TagLine({ tag, focused, at }: { tag: PhotoTag; focused: boolean; at: nu
             act('confirmed');
           }}
         >
-          Confirm
+          Confirm <kbd>Y</kbd>
         </button>
         <button
           type="button"
@@ -56,7 +56,7 @@ function TagLine({ tag, focused, at }: { tag: PhotoTag; focused: boolean; at: nu
             act('rejected');
           }}
         >
-          Reject
+          Reject <kbd>N</kbd>
         </button>
       </div>
     </li>
