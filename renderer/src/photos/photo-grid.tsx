@@ -72,8 +72,14 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
         />
       )}
       {score !== null && !start && (
-        <span className="photo-cell-score" title="How sure Facet is">
-          {Math.round(Math.max(0, score) * 100)} %
+        // A tag's score is how sure Facet is (0 to 1); a search hit's is a likeness, shown as is.
+        <span
+          className="photo-cell-score"
+          title={item.kind === 'photo' ? 'How sure Facet is of the label' : undefined}
+        >
+          {item.kind === 'photo'
+            ? `${Math.round(Math.min(1, Math.max(0, score)) * 100)} %`
+            : score.toFixed(2)}
         </span>
       )}
       {tags !== null && <CellBadges tags={tags} />}

@@ -101,8 +101,18 @@ export const useReviewStore = create<ReviewStore>()((set, get) => {
       .slice(Math.max(0, index - 2), index + AHEAD)
       .map((photo) => photo.id)
       .filter((id) => !tags.has(id));
+    const current = queue[index]?.id;
     loadTags(ids).then(
-      () => recordEvent('review-tags-loaded'),
+      () => {
+        // The photo on screen was waiting for its tags: the keys start on its first waiting one.
+        if (
+          current !== undefined &&
+          ids.includes(current) &&
+          get().queue[get().index]?.id === current
+        )
+          set({ focusedTag: firstWaiting() });
+        recordEvent('review-tags-loaded');
+      },
       (error: unknown) => set({ error: userMessage(error) }),
     );
   }
