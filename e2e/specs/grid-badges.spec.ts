@@ -39,13 +39,14 @@ const engineRows = (page: Page, filter: object) =>
 const shownIds = (page: Page) =>
   cells(page).evaluateAll((list) => list.map((c) => Number(c.getAttribute('data-photo-id'))));
 
-async function applyStates(page: Page, names: readonly string[]) {
+async function applyStates(page: Page, names: readonly string[], shot?: FacetApp) {
   await page.getByRole('button', { name: /Filter…|Change filter…/ }).click();
   for (const name of ['Needs review', 'Confirmed', 'Rejected']) {
     const box = page.getByRole('checkbox', { name, exact: true });
     if (names.includes(name)) await box.check();
     else await box.uncheck();
   }
+  await shot?.screenshot('grid-tag-state-filter');
   await page.getByRole('button', { name: 'Apply' }).click();
 }
 
@@ -117,7 +118,7 @@ test('badges after tagging, tag-state filters, arrow keys, sort by score, a stea
   await screenshotsAtSizes(app, 'grid-badges');
 
   // The tag-state filters give exactly the photos whose tags are in that state.
-  await applyStates(page, ['Confirmed']);
+  await applyStates(page, ['Confirmed'], app);
   await expect(cells(page)).toHaveCount(2);
   expect((await shownIds(page)).sort()).toEqual([...confirmedIds].sort());
   await expect(page.getByTestId('filter-chip')).toHaveText(['Confirmed']);
