@@ -94,12 +94,12 @@ test('select photos, confirm a tag on all of them, and filter by it across a res
 
   await page.getByRole('button', { name: 'Filter…' }).click();
   await page.getByRole('checkbox', { name: 'circle' }).check();
-  await page.getByRole('checkbox', { name: 'suggested' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Confirmed', exact: true }).check();
   await app.screenshot('browse-filter-panel');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByTestId('photo-cell')).toHaveCount(4);
   expect((await cellPaths(page)).sort()).toEqual([...chosen].sort());
-  await expect(page.getByTestId('filter-chip')).toHaveText(['circle', 'Tags: confirmed']);
+  await expect(page.getByTestId('filter-chip')).toHaveText(['circle', 'Confirmed']);
   await app.screenshot('browse-filtered');
 
   // The filter survives a restart of the window.
@@ -108,7 +108,7 @@ test('select photos, confirm a tag on all of them, and filter by it across a res
   await expect(page.getByTestId('filter-chip')).toHaveCount(2);
   await expect(page.getByTestId('photo-cell')).toHaveCount(4);
   await page.getByRole('button', { name: 'Remove filter circle' }).click();
-  await page.getByRole('button', { name: 'Remove filter Tags: confirmed' }).click();
+  await page.getByRole('button', { name: 'Remove filter Confirmed' }).click();
   await expect(page.getByTestId('photo-cell')).toHaveCount(photosIn(CAMERA).length);
 
   // A rubber band dragged from the grid's margin over the first two photos selects them.

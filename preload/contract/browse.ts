@@ -41,6 +41,17 @@ export interface PhotoQuery {
   readonly sort: PhotoSort;
 }
 
+/** A photo's tags at a glance: the grid's badges and caption. */
+export interface PhotoTagGlance {
+  /** Keywords the user confirmed, each path once (its deepest confirmed level). */
+  readonly confirmed: number;
+  /** Suggestions waiting for a decision, each path once. */
+  readonly waiting: number;
+  readonly rejected: number;
+  /** The first few keywords the photo carries: confirmed ones, then suggestions best first. */
+  readonly top: readonly { readonly label: string; readonly state: 'confirmed' | 'suggested' }[];
+}
+
 /** One grid cell. */
 export interface PhotoRow extends PhotoRef {
   /** Best score among the tags that made the photo match; null when no tag filter applies. */
@@ -49,6 +60,8 @@ export interface PhotoRow extends PhotoRef {
   readonly label: string | null;
   /** When the photo was taken (EXIF DateTimeOriginal, else the file's time), ms; null: unknown. */
   readonly taken: number | null;
+  /** The photo's tags in the active label sets, counted. */
+  readonly tags: PhotoTagGlance;
 }
 
 export interface PhotoPage {

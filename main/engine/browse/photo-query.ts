@@ -13,6 +13,9 @@ export interface PhotoRecord {
   readonly taken: number | null;
 }
 
+/** A grid row before its page's tags are counted (only the rows of a page are). */
+export type OrderedPhoto = Omit<PhotoRow, 'tags'>;
+
 const DEFAULT_STATES: readonly TagState[] = ['suggested', 'confirmed'];
 
 const labelMatches = (tag: PhotoTag, wanted: LabelRef): boolean =>
@@ -56,8 +59,8 @@ function match(
   photo: PhotoRecord,
   tags: readonly PhotoTag[],
   filter: PhotoFilter,
-): PhotoRow | null {
-  const row = (tag: PhotoTag | null): PhotoRow => ({
+): OrderedPhoto | null {
+  const row = (tag: PhotoTag | null): OrderedPhoto => ({
     id: photo.id,
     path: photo.path,
     score: tag?.score ?? null,
@@ -76,7 +79,7 @@ function match(
   return matching.length > 0 ? row(best(matching)) : null;
 }
 
-type Compare = (a: PhotoRow, b: PhotoRow) => number;
+type Compare = (a: OrderedPhoto, b: OrderedPhoto) => number;
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -86,9 +89,9 @@ export function queryPhotos(
   tagsOf: ReadonlyMap<number, readonly PhotoTag[]>,
   filter: PhotoFilter,
   sort: PhotoSort,
-): PhotoRow[] {
+): OrderedPhoto[] {
   const folder = filter.folder ?? null;
-  const rows: PhotoRow[] = [];
+  const rows: OrderedPhoto[] = [];
   const keys = new Map<number, { name: string; folder: string }>();
   for (const photo of photos) {
     if (folder !== null && !(photo.folder === folder || photo.path.startsWith(childPrefix(folder))))
@@ -119,7 +122,7 @@ export function queryPhotos(
 
 function keyOf(
   keys: ReadonlyMap<number, { name: string; folder: string }>,
-  row: PhotoRow,
+  row: OrderedPhoto,
 ): { name: string; folder: string } {
   return keys.get(row.id) as { name: string; folder: string };
 }

@@ -9,7 +9,6 @@ import type {
   PhotoDetails,
   PhotoPage,
   PhotoQuery,
-  PhotoRow,
   SearchOptions,
   SearchOutcome,
 } from '../../../preload/contract/browse';
@@ -19,7 +18,8 @@ import { tagsOfFiles } from '../labels/tags';
 import { checkLibraryPath } from '../library/scanner';
 import { readExif } from './exif';
 import { datePhotos, photoDates } from './photo-dates';
-import { filtersTags, queryPhotos, type PhotoRecord } from './photo-query';
+import { filtersTags, queryPhotos, type OrderedPhoto, type PhotoRecord } from './photo-query';
+import { tagGlance } from './tag-glance';
 import { duplicateThreshold } from '../clusters/duplicates';
 import { GENERIC_CAPTIONS } from '../labels/background';
 import { copySimilarity } from './search-copies';
@@ -54,7 +54,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
   // The active model's search index, current with the library (the embedding store rebuilds it).
   const searchIndex = () => ctx.library.embeddings.searchIndex(ctx.activeModelId());
   // The last query's full order, so scrolling pages through it does not redo the filter.
-  let ordered: { key: string; rows: PhotoRow[] } | null = null;
+  let ordered: { key: string; rows: OrderedPhoto[] } | null = null;
 
   function photoRecords(): PhotoRecord[] {
     const dates = photoDates(db);
@@ -169,10 +169,17 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
           : new Map<number, never[]>();
         ordered = { key, rows: queryPhotos(records, tags, query.filter, query.sort) };
       }
+      const total = ordered.rows.length;
+      const rows = ordered.rows.slice(offset, offset + limit);
+      // Tags are counted for the page only, fresh: a decision shows on the next page asked for.
+      const tags = await tagsOfFiles(
+        ctx,
+        rows.map((row) => row.id),
+      );
       return {
-        total: ordered.rows.length,
+        total,
         offset,
-        rows: ordered.rows.slice(offset, offset + limit),
+        rows: rows.map((row) => ({ ...row, tags: tagGlance(tags.get(row.id) ?? []) })),
       };
     },
 

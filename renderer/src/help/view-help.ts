@@ -15,7 +15,8 @@ const HELP: Readonly<Record<string, ViewHelp>> = {
     keys: [
       ['/', 'Search'],
       ['Enter', 'Open the selected photo'],
-      ['← →', 'Previous / next photo'],
+      ['← → ↑ ↓', 'Move the selection in the grid (Shift extends it); ← → step in the photo view'],
+      ['Home / End', 'First / last photo of the grid'],
       ['↑ ↓', 'Choose a tag in the photo view'],
       ['C', 'Confirm the chosen tag'],
       ['X', 'Reject the chosen tag'],
@@ -24,6 +25,8 @@ const HELP: Readonly<Record<string, ViewHelp>> = {
       ['Ctrl/⌘ + A', 'Select all photos on screen'],
       ['Shift / Ctrl / ⌘ + click', 'Extend / toggle the selection'],
       ['Esc', 'Close the photo view, clear the selection'],
+      ['Y or Enter / N / A', 'Review suggestions: confirm, reject, accept all on the photo'],
+      ['→ or Space / ←, U', 'Review suggestions: next / previous photo, undo'],
     ],
   },
   labels: {

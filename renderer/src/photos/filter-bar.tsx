@@ -2,17 +2,16 @@
 // tag states, score range, label set and folder. Sort order beside it.
 import { useEffect, useState } from 'react';
 import type { PhotoFilter, PhotoSortKey } from '../../../preload/contract/browse';
-import type { TagState } from '../../../preload/contract/labels';
 import { CloseIcon } from '../components/icons';
 import { folderName } from '../format';
-import { usePhotosStore } from './use-photos-store';
+import { TagStateFilter, tagStateChip } from './tag-state-filter';
+import { canSortByScore, usePhotosStore } from './use-photos-store';
 
-const STATES: readonly TagState[] = ['confirmed', 'suggested', 'rejected'];
 const SORTS: readonly { key: PhotoSortKey; label: string }[] = [
   { key: 'folder', label: 'Folder' },
   { key: 'name', label: 'Name' },
   { key: 'date', label: 'Date taken' },
-  { key: 'score', label: 'Score' },
+  { key: 'score', label: 'How sure' },
 ];
 const MODE_WORDS = { any: 'Any of', all: 'All of', none: 'None of' } as const;
 
@@ -44,7 +43,7 @@ function chipsOf(filter: PhotoFilter, setName: (id: number) => string) {
     });
   if (filter.states !== undefined)
     chips.push({
-      text: `Tags: ${filter.states.join(', ')}`,
+      text: tagStateChip(filter.states),
       without: { ...filter, states: undefined },
     });
   if (filter.minScore != null || filter.maxScore != null)
@@ -70,12 +69,6 @@ function FilterPanel({ onClose }: { onClose: () => void }) {
       labels: has(labelSetId, label)
         ? labels.filter((l) => !(l.labelSetId === labelSetId && l.label === label))
         : [...labels, { labelSetId, label }],
-    });
-  const states = draft.states ?? ['suggested', 'confirmed'];
-  const toggleState = (state: TagState) =>
-    setDraft({
-      ...draft,
-      states: states.includes(state) ? states.filter((s) => s !== state) : [...states, state],
     });
   const score = (value: string) => (value.trim() === '' ? null : Number(value));
 
@@ -122,19 +115,7 @@ function FilterPanel({ onClose }: { onClose: () => void }) {
           ))}
         </fieldset>
       )}
-      <fieldset>
-        <legend>Tags that count</legend>
-        {STATES.map((state) => (
-          <label key={state} className="filter-label">
-            <input
-              type="checkbox"
-              checked={states.includes(state)}
-              onChange={() => toggleState(state)}
-            />
-            {state}
-          </label>
-        ))}
-      </fieldset>
+      <TagStateFilter states={draft.states} onChange={(states) => setDraft({ ...draft, states })} />
       <fieldset className="filter-scores">
         <legend>Score</legend>
         <label>
@@ -182,12 +163,7 @@ function FilterPanel({ onClose }: { onClose: () => void }) {
           type="button"
           className="button button-primary"
           onClick={() => {
-            const sameStates =
-              states.length === 2 && states.includes('suggested') && states.includes('confirmed');
-            setFilter({
-              ...draft,
-              states: draft.states === undefined || sameStates ? undefined : states,
-            });
+            setFilter(draft);
             onClose();
           }}
         >
@@ -230,11 +206,20 @@ export function FilterBar() {
           value={sort.key}
           onChange={(e) => setSort({ ...sort, key: e.target.value as PhotoSortKey })}
         >
-          {SORTS.map((s) => (
-            <option key={s.key} value={s.key}>
-              {s.label}
-            </option>
-          ))}
+          {SORTS.map((s) => {
+            // Sorting by score needs a label to score by: without one it is offered, greyed, with why.
+            const off = s.key === 'score' && !canSortByScore(filter);
+            return (
+              <option
+                key={s.key}
+                value={s.key}
+                disabled={off}
+                title={off ? 'Choose a label in Filter… to sort by how sure Facet is' : undefined}
+              >
+                {off ? 'Score (choose a label first)' : s.label}
+              </option>
+            );
+          })}
         </select>
         <button
           type="button"

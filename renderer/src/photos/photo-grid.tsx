@@ -3,6 +3,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import type { ThumbnailSize } from '../../../preload/contract';
+import { CellBadges, CellCaption } from './cell-badges';
+import { useGridKeys } from './grid-keys';
 import { gridItems, itemRef, usePhotosStore, type GridItem } from './use-photos-store';
 
 const GAP = 6;
@@ -17,6 +19,8 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
   const selected = usePhotosStore((s) => item !== undefined && s.selected.has(itemRef(item).id));
   const startId = usePhotosStore((s) => (s.source.kind === 'similar' ? s.source.photo.id : null));
   const expanded = usePhotosStore((s) => item?.kind === 'hit' && s.expanded.has(item.hit.id));
+  const focused = usePhotosStore((s) => s.focus === index);
+  const captions = usePhotosStore((s) => s.captions);
   const [failed, setFailed] = useState(false);
   if (item === undefined)
     return <div className="photo-cell photo-cell-loading" style={{ width: size, height: size }} />;
@@ -26,21 +30,25 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
   const duplicates = item.kind === 'hit' ? item.hit.duplicates.length : 0;
   const copyOf = item.kind === 'hit' ? item.copyOf : undefined;
   const start = ref.id === startId && copyOf === undefined;
+  const tags = item.kind === 'photo' ? item.row.tags : null;
   const click = (event: React.MouseEvent) => {
     const mode = event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'only';
     usePhotosStore.getState().select(index, mode);
   };
   return (
     <div
-      className={
-        start
-          ? 'photo-cell photo-cell-start'
-          : copyOf !== undefined
-            ? 'photo-cell photo-cell-copy'
-            : 'photo-cell'
-      }
+      className={[
+        'photo-cell',
+        start && 'photo-cell-start',
+        copyOf !== undefined && 'photo-cell-copy',
+        focused && 'photo-cell-focused',
+        tags !== null && captions && 'photo-cell-captioned',
+      ]
+        .filter(Boolean)
+        .join(' ')}
       role="gridcell"
       aria-selected={selected}
+      data-focused={focused || undefined}
       aria-label={name}
       data-testid="photo-cell"
       data-photo-id={ref.id}
@@ -63,7 +71,19 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
           onError={() => setFailed(true)}
         />
       )}
-      {score !== null && !start && <span className="photo-cell-score">{score.toFixed(2)}</span>}
+      {score !== null && !start && (
+        // A tag's score is how sure Facet is (0 to 1); a search hit's is a likeness, shown as is.
+        <span
+          className="photo-cell-score"
+          title={item.kind === 'photo' ? 'How sure Facet is of the label' : undefined}
+        >
+          {item.kind === 'photo'
+            ? `${Math.round(Math.min(1, Math.max(0, score)) * 100)} %`
+            : score.toFixed(2)}
+        </span>
+      )}
+      {tags !== null && <CellBadges tags={tags} />}
+      {tags !== null && captions && <CellCaption tags={tags} />}
       {start && (
         <span className="photo-cell-start-badge" data-testid="start-photo">
           This photo
@@ -148,12 +168,15 @@ export function PhotoGrid() {
     state.ensureRange(first * columns, (last + 1) * columns);
   }, [first, last, columns, state]);
 
-  // The open photo stays in view as the photo view steps through the grid.
+  // The open photo stays in view as the photo view steps through the grid, and so does the
+  // photo the arrow keys are on.
   const viewing = state.viewing;
+  const focus = state.focus;
+  useGridKeys(columns);
   useEffect(() => {
-    if (viewing !== null)
-      virtualizer.scrollToIndex(Math.floor(viewing / columns), { align: 'auto' });
-  }, [viewing, columns, virtualizer]);
+    const index = viewing ?? focus;
+    if (index !== null) virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' });
+  }, [viewing, focus, columns, virtualizer]);
 
   const point = (event: PointerEvent) => {
     const box = (scroller.current as HTMLDivElement).getBoundingClientRect();
@@ -217,6 +240,7 @@ export function PhotoGrid() {
       role="grid"
       aria-label="Photos"
       aria-rowcount={rows}
+      aria-busy={state.loading}
       data-testid="photo-grid"
       onPointerDown={startBand}
       onPointerMove={moveBand}

@@ -7,6 +7,8 @@ import { recordEvent } from '../test-events';
 import { FilterBar } from './filter-bar';
 import { PhotoGrid } from './photo-grid';
 import { PhotoView } from './photo-view';
+import { ReviewMode } from './review/review-mode';
+import { ReviewStart } from './review/review-start';
 import './photos.css';
 import { SearchBox } from './search-box';
 import { SearchPanel } from './search-panel';
@@ -56,7 +58,6 @@ function useShortcuts() {
       else if (event.key === '/')
         (document.querySelector('[data-shortcut="search"]') as HTMLInputElement | null)?.focus();
       else if (event.key === 'Escape') store.clearSelection();
-      else if (event.key === 'Enter' && store.anchor !== null) store.open(store.anchor);
       else if (event.key === 'a' && (event.ctrlKey || event.metaKey)) {
         const { count } = gridItems(store);
         store.selectIndexes(
@@ -104,6 +105,7 @@ export function PhotosView() {
           Photos
         </h1>
         <SearchBox />
+        <ReviewStart />
         <label className="photos-zoom">
           <span className="visually-hidden">Thumbnail size</span>
           <input
@@ -119,9 +121,20 @@ export function PhotosView() {
       </header>
       {source.kind === 'browse' ? <FilterBar /> : <SearchPanel />}
       {source.kind === 'browse' && state.total !== null && (
-        <p className="photos-count muted" data-testid="photos-count">
-          {formatCount(state.total, 'photo')}
-        </p>
+        <div className="photos-count-row">
+          <p className="photos-count muted" data-testid="photos-count">
+            {formatCount(state.total, 'photo')}
+          </p>
+          <button
+            type="button"
+            className="link-button photos-captions"
+            aria-pressed={state.captions}
+            title="Name each photo's top tags under it"
+            onClick={() => state.setCaptions(!state.captions)}
+          >
+            {state.captions ? '✓ ' : ''}Captions
+          </button>
+        </div>
       )}
       <SelectionBar />
       {error !== null ? (
@@ -143,6 +156,7 @@ export function PhotosView() {
         <PhotoGrid />
       )}
       {viewing !== null && <PhotoView index={viewing} />}
+      <ReviewMode />
     </section>
   );
 }

@@ -37,19 +37,36 @@ interface Saved {
   readonly filter: PhotoFilter;
   readonly sort: PhotoSort;
   readonly zoom: number;
+  /** Cells name their top tags under the photo. */
+  readonly captions: boolean;
 }
 
-const DEFAULTS: Saved = { filter: {}, sort: { key: 'folder', descending: false }, zoom: 160 };
+const DEFAULTS: Saved = {
+  filter: {},
+  sort: { key: 'folder', descending: false },
+  zoom: 160,
+  captions: false,
+};
+
+/** A score orders photos only by a chosen label: without one it would be an arbitrary tag's. */
+export const canSortByScore = (filter: PhotoFilter): boolean => (filter.labels?.length ?? 0) > 0;
+
+/** The sort a filter allows: by score falls back to folders when no label is chosen. */
+function allowedSort(sort: PhotoSort, filter: PhotoFilter): PhotoSort {
+  return sort.key === 'score' && !canSortByScore(filter) ? DEFAULTS.sort : sort;
+}
 
 function load(): Saved {
   try {
     const raw = localStorage.getItem(SAVED);
     if (raw === null) return DEFAULTS;
     const saved = JSON.parse(raw) as Partial<Saved>;
+    const filter = saved.filter ?? DEFAULTS.filter;
     return {
-      filter: saved.filter ?? DEFAULTS.filter,
-      sort: saved.sort ?? DEFAULTS.sort,
+      filter,
+      sort: allowedSort(saved.sort ?? DEFAULTS.sort, filter),
       zoom: typeof saved.zoom === 'number' ? saved.zoom : DEFAULTS.zoom,
+      captions: saved.captions === true,
     };
   } catch {
     return DEFAULTS;
@@ -82,6 +99,8 @@ interface PhotosStore extends Saved {
   /** Selected photos by id, and the last clicked grid index (shift-click extends from it). */
   readonly selected: ReadonlySet<number>;
   readonly anchor: number | null;
+  /** The grid index the keyboard is on (arrows move it, Enter opens it). */
+  readonly focus: number | null;
   /** Grid index of the photo open in the photo view. */
   readonly viewing: number | null;
   /** Bumped after tags change, so open views reload theirs. */
@@ -93,6 +112,7 @@ interface PhotosStore extends Saved {
   setFilter(filter: PhotoFilter): void;
   setSort(sort: PhotoSort): void;
   setZoom(zoom: number): void;
+  setCaptions(captions: boolean): void;
   search(text: string): Promise<void>;
   similarTo(photo: { id: number; path: string }): Promise<void>;
   similarToOutside(name: string, photo: OutsidePhoto): Promise<void>;
@@ -102,6 +122,8 @@ interface PhotosStore extends Saved {
   /** Opens a photo in the photo view, with the photos like it around it. */
   openPhoto(photo: { id: number; path: string }): Promise<void>;
   select(index: number, mode: 'only' | 'toggle' | 'range'): void;
+  /** Moves the keyboard to a grid index, selecting it (extend: from the anchor to it). */
+  moveFocus(index: number, extend: boolean): void;
   selectIndexes(indexes: readonly number[], add: boolean): void;
   clearSelection(): void;
   decide(
@@ -161,8 +183,8 @@ const pending = new Set<number>();
 export const usePhotosStore = create<PhotosStore>()((set, get) => {
   const saved = load();
   const remember = () => {
-    const { filter, sort, zoom } = get();
-    save({ filter, sort, zoom });
+    const { filter, sort, zoom, captions } = get();
+    save({ filter, sort, zoom, captions });
   };
 
   async function fetchPage(page: number, run: number, reset = false): Promise<void> {
@@ -195,6 +217,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
       error: null,
       selected: new Set(),
       anchor: null,
+      focus: null,
       viewing: null,
     });
     try {
@@ -229,6 +252,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     facets: null,
     selected: new Set(),
     anchor: null,
+    focus: null,
     viewing: null,
     tagsVersion: 0,
 
@@ -242,7 +266,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
       }
       const run = ++generation;
       pending.clear();
-      set({ loading: get().total === null, error: null });
+      set({ loading: true, error: null });
       // Pages beyond the first are dropped and refetched as the grid shows them.
       await fetchPage(0, run, true);
     },
@@ -266,18 +290,24 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
         if (rows[page * PAGE] === undefined) void fetchPage(page, generation);
     },
 
+    // The grid keeps its photos on screen until the new order's first page replaces them.
     setFilter(filter) {
-      set({ filter, rows: [], total: null, selected: new Set(), anchor: null });
+      const sort = allowedSort(get().sort, filter);
+      set({ filter, sort, loading: true, selected: new Set(), anchor: null, focus: null });
       remember();
       void get().refresh();
     },
     setSort(sort) {
-      set({ sort, rows: [], total: null });
+      set({ sort: allowedSort(sort, get().filter), loading: true });
       remember();
       void get().refresh();
     },
     setZoom(zoom) {
       set({ zoom });
+      remember();
+    },
+    setCaptions(captions) {
+      set({ captions });
       remember();
     },
 
@@ -305,6 +335,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
         error: null,
         selected: new Set(),
         anchor: null,
+        focus: null,
         viewing: null,
       });
       void get().refresh();
@@ -316,7 +347,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
       const expanded = new Set(get().expanded);
       if (expanded.has(hitId)) expanded.delete(hitId);
       else expanded.add(hitId);
-      set({ expanded, selected: new Set(), anchor: null });
+      set({ expanded, selected: new Set(), anchor: null, focus: null });
       recordEvent('copies-toggled');
     },
     openPhoto(photo) {
@@ -331,12 +362,12 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
       const item = grid.at(index);
       if (item === undefined) return;
       const id = itemRef(item).id;
-      if (mode === 'only') set({ selected: new Set([id]), anchor: index });
+      if (mode === 'only') set({ selected: new Set([id]), anchor: index, focus: index });
       else if (mode === 'toggle') {
         const next = new Set(selected);
         if (next.has(id)) next.delete(id);
         else next.add(id);
-        set({ selected: next, anchor: index });
+        set({ selected: next, anchor: index, focus: index });
       } else {
         const from = Math.min(anchor ?? index, index);
         const to = Math.max(anchor ?? index, index);
@@ -345,8 +376,22 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
           const at = grid.at(i);
           if (at !== undefined) next.add(itemRef(at).id);
         }
-        set({ selected: next });
+        set({ selected: next, focus: index });
       }
+      recordEvent('selection-changed');
+    },
+    moveFocus(index, extend) {
+      const grid = gridItems(get());
+      const to = Math.max(0, Math.min(grid.count - 1, index));
+      if (grid.count === 0) return;
+      if (!extend) return get().select(to, 'only');
+      const anchor = get().anchor ?? to;
+      const next = new Set<number>();
+      for (let i = Math.min(anchor, to); i <= Math.max(anchor, to); i++) {
+        const at = grid.at(i);
+        if (at !== undefined) next.add(itemRef(at).id);
+      }
+      set({ selected: next, anchor, focus: to });
       recordEvent('selection-changed');
     },
     selectIndexes(indexes, add) {
@@ -360,7 +405,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
       recordEvent('selection-changed');
     },
     clearSelection() {
-      set({ selected: new Set(), anchor: null });
+      set({ selected: new Set(), anchor: null, focus: null });
     },
 
     async decide(fileIds, labelSetId, label, state) {
