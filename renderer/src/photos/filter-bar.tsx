@@ -5,6 +5,7 @@ import type { PhotoFilter, PhotoSortKey } from '../../../preload/contract/browse
 import type { TagState } from '../../../preload/contract/labels';
 import { CloseIcon } from '../components/icons';
 import { folderName } from '../format';
+import { KeywordTree } from './keyword-tree';
 import { usePhotosStore } from './use-photos-store';
 
 const STATES: readonly TagState[] = ['confirmed', 'suggested', 'rejected'];
@@ -14,6 +15,9 @@ const SORTS: readonly { key: PhotoSortKey; label: string }[] = [
   { key: 'date', label: 'Date taken' },
   { key: 'score', label: 'Score' },
 ];
+// Tag scores are how sure Facet is (0 to 1); people read and type them as percentages.
+const percent = (score: number | null | undefined) =>
+  score == null ? null : String(Math.round(score * 1000) / 10);
 const MODE_WORDS = { any: 'Any of', all: 'All of', none: 'None of' } as const;
 
 function Chip({ text, onRemove }: { text: string; onRemove: () => void }) {
@@ -49,7 +53,7 @@ function chipsOf(filter: PhotoFilter, setName: (id: number) => string) {
     });
   if (filter.minScore != null || filter.maxScore != null)
     chips.push({
-      text: `Score ${filter.minScore ?? '…'}–${filter.maxScore ?? '…'}`,
+      text: `${percent(filter.minScore) ?? '…'}–${percent(filter.maxScore) ?? '…'} % sure`,
       without: { ...filter, minScore: null, maxScore: null },
     });
   if (filter.folder != null)
@@ -77,51 +81,31 @@ function FilterPanel({ onClose }: { onClose: () => void }) {
       ...draft,
       states: states.includes(state) ? states.filter((s) => s !== state) : [...states, state],
     });
-  const score = (value: string) => (value.trim() === '' ? null : Number(value));
+  const score = (value: string) =>
+    value.trim() === '' ? null : Math.min(100, Math.max(0, Number(value))) / 100;
 
   return (
     <div className="filter-panel" role="dialog" aria-label="Filter photos">
-      {facets === null ? (
-        <p className="muted">Loading labels…</p>
-      ) : facets.labelSets.length === 0 ? (
-        <p className="muted">
-          No tags yet: add a label set in Labels, and its suggestions show up here.
-        </p>
-      ) : (
-        <fieldset>
-          <legend>Labels</legend>
-          <div className="filter-mode" role="radiogroup" aria-label="Match">
-            {(['any', 'all', 'none'] as const).map((mode) => (
-              <label key={mode}>
-                <input
-                  type="radio"
-                  name="label-mode"
-                  checked={(draft.labelMode ?? 'any') === mode}
-                  onChange={() => setDraft({ ...draft, labelMode: mode })}
-                />
-                {MODE_WORDS[mode]}
-              </label>
-            ))}
-          </div>
-          {facets.labelSets.map((set) => (
-            <div key={set.id} className="filter-set">
-              <h4>{set.name}</h4>
-              <div className="filter-labels">
-                {set.labels.map((label) => (
-                  <label key={label} className="filter-label">
-                    <input
-                      type="checkbox"
-                      checked={has(set.id, label)}
-                      onChange={() => toggleLabel(set.id, label)}
-                    />
-                    {label}
-                  </label>
-                ))}
-              </div>
-            </div>
+      <fieldset>
+        <legend>Keywords</legend>
+        <div className="filter-mode" role="radiogroup" aria-label="Match">
+          {(['any', 'all', 'none'] as const).map((mode) => (
+            <label key={mode}>
+              <input
+                type="radio"
+                name="label-mode"
+                checked={(draft.labelMode ?? 'any') === mode}
+                onChange={() => setDraft({ ...draft, labelMode: mode })}
+              />
+              {MODE_WORDS[mode]}
+            </label>
           ))}
-        </fieldset>
-      )}
+        </div>
+        <KeywordTree
+          checked={labels}
+          onToggle={({ labelSetId, label }) => toggleLabel(labelSetId, label)}
+        />
+      </fieldset>
       <fieldset>
         <legend>Tags that count</legend>
         {STATES.map((state) => (
@@ -136,26 +120,32 @@ function FilterPanel({ onClose }: { onClose: () => void }) {
         ))}
       </fieldset>
       <fieldset className="filter-scores">
-        <legend>Score</legend>
+        <legend>How sure Facet is</legend>
         <label>
           from{' '}
           <input
             type="number"
-            step="0.01"
-            aria-label="Lowest score"
-            defaultValue={draft.minScore ?? ''}
+            min={0}
+            max={100}
+            step={1}
+            aria-label="At least, % sure"
+            defaultValue={percent(draft.minScore) ?? ''}
             onChange={(e) => setDraft({ ...draft, minScore: score(e.target.value) })}
-          />
+          />{' '}
+          %
         </label>
         <label>
           to{' '}
           <input
             type="number"
-            step="0.01"
-            aria-label="Highest score"
-            defaultValue={draft.maxScore ?? ''}
+            min={0}
+            max={100}
+            step={1}
+            aria-label="At most, % sure"
+            defaultValue={percent(draft.maxScore) ?? ''}
             onChange={(e) => setDraft({ ...draft, maxScore: score(e.target.value) })}
-          />
+          />{' '}
+          % sure
         </label>
       </fieldset>
       <label className="filter-folder">
