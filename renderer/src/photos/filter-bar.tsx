@@ -1,11 +1,12 @@
 // The filter as removable chips, and the panel that adds to it: labels (any / all / none of),
 // tag states, score range, label set and folder. Sort order beside it.
 import { useEffect, useState } from 'react';
-import type { PhotoFilter, PhotoSortKey } from '../../../preload/contract/browse';
+import type { LabelRef, PhotoFilter, PhotoSortKey } from '../../../preload/contract/browse';
 import type { TagState } from '../../../preload/contract/labels';
 import { CloseIcon } from '../components/icons';
 import { folderName } from '../format';
 import { KeywordTree } from './keyword-tree';
+import { useKeywordsStore } from './use-keywords-store';
 import { usePhotosStore } from './use-photos-store';
 
 const STATES: readonly TagState[] = ['confirmed', 'suggested', 'rejected'];
@@ -31,13 +32,17 @@ function Chip({ text, onRemove }: { text: string; onRemove: () => void }) {
   );
 }
 
-function chipsOf(filter: PhotoFilter, setName: (id: number) => string) {
+function chipsOf(
+  filter: PhotoFilter,
+  setName: (id: number) => string,
+  labelName: (ref: LabelRef) => string,
+) {
   const chips: { text: string; without: PhotoFilter }[] = [];
   const labels = filter.labels ?? [];
   const mode = filter.labelMode ?? 'any';
   labels.forEach((label, i) =>
     chips.push({
-      text: `${labels.length > 1 || mode !== 'any' ? `${MODE_WORDS[mode]}: ` : ''}${label.label}`,
+      text: `${labels.length > 1 || mode !== 'any' ? `${MODE_WORDS[mode]}: ` : ''}${labelName(label)}`,
       without: { ...filter, labels: labels.filter((_, j) => j !== i) },
     }),
   );
@@ -192,7 +197,14 @@ export function FilterBar() {
   const { filter, sort, facets, setFilter, setSort } = usePhotosStore();
   const [open, setOpen] = useState(false);
   const setName = (id: number) => facets?.labelSets.find((s) => s.id === id)?.name ?? `#${id}`;
-  const chips = chipsOf(filter, setName);
+  const keywords = useKeywordsStore((s) => s.sets);
+  // A label by its levels ("Shapes › Round › circle") once the keyword tree has been loaded.
+  const labelName = (ref: LabelRef) =>
+    keywords
+      ?.find((set) => set.id === ref.labelSetId)
+      ?.labels.find((node) => node.label === ref.label)
+      ?.levels.join(' › ') ?? ref.label;
+  const chips = chipsOf(filter, setName, labelName);
   return (
     <div className="filter-bar">
       <div className="filter-chips" aria-label="Filters">
