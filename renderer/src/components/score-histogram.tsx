@@ -11,6 +11,8 @@ export interface ScoreHistogramProps {
   readonly counts: readonly number[];
   readonly min: number;
   readonly max: number;
+  /** The score axis, when it is not just the bins and the line. */
+  readonly range?: readonly [number, number];
   /** Where the line is: photos scoring at least this are kept. */
   readonly value: number;
   /** The slider's name ("Relevance cut-off"). */
@@ -31,15 +33,15 @@ export interface ScoreHistogramProps {
 const STEPS = 400;
 
 export function ScoreHistogram(props: ScoreHistogramProps) {
-  const { counts, min, max, value, name, axis, tick, describe, onInput, onCommit } = props;
+  const { counts, min, max, value, range, name, axis, tick, describe, onInput, onCommit } = props;
   const input = useRef<HTMLInputElement>(null);
   const plot = useRef<HTMLDivElement>(null);
   // Where the line is dragged to, while the value it started from is still the one shown.
   const [moving, setMoving] = useState<{ from: number; at: number } | null>(null);
   const [hover, setHover] = useState<number | null>(null);
   // The axis holds the bins and the committed line, wherever the user put it.
-  const lo = Math.min(min, value);
-  const hi = Math.max(max, value, lo + 1e-6);
+  const lo = range?.[0] ?? Math.min(min, value);
+  const hi = Math.max(range?.[1] ?? Math.max(max, value), lo + 1e-6);
   const span = hi - lo;
   const shown = moving !== null && moving.from === value ? moving.at : value;
   const at = (score: number) => Math.min(1, Math.max(0, (score - lo) / span));

@@ -3,7 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import type { ThumbnailSize } from '../../../preload/contract';
-import { relevanceOf } from './relevance';
+import { relevanceOf, relevanceScale } from './relevance';
 import { gridItems, itemRef, usePhotosStore, type GridItem } from './use-photos-store';
 
 const GAP = 6;
@@ -18,7 +18,8 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
   const selected = usePhotosStore((s) => item !== undefined && s.selected.has(itemRef(item).id));
   const startId = usePhotosStore((s) => (s.source.kind === 'similar' ? s.source.photo.id : null));
   const expanded = usePhotosStore((s) => item?.kind === 'hit' && s.expanded.has(item.hit.id));
-  const distribution = usePhotosStore((s) => s.outcome?.distribution ?? null);
+  const outcome = usePhotosStore((s) => s.outcome);
+  const scale = relevanceScale(outcome);
   const [failed, setFailed] = useState(false);
   if (item === undefined)
     return <div className="photo-cell photo-cell-loading" style={{ width: size, height: size }} />;
@@ -68,9 +69,9 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
       {score !== null && !start && (
         <span className="photo-cell-score">
           {/* A tag's score is how sure Facet is; a search hit's reads as its relevance. */}
-          {item.kind === 'photo' || distribution === null
+          {item.kind === 'photo' || scale === null
             ? `${Math.round(score * 100)} %`
-            : Math.round(relevanceOf(score, distribution))}
+            : Math.round(relevanceOf(score, scale))}
         </span>
       )}
       {start && (

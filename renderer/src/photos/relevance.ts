@@ -3,7 +3,17 @@
 // relevance: 0 for the library's least alike photo, 100 for its most alike, for this query.
 import type { SearchOutcome } from '../../../preload/contract/browse';
 
-type Distribution = NonNullable<SearchOutcome['distribution']>;
+type Distribution = Pick<NonNullable<SearchOutcome['distribution']>, 'min' | 'max'>;
+
+/**
+ * The span relevance runs over: from the library's lowest score to the best hit, scored exactly
+ * (the distribution is scanned in 8 bits, so its top may sit a hair above or below it).
+ */
+export function relevanceScale(outcome: SearchOutcome | null): Distribution | null {
+  const d = outcome?.distribution ?? null;
+  if (d === null) return null;
+  return { min: d.min, max: outcome?.hits[0]?.score ?? d.max };
+}
 
 const spanOf = (d: Distribution) => d.max - d.min || 1;
 

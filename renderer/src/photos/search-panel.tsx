@@ -2,7 +2,7 @@
 // since the scores that mean "a match" differ from one query to the next.
 import { stepText } from '../components/histogram-scale';
 import { ScoreHistogram } from '../components/score-histogram';
-import { relevanceOf, similarityAt } from './relevance';
+import { relevanceOf, relevanceScale, similarityAt } from './relevance';
 import { visibleHits, usePhotosStore } from './use-photos-store';
 
 export function SearchPanel() {
@@ -15,10 +15,8 @@ export function SearchPanel() {
         ? `photos like ${source.photo.path.split(/[\\/]/).pop() ?? ''}`
         : `photos like ${source.name} (dropped, not added)`;
   const distribution = outcome?.distribution ?? null;
-  // The distribution is scanned in 8 bits; its top may sit a hair above the best hit's exact score.
-  const best = outcome?.hits[0]?.score ?? Infinity;
-  const cut = (relevance: number) =>
-    distribution !== null && setMinScore(Math.min(best, similarityAt(relevance, distribution)));
+  const scale = relevanceScale(outcome);
+  const cut = (relevance: number) => scale !== null && setMinScore(similarityAt(relevance, scale));
   const shown = visibleHits({ outcome, minScore });
   const folded = shown.reduce(
     (n, hit) => n + (expanded.has(hit.id) ? 0 : hit.duplicates.length),
@@ -44,13 +42,14 @@ export function SearchPanel() {
           Nothing in the library matches {what} well. These are the closest photos; try other words.
         </p>
       )}
-      {outcome !== null && distribution !== null && (
+      {outcome !== null && distribution !== null && scale !== null && (
         <div className="search-cutoff">
           <ScoreHistogram
             counts={distribution.bins}
             min={0}
-            max={100}
-            value={relevanceOf(minScore ?? distribution.min, distribution)}
+            max={relevanceOf(distribution.max, scale)}
+            range={[0, 100]}
+            value={relevanceOf(minScore ?? distribution.min, scale)}
             name="Relevance cut-off"
             axis={
               source.kind === 'search'
@@ -65,8 +64,7 @@ export function SearchPanel() {
           <output data-testid="search-count">
             {count}
             {folded > 0 ? ` (+${folded} near-duplicates folded in)` : ''} of {outcome.searched}{' '}
-            photos · relevance ≥{' '}
-            {Math.round(relevanceOf(minScore ?? distribution.min, distribution))}
+            photos · relevance ≥ {Math.round(relevanceOf(minScore ?? distribution.min, scale))}
           </output>
         </div>
       )}
