@@ -85,11 +85,12 @@ test('select photos, confirm a tag on all of them, and filter by it across a res
   await cells.nth(4).click({ modifiers: ['Control'] });
   await expect(page.getByTestId('selection-count')).toHaveText('4 selected');
   const chosen = (await cellPaths(page)).filter((_, i) => [0, 1, 2, 4].includes(i));
-  await page.getByLabel('Tag to decide').selectOption({ label: 'Shapes: circle' });
+  await page.getByRole('combobox', { name: 'Keyword to tag' }).fill('circ');
+  await page.getByRole('option', { name: 'circle (Shapes)' }).click();
   await app.screenshot('browse-bulk-selection');
   await page.getByRole('button', { name: 'Confirm on all' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Confirmed' })).toHaveText(
-    'Confirmed “circle” on 4 photos.',
+    'Confirmed “circle” (Shapes) on 4 photos.',
   );
 
   await page.getByRole('button', { name: 'Filter…' }).click();

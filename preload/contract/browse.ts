@@ -81,6 +81,25 @@ export interface BrowseFacets {
   readonly folders: readonly string[];
 }
 
+/** A node of the keyword tree: a label (or a level above labels) and how many photos carry it. */
+export interface KeywordNode {
+  /** Full path as filters name it ("Shapes/Round/circle", `\/` for a slash inside a level). */
+  readonly label: string;
+  /** The path's levels, escapes undone: ["Shapes", "Round", "circle"]. */
+  readonly levels: readonly string[];
+  /** Photos where it (or a label below it) is confirmed. */
+  readonly confirmed: number;
+  /** Photos where it (or a label below it) is suggested and nothing there is confirmed yet. */
+  readonly suggested: number;
+}
+
+/** An active label set's labels as a tree: nodes in tree order, parents before children. */
+export interface KeywordSet {
+  readonly id: number;
+  readonly name: string;
+  readonly labels: readonly KeywordNode[];
+}
+
 /** A search result: a photo, and the near-duplicates (the Near-duplicates tab's rule) folded into it. */
 export interface SearchHit extends PhotoRef {
   readonly score: number;
@@ -147,6 +166,8 @@ export interface BrowseInvokeChannels {
   'browse:photos': (query: PhotoQuery, offset: number, limit: number) => PhotoPage;
   /** Label sets, labels and folders to filter by. */
   'browse:facets': () => BrowseFacets;
+  /** The active label sets' labels as trees, with confirmed and suggested photo counts per node. */
+  'browse:keywords': () => readonly KeywordSet[];
   /** Photos matching words ("dog on a beach at sunset"), best first. */
   'browse:search': (text: string, options: SearchOptions) => SearchOutcome;
   /** Photos like a library photo: the photo itself first, then the others best first. */

@@ -51,6 +51,7 @@ export const browseHandlers = defineHandlers<BrowseInvokeChannels>({
     run: (engine, q, offset, limit) => engine.browsePhotos(q, offset, limit),
   },
   'browse:facets': { args: z.tuple([]), run: (engine) => engine.browseFacets() },
+  'browse:keywords': { args: z.tuple([]), run: (engine) => engine.browseKeywords() },
   'browse:search': {
     args: z.tuple([z.string().trim().min(1, 'must not be empty').max(1000), options]),
     run: (engine, text, o) => engine.searchPhotos(text, o),

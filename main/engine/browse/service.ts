@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type {
   BrowseFacets,
+  KeywordSet,
   OutsidePhoto,
   PhotoDetails,
   PhotoPage,
@@ -14,7 +15,9 @@ import type {
 } from '../../../preload/contract/browse';
 import type { EngineContext } from '../engine-context';
 import { engineError } from '../engine-error';
-import { tagsOfFiles } from '../labels/tags';
+import { labelSetDetail } from '../labels/label-store';
+import { activeSetIds, tagsOfFiles } from '../labels/tags';
+import { keywordTree } from './keyword-tree';
 import { checkLibraryPath } from '../library/scanner';
 import { readExif } from './exif';
 import { datePhotos, photoDates } from './photo-dates';
@@ -29,6 +32,7 @@ import type { Neighbour } from '../library/vector-index';
 export interface BrowseApi {
   browsePhotos(query: PhotoQuery, offset: number, limit: number): Promise<PhotoPage>;
   browseFacets(): Promise<BrowseFacets>;
+  browseKeywords(): Promise<KeywordSet[]>;
   searchPhotos(text: string, options: SearchOptions): Promise<SearchOutcome>;
   similarPhotos(fileId: number, options: SearchOptions): Promise<SearchOutcome>;
   similarToOutsidePhoto(photo: OutsidePhoto, options: SearchOptions): Promise<SearchOutcome>;
@@ -38,6 +42,7 @@ export interface BrowseApi {
 export const BROWSE_METHODS = [
   'browsePhotos',
   'browseFacets',
+  'browseKeywords',
   'searchPhotos',
   'similarPhotos',
   'similarToOutsidePhoto',
@@ -200,6 +205,11 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
           .sort((a, b) => a.name.localeCompare(b.name)),
         folders: [...new Set(folders)].sort().slice(0, 5000),
       };
+    },
+
+    async browseKeywords() {
+      const details = activeSetIds(ctx).map((id) => labelSetDetail(db, id));
+      return keywordTree(details, await tagsOfFiles(ctx, null));
     },
 
     async searchPhotos(text, options) {

@@ -17,7 +17,8 @@ import { moveInHistory, recordStep, tagHistory, type AddedLabels } from './tag-h
 
 export type { PhotoTag };
 
-function activeSetIds(ctx: EngineContext): number[] {
+/** The active label sets, by name. */
+export function activeSetIds(ctx: EngineContext): number[] {
   return ctx.library.db
     .prepare('SELECT id FROM label_sets WHERE active = 1 ORDER BY name COLLATE NOCASE')
     .pluck()

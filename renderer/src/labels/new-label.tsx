@@ -74,7 +74,7 @@ export function NewLabel({ parent, onClearParent, onAdd }: NewLabelProps) {
           <h3 className="labels-subtitle">Photos that look most like “{preview.text.trim()}”</h3>
           <PhotoGrid
             photos={preview.photos.slice(0, 12)}
-            describe={(score) => `match ${(score * 100).toFixed(1)}`}
+            describe={() => 'one of the closest'}
             showScores={false}
             testId="preview-photos"
           />

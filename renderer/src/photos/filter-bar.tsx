@@ -1,10 +1,12 @@
 // The filter as removable chips, and the panel that adds to it: labels (any / all / none of),
 // tag states, score range, label set and folder. Sort order beside it.
 import { useEffect, useState } from 'react';
-import type { PhotoFilter, PhotoSortKey } from '../../../preload/contract/browse';
+import type { LabelRef, PhotoFilter, PhotoSortKey } from '../../../preload/contract/browse';
 import { CloseIcon } from '../components/icons';
 import { folderName } from '../format';
+import { KeywordTree } from './keyword-tree';
 import { TagStateFilter, tagStateChip } from './tag-state-filter';
+import { useKeywordsStore } from './use-keywords-store';
 import { canSortByScore, usePhotosStore } from './use-photos-store';
 
 const SORTS: readonly { key: PhotoSortKey; label: string }[] = [
@@ -13,6 +15,9 @@ const SORTS: readonly { key: PhotoSortKey; label: string }[] = [
   { key: 'date', label: 'Date taken' },
   { key: 'score', label: 'How sure' },
 ];
+// Tag scores are how sure Facet is (0 to 1); people read and type them as percentages.
+const percent = (score: number | null | undefined) =>
+  score == null ? null : String(Math.round(score * 1000) / 10);
 const MODE_WORDS = { any: 'Any of', all: 'All of', none: 'None of' } as const;
 
 function Chip({ text, onRemove }: { text: string; onRemove: () => void }) {
@@ -26,13 +31,17 @@ function Chip({ text, onRemove }: { text: string; onRemove: () => void }) {
   );
 }
 
-function chipsOf(filter: PhotoFilter, setName: (id: number) => string) {
+function chipsOf(
+  filter: PhotoFilter,
+  setName: (id: number) => string,
+  labelName: (ref: LabelRef) => string,
+) {
   const chips: { text: string; without: PhotoFilter }[] = [];
   const labels = filter.labels ?? [];
   const mode = filter.labelMode ?? 'any';
   labels.forEach((label, i) =>
     chips.push({
-      text: `${labels.length > 1 || mode !== 'any' ? `${MODE_WORDS[mode]}: ` : ''}${label.label}`,
+      text: `${labels.length > 1 || mode !== 'any' ? `${MODE_WORDS[mode]}: ` : ''}${labelName(label)}`,
       without: { ...filter, labels: labels.filter((_, j) => j !== i) },
     }),
   );
@@ -48,7 +57,7 @@ function chipsOf(filter: PhotoFilter, setName: (id: number) => string) {
     });
   if (filter.minScore != null || filter.maxScore != null)
     chips.push({
-      text: `Score ${filter.minScore ?? '…'}–${filter.maxScore ?? '…'}`,
+      text: `${percent(filter.minScore) ?? '…'}–${percent(filter.maxScore) ?? '…'} % sure`,
       without: { ...filter, minScore: null, maxScore: null },
     });
   if (filter.folder != null)
@@ -70,73 +79,59 @@ function FilterPanel({ onClose }: { onClose: () => void }) {
         ? labels.filter((l) => !(l.labelSetId === labelSetId && l.label === label))
         : [...labels, { labelSetId, label }],
     });
-  const score = (value: string) => (value.trim() === '' ? null : Number(value));
+  const score = (value: string) =>
+    value.trim() === '' ? null : Math.min(100, Math.max(0, Number(value))) / 100;
 
   return (
     <div className="filter-panel" role="dialog" aria-label="Filter photos">
-      {facets === null ? (
-        <p className="muted">Loading labels…</p>
-      ) : facets.labelSets.length === 0 ? (
-        <p className="muted">
-          No tags yet: add a label set in Labels, and its suggestions show up here.
-        </p>
-      ) : (
-        <fieldset>
-          <legend>Labels</legend>
-          <div className="filter-mode" role="radiogroup" aria-label="Match">
-            {(['any', 'all', 'none'] as const).map((mode) => (
-              <label key={mode}>
-                <input
-                  type="radio"
-                  name="label-mode"
-                  checked={(draft.labelMode ?? 'any') === mode}
-                  onChange={() => setDraft({ ...draft, labelMode: mode })}
-                />
-                {MODE_WORDS[mode]}
-              </label>
-            ))}
-          </div>
-          {facets.labelSets.map((set) => (
-            <div key={set.id} className="filter-set">
-              <h4>{set.name}</h4>
-              <div className="filter-labels">
-                {set.labels.map((label) => (
-                  <label key={label} className="filter-label">
-                    <input
-                      type="checkbox"
-                      checked={has(set.id, label)}
-                      onChange={() => toggleLabel(set.id, label)}
-                    />
-                    {label}
-                  </label>
-                ))}
-              </div>
-            </div>
+      <fieldset>
+        <legend>Keywords</legend>
+        <div className="filter-mode" role="radiogroup" aria-label="Match">
+          {(['any', 'all', 'none'] as const).map((mode) => (
+            <label key={mode}>
+              <input
+                type="radio"
+                name="label-mode"
+                checked={(draft.labelMode ?? 'any') === mode}
+                onChange={() => setDraft({ ...draft, labelMode: mode })}
+              />
+              {MODE_WORDS[mode]}
+            </label>
           ))}
-        </fieldset>
-      )}
+        </div>
+        <KeywordTree
+          checked={labels}
+          onToggle={({ labelSetId, label }) => toggleLabel(labelSetId, label)}
+        />
+      </fieldset>
       <TagStateFilter states={draft.states} onChange={(states) => setDraft({ ...draft, states })} />
       <fieldset className="filter-scores">
-        <legend>Score</legend>
+        <legend>How sure Facet is</legend>
         <label>
           from{' '}
           <input
             type="number"
-            step="0.01"
-            aria-label="Lowest score"
-            defaultValue={draft.minScore ?? ''}
+            min={0}
+            max={100}
+            step={1}
+            aria-label="At least, % sure"
+            defaultValue={percent(draft.minScore) ?? ''}
             onChange={(e) => setDraft({ ...draft, minScore: score(e.target.value) })}
-          />
+          />{' '}
+          %
         </label>
         <label>
           to{' '}
           <input
             type="number"
-            step="0.01"
-            aria-label="Highest score"
-            defaultValue={draft.maxScore ?? ''}
+            min={0}
+            max={100}
+            step={1}
+            aria-label="At most, % sure"
+            defaultValue={percent(draft.maxScore) ?? ''}
             onChange={(e) => setDraft({ ...draft, maxScore: score(e.target.value) })}
-          />
+          />{' '}
+          % sure
         </label>
       </fieldset>
       <label className="filter-folder">
@@ -178,7 +173,14 @@ export function FilterBar() {
   const { filter, sort, facets, setFilter, setSort } = usePhotosStore();
   const [open, setOpen] = useState(false);
   const setName = (id: number) => facets?.labelSets.find((s) => s.id === id)?.name ?? `#${id}`;
-  const chips = chipsOf(filter, setName);
+  const keywords = useKeywordsStore((s) => s.sets);
+  // A label by its levels ("Shapes › Round › circle") once the keyword tree has been loaded.
+  const labelName = (ref: LabelRef) =>
+    keywords
+      ?.find((set) => set.id === ref.labelSetId)
+      ?.labels.find((node) => node.label === ref.label)
+      ?.levels.join(' › ') ?? ref.label;
+  const chips = chipsOf(filter, setName, labelName);
   return (
     <div className="filter-bar">
       <div className="filter-chips" aria-label="Filters">
@@ -216,7 +218,7 @@ export function FilterBar() {
                 disabled={off}
                 title={off ? 'Choose a label in Filter… to sort by how sure Facet is' : undefined}
               >
-                {off ? 'Score (choose a label first)' : s.label}
+                {off ? `${s.label} (choose a label first)` : s.label}
               </option>
             );
           })}

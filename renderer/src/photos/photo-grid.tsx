@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 
 import type { ThumbnailSize } from '../../../preload/contract';
 import { CellBadges, CellCaption } from './cell-badges';
 import { useGridKeys } from './grid-keys';
+import { relevanceOf, relevanceScale } from './relevance';
 import { gridItems, itemRef, usePhotosStore, type GridItem } from './use-photos-store';
 
 const GAP = 6;
@@ -21,6 +22,8 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
   const expanded = usePhotosStore((s) => item?.kind === 'hit' && s.expanded.has(item.hit.id));
   const focused = usePhotosStore((s) => s.focus === index);
   const captions = usePhotosStore((s) => s.captions);
+  const outcome = usePhotosStore((s) => s.outcome);
+  const scale = relevanceScale(outcome);
   const [failed, setFailed] = useState(false);
   if (item === undefined)
     return <div className="photo-cell photo-cell-loading" style={{ width: size, height: size }} />;
@@ -72,14 +75,16 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
         />
       )}
       {score !== null && !start && (
-        // A tag's score is how sure Facet is (0 to 1); a search hit's is a likeness, shown as is.
         <span
           className="photo-cell-score"
-          title={item.kind === 'photo' ? 'How sure Facet is of the label' : undefined}
+          title={
+            item.kind === 'photo' ? 'How sure Facet is of the label' : 'Relevance to the search'
+          }
         >
-          {item.kind === 'photo'
+          {/* A tag's score is how sure Facet is; a search hit's reads as its relevance. */}
+          {item.kind === 'photo' || scale === null
             ? `${Math.round(Math.min(1, Math.max(0, score)) * 100)} %`
-            : score.toFixed(2)}
+            : Math.round(relevanceOf(score, scale))}
         </span>
       )}
       {tags !== null && <CellBadges tags={tags} />}

@@ -65,7 +65,9 @@ function TagRow({
       <div className="viewer-tag-bar" aria-hidden="true">
         <span style={{ width: `${width}%` }} />
       </div>
-      <span className="viewer-tag-score">{tag.score === null ? '—' : tag.score.toFixed(3)}</span>
+      <span className="viewer-tag-score">
+        {tag.score === null ? '—' : `${Math.round(tag.score * 100)} % sure`}
+      </span>
       <div className="viewer-tag-actions">
         <button
           type="button"

@@ -1,5 +1,8 @@
-// What a search found: how every photo scored (a histogram) and the cut-off the user drags,
+// What a search found: how every photo scored (a histogram) and the cut-off the user drags on it,
 // since the scores that mean "a match" differ from one query to the next.
+import { stepText } from '../components/histogram-scale';
+import { ScoreHistogram } from '../components/score-histogram';
+import { relevanceOf, relevanceScale, similarityAt } from './relevance';
 import { visibleHits, usePhotosStore } from './use-photos-store';
 
 export function SearchPanel() {
@@ -12,7 +15,8 @@ export function SearchPanel() {
         ? `photos like ${source.photo.path.split(/[\\/]/).pop() ?? ''}`
         : `photos like ${source.name} (dropped, not added)`;
   const distribution = outcome?.distribution ?? null;
-  const hits = outcome?.hits ?? [];
+  const scale = relevanceScale(outcome);
+  const cut = (relevance: number) => scale !== null && setMinScore(similarityAt(relevance, scale));
   const shown = visibleHits({ outcome, minScore });
   const folded = shown.reduce(
     (n, hit) => n + (expanded.has(hit.id) ? 0 : hit.duplicates.length),
@@ -22,9 +26,6 @@ export function SearchPanel() {
   const count = startShown
     ? `The photo and its ${shown.length - 1} nearest`
     : `${shown.length} shown`;
-  const top = hits[0]?.score ?? distribution?.max ?? 1;
-  const bottom = hits.at(-1)?.score ?? distribution?.min ?? 0;
-  const peak = Math.max(1, ...(distribution?.bins ?? [1]));
   return (
     <section className="search-panel" aria-label="Search results">
       <div className="search-panel-head">
@@ -41,52 +42,30 @@ export function SearchPanel() {
           Nothing in the library matches {what} well. These are the closest photos; try other words.
         </p>
       )}
-      {outcome !== null && distribution !== null && (
+      {outcome !== null && distribution !== null && scale !== null && (
         <div className="search-cutoff">
-          <svg
-            className="search-histogram"
-            viewBox={`0 0 ${distribution.bins.length} 40`}
-            preserveAspectRatio="none"
-            aria-hidden="true"
-          >
-            {distribution.bins.map((n, i) => {
-              const binTop =
-                distribution.min +
-                ((i + 1) * (distribution.max - distribution.min)) / distribution.bins.length;
-              const h = n === 0 ? 0 : Math.max(1.5, (Math.log1p(n) / Math.log1p(peak)) * 40);
-              return (
-                <rect
-                  key={i}
-                  x={i + 0.1}
-                  y={40 - h}
-                  width={0.8}
-                  height={h}
-                  className={
-                    minScore !== null && (binTop > minScore || i === distribution.bins.length - 1)
-                      ? 'kept'
-                      : ''
-                  }
-                />
-              );
-            })}
-          </svg>
-          <label className="search-slider">
-            <span>Relevance cut-off</span>
-            <input
-              type="range"
-              aria-label="Relevance cut-off"
-              min={bottom}
-              max={top}
-              step={(top - bottom) / 200 || 0.001}
-              value={minScore ?? bottom}
-              onChange={(event) => setMinScore(Number(event.target.value))}
-            />
-            <output data-testid="search-count">
-              {count}
-              {folded > 0 ? ` (+${folded} near-duplicates folded in)` : ''} of {outcome.searched}{' '}
-              photos · scores ≥ {(minScore ?? bottom).toFixed(3)}
-            </output>
-          </label>
+          <ScoreHistogram
+            counts={distribution.bins}
+            min={0}
+            max={relevanceOf(distribution.max, scale)}
+            range={[0, 100]}
+            value={relevanceOf(minScore ?? distribution.min, scale)}
+            name="Relevance cut-off"
+            axis={
+              source.kind === 'search'
+                ? 'Relevance to the words (0: least alike in the library, 100: most)'
+                : 'Relevance to the photo (0: least alike in the library, 100: most)'
+            }
+            tick={stepText}
+            describe={(relevance) => `relevance ≥ ${Math.round(relevance)}`}
+            onInput={cut}
+            onCommit={cut}
+          />
+          <output data-testid="search-count">
+            {count}
+            {folded > 0 ? ` (+${folded} near-duplicates folded in)` : ''} of {outcome.searched}{' '}
+            photos · relevance ≥ {Math.round(relevanceOf(minScore ?? distribution.min, scale))}
+          </output>
         </div>
       )}
     </section>
