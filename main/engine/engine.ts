@@ -37,6 +37,7 @@ import { closeRawPreviewTool } from '../../native/raw-preview';
 import { IgnoredMediaList } from './library/ignored-media';
 import { embedMissing, syncPhotos, type FileProblem } from './library/indexer';
 import { IndexControl } from './library/index-control';
+import { problemInWords } from './library/problem-words';
 import { Library, type FileRow } from './library/library';
 import { LIBRARY_METHODS, type LibraryApi, type ThumbnailAnswer } from './library/library-api';
 import { nearest } from './library/nearest';
@@ -255,7 +256,22 @@ class LibraryEngine implements CoreApi, LibraryApi {
   }
 
   async listProblems(): Promise<readonly PhotoProblem[]> {
-    return this.library.problems();
+    return Promise.all(
+      this.library.problems().map(async ({ path, reason, at }) => ({
+        path,
+        reason: await problemInWords(path, reason),
+        detail: reason,
+        at,
+      })),
+    );
+  }
+
+  async retryProblem(path: string): Promise<boolean> {
+    const target = resolve(path);
+    const isProblem = () => this.library.problems().some((problem) => problem.path === target);
+    if (!isProblem()) throw engineError('NOT_FOUND', 'That photo is no longer among the problems.');
+    await this.serially(() => this.runIndex([target], {}));
+    return !isProblem();
   }
 
   async watchFolders(): Promise<void> {
