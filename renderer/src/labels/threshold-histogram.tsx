@@ -2,6 +2,7 @@
 // to "very alike", with the line a photo must reach; click the bars or drag the slider to move it.
 import { useRef } from 'react';
 import type { LabelScores } from '../../../preload/contract/labels';
+import { formatCount } from '../format';
 
 interface ThresholdHistogramProps {
   readonly scores: LabelScores;
@@ -48,8 +49,8 @@ export function ThresholdHistogram({
         )}
       </div>
       <p className="labels-hint" data-testid="threshold-summary">
-        <strong>{scores.above}</strong> of {scores.photos} photos get “{label}” (at least{' '}
-        {describe(scores.threshold)}).
+        <strong>{scores.above}</strong> of {formatCount(scores.photos, 'photo')} get “{label}” (at
+        least {describe(scores.threshold)}).
       </p>
       <div
         ref={bars}
