@@ -9,11 +9,11 @@
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadClipModel } from '../main/engine/clip/index';
-import { seededRandom } from '../main/engine/clusters/reduce';
 import { builtInModelDir } from '../main/engine/engine';
 import type { LabelSet } from '../main/engine/labels/label-set';
 import { LabelScorer } from '../main/engine/labels/label-scores';
 import { photoMatrix, type PhotoMatrix } from '../main/engine/labels/photo-matrix';
+import { unitRows } from './bench-assets';
 
 const { values } = parseArgs({
   options: {
@@ -26,22 +26,6 @@ const { values } = parseArgs({
 const PHOTOS = Number(values.photos);
 const LABELS = Number(values.labels);
 const ROUNDS = Number(values.rounds);
-
-function unitRows(rows: number, dim: number, seed: number): Float32Array {
-  const next = seededRandom(seed); // the same synthetic library on every run
-  const out = new Float32Array(rows * dim);
-  for (let r = 0; r < rows; r++) {
-    let norm = 0;
-    for (let i = 0; i < dim; i++) {
-      const x = next() - 0.5;
-      out[r * dim + i] = x;
-      norm += x * x;
-    }
-    norm = Math.sqrt(norm);
-    for (let i = 0; i < dim; i++) out[r * dim + i] = (out[r * dim + i] as number) / norm;
-  }
-  return out;
-}
 
 function syntheticLibrary(rows: number, dim: number): PhotoMatrix {
   const ids = new Int32Array(rows).map((_, i) => i + 1);
