@@ -72,7 +72,9 @@ export function LabelPanel({ set, path }: { readonly set: LabelSetDetail; readon
       aria-label={`Label ${leafName(path)}`}
       data-testid="label-panel"
     >
-      <h2 className="labels-title">{leafName(path)}</h2>
+      <h2 className="labels-title" title={leafName(path)}>
+        {leafName(path)}
+      </h2>
       {depthOf(path) > 0 && <p className="labels-hint">{splitLevels(path).join(' › ')}</p>}
       {!isParent && <Words set={set} path={path} />}
       {scores === null || scores.label !== path ? (

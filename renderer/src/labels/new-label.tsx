@@ -54,8 +54,23 @@ export function NewLabel({ parent, onClearParent, onAdd }: NewLabelProps) {
         }}
       >
         <label className="new-label-field">
-          <span className="labels-subtitle label-under" title={parent ?? undefined}>
-            Add a label{parent !== null && <> under “{leafName(parent)}”</>}
+          {/* The whole width for the parent's name; "Top level" beside it, not beside the input. */}
+          <span className="new-label-head">
+            <span className="labels-subtitle label-under" title={parent ?? undefined}>
+              Add a label{parent !== null && <> under “{leafName(parent)}”</>}
+            </span>
+            {parent !== null && (
+              <button
+                type="button"
+                className="mini-button"
+                onClick={(event) => {
+                  event.preventDefault();
+                  onClearParent();
+                }}
+              >
+                Top level
+              </button>
+            )}
           </span>
           <input
             ref={input}
@@ -78,11 +93,6 @@ export function NewLabel({ parent, onClearParent, onAdd }: NewLabelProps) {
         >
           Add
         </button>
-        {parent !== null && (
-          <button type="button" className="button" onClick={onClearParent}>
-            Top level
-          </button>
-        )}
       </form>
       {/* The last answer stays until the next one comes, so the grid does not blink per key. */}
       {preview !== null && words !== '' && (
