@@ -2,8 +2,8 @@
 // keystrokes embeds the first and the last words only, and older requests answer null (dropped).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LabelScorer } from './label-scores';
-import { LabelPreview, topRows } from './label-preview';
+import { cosineColumn, LabelScorer } from './label-scores';
+import { LabelPreview, nearestRows } from './label-preview';
 import { photoMatrix } from './photo-matrix';
 
 const DIM = 4;
@@ -36,22 +36,30 @@ function slowTower(delay: number, calls: string[][]) {
   };
 }
 
-test('topRows finds the k best in order, as a full sort would', () => {
-  const values = Float32Array.from(
-    { length: 5000 },
-    (_, i) => (Math.sin(i * 12.9898) * 43758.5453) % 1,
+test('the preview finds the best photos a full float pass would, in order', () => {
+  const dim = 32;
+  const rows = 3000;
+  let seed = 7;
+  const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
+  const vectors = new Float32Array(rows * dim).map(next);
+  for (let r = 0; r < rows; r++) {
+    const row = vectors.subarray(r * dim, (r + 1) * dim);
+    const norm = Math.hypot(...row);
+    row.forEach((x, i) => (row[i] = x / norm));
+  }
+  const ids = Int32Array.from({ length: rows }, (_, i) => i + 10);
+  const matrix = photoMatrix('m', ids, [...ids].map(String), dim, vectors);
+  const query = vectors.slice(5 * dim, 6 * dim);
+  const cosines = cosineColumn(matrix, query);
+  const sorted = Array.from(cosines.keys()).sort(
+    (a, b) => (cosines[b] as number) - (cosines[a] as number),
   );
-  const sorted = Array.from(values.keys()).sort(
-    (a, b) => (values[b] as number) - (values[a] as number),
-  );
+  const best = nearestRows(matrix, query, 24);
   assert.deepEqual(
-    topRows(values, 24).map((r) => r.row),
+    best.map((r) => r.row),
     sorted.slice(0, 24),
   );
-  assert.deepEqual(
-    topRows(Float32Array.of(0.1, 0.3), 24).map((r) => r.row),
-    [1, 0],
-  );
+  assert.ok(Math.abs((best[0]?.score ?? 0) - 1) < 1e-5, 'the photo itself first, exactly');
 });
 
 test('a burst of keystrokes: older requests are dropped, the last one answers', async () => {

@@ -2,25 +2,36 @@
 // words so far. Requests take turns, and one a newer keystroke has replaced is dropped at the next
 // step (before its texts are embedded, before the library pass), so a burst of typing costs one
 // text-tower run for the last word, not one per key. Vectors of words seen lately are kept, so
-// going back (a backspace) answers at once.
-import { cosineColumn, type LabelScorer } from './label-scores';
+// going back (a backspace) answers at once. The library pass is the search's int8 scan with exact
+// rescoring (browse/vector-index.ts): the same best photos as a float pass, several times sooner.
+import { VectorIndex } from '../browse/vector-index';
+import type { LabelScorer } from './label-scores';
+import type { PhotoMatrix } from './photo-matrix';
 
 const KEPT_VECTORS = 64;
 
-/** The `k` rows of `values` with the highest values, best first (one pass, no full sort). */
-export function topRows(values: Float32Array, k: number): { row: number; score: number }[] {
-  const rows: number[] = [];
-  let floor = -Infinity; // the k-th best so far
-  for (let row = 0; row < values.length; row++) {
-    const value = values[row] as number;
-    if (rows.length === k && !(value > floor)) continue;
-    let at = rows.length;
-    while (at > 0 && (values[rows[at - 1] as number] as number) < value) at--;
-    rows.splice(at, 0, row);
-    if (rows.length > k) rows.pop();
-    if (rows.length === k) floor = values[rows[k - 1] as number] as number;
+/** The int8 index of a matrix, built on its first preview and kept while the matrix is. */
+const indexes = new WeakMap<PhotoMatrix, VectorIndex>();
+
+function indexOf(matrix: PhotoMatrix): VectorIndex {
+  let index = indexes.get(matrix);
+  if (index === undefined) {
+    index = new VectorIndex(matrix.ids, matrix.vectors, matrix.dim);
+    indexes.set(matrix, index);
   }
-  return rows.map((row) => ({ row, score: values[row] as number }));
+  return index;
+}
+
+/** The `k` rows of `matrix` nearest `vector`, best first. */
+export function nearestRows(
+  matrix: PhotoMatrix,
+  vector: Float32Array,
+  k: number,
+): { row: number; score: number }[] {
+  if (matrix.ids.length === 0) return [];
+  return indexOf(matrix)
+    .search(vector, { k })
+    .hits.map(({ id, score }) => ({ row: matrix.rowOf.get(id) as number, score }));
 }
 
 export class LabelPreview {
@@ -29,6 +40,11 @@ export class LabelPreview {
   private readonly vectors = new Map<string, Float32Array>();
   /** Requests dropped because a newer one came (a test counts them). */
   superseded = 0;
+
+  /** Builds the library's index ahead of the first keystroke (the editor opening). */
+  prepare(matrix: PhotoMatrix): void {
+    indexOf(matrix);
+  }
 
   /** The best `k` rows for `prompts`; null when a newer request replaced this one meanwhile. */
   best(
@@ -47,7 +63,7 @@ export class LabelPreview {
       if (stale()) return null;
       const vector = await this.vectorOf(scorer, templates, prompts);
       if (stale()) return null;
-      return topRows(cosineColumn(scorer.matrix, vector), k);
+      return nearestRows(scorer.matrix, vector, k);
     });
     this.queue = run.catch(() => {});
     return run;
