@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LabelMode } from '../../../preload/contract/labels';
 import { ViewHeader } from '../components/view-header';
 import { formatCount } from '../format';
+import { MAX_LABEL_CHARS } from './label-path';
 import { addLabel, deleteLabel, renameLabel } from './label-edits';
 import { LabelPanel } from './label-panel';
 import { LabelTree } from './label-tree';
@@ -58,6 +59,7 @@ function SetBar() {
             name="name"
             autoFocus
             placeholder="Name, e.g. Birds of the coast"
+            maxLength={MAX_LABEL_CHARS}
             data-testid="new-set-name"
           />
           <select
