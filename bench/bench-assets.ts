@@ -6,6 +6,7 @@ import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../main/engine/clusters/reduce';
 
 export const BENCH_DIR = join(tmpdir(), 'facet-bench');
 export const HERE = dirname(fileURLToPath(import.meta.url));
@@ -16,6 +17,7 @@ export const PYTHON = process.env.FACET_BENCH_PYTHON ?? '/usr/bin/python3';
 
 const PHOTO_POOL = join(BENCH_DIR, 'photos-12mp-v1');
 const VITB32_DIR = join(BENCH_DIR, 'vitb32-v1');
+const VITB32_TEXT_DIR = join(BENCH_DIR, 'vitb32-text-v1');
 
 export function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -103,4 +105,40 @@ export async function ensureVitB32(): Promise<VitB32Package> {
   await rm(VITB32_DIR, { recursive: true, force: true });
   await rename(partial, VITB32_DIR);
   return result;
+}
+
+/** The random ViT-B/32 package with OpenCLIP's full-size text tower (the label preview's cost). */
+export async function ensureVitB32Text(): Promise<string> {
+  const modelDir = join(VITB32_TEXT_DIR, 'vit-b32-random');
+  if (existsSync(join(modelDir, 'textual', 'model.onnx'))) return modelDir;
+  const partial = `${VITB32_TEXT_DIR}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  log(`exporting a random ViT-B/32 model with its text tower to ${VITB32_TEXT_DIR} (cached)`);
+  await runPython('export_vitb32.py', [
+    partial,
+    '--text-from',
+    TINY_MODEL_DIR,
+    '--text-size',
+    'vitb32',
+  ]);
+  await rm(VITB32_TEXT_DIR, { recursive: true, force: true });
+  await rename(partial, VITB32_TEXT_DIR);
+  return modelDir;
+}
+
+/** `rows` random unit vectors of `dim`, the same on every run for one seed (a synthetic library). */
+export function unitRows(rows: number, dim: number, seed: number): Float32Array {
+  const next = seededRandom(seed);
+  const out = new Float32Array(rows * dim);
+  for (let r = 0; r < rows; r++) {
+    let norm = 0;
+    for (let i = 0; i < dim; i++) {
+      const x = next() - 0.5;
+      out[r * dim + i] = x;
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < dim; i++) out[r * dim + i] = (out[r * dim + i] as number) / norm;
+  }
+  return out;
 }

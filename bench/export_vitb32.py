@@ -1,6 +1,6 @@
 """Exports the random ViT-B/32 image tower (vit_b32.py) as a model package Facet loads.
 
-usage: python3 export_vitb32.py OUT_DIR [--text-from MODEL_DIR]
+usage: python3 export_vitb32.py OUT_DIR [--text-from MODEL_DIR] [--text-size tiny|vitb32]
 
   OUT_DIR/weights.pt                           the state_dict the reference pipeline loads
   OUT_DIR/vit-b32-random/config.json           open_clip-style config (embed_dim 512, vision_cfg, text_cfg)
@@ -8,7 +8,9 @@ usage: python3 export_vitb32.py OUT_DIR [--text-from MODEL_DIR]
   OUT_DIR/vit-b32-random/visual/preprocess_cfg.json
   OUT_DIR/vit-b32-random/textual/...           with --text-from: a tiny random text tower (int32 [N,77] ->
                                                [N,512]) and that model's tokenizer files: Facet's loader
-                                               requires textual/model.onnx and textual/tokenizer.json
+                                               requires textual/model.onnx and textual/tokenizer.json;
+                                               --text-size vitb32: OpenCLIP's ViT-B-32 text tower instead
+                                               (12 layers, width 512, causal), random weights
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from vit_b32 import CONFIG, build
+from vit_b32 import CONFIG, TEXT_CFG_VITB32, build, build_text
 
 OPSET = 17
 PREPROCESS = {"size": [224, 224], "mode": "RGB", "mean": [0.48145466, 0.4578275, 0.40821073],
@@ -44,7 +46,7 @@ class TinyText(nn.Module):
         return F.normalize(self.proj(x), dim=-1)
 
 
-def export(out: str, text_from: str | None) -> None:
+def export(out: str, text_from: str | None, text_size: str = "tiny") -> None:
     pkg = os.path.join(out, "vit-b32-random")
     os.makedirs(os.path.join(pkg, "visual"), exist_ok=True)
     model = build()
@@ -60,12 +62,14 @@ def export(out: str, text_from: str | None) -> None:
     with open(os.path.join(pkg, "visual", "preprocess_cfg.json"), "w") as f:
         json.dump(PREPROCESS, f)
     with open(os.path.join(pkg, "config.json"), "w") as f:
-        json.dump({**CONFIG, "logit_scale": 100.0}, f)
+        text_cfg = TEXT_CFG_VITB32 if text_size == "vitb32" else CONFIG["text_cfg"]
+        json.dump({**CONFIG, "text_cfg": text_cfg, "logit_scale": 100.0}, f)
     if text_from:
         os.makedirs(os.path.join(pkg, "textual"), exist_ok=True)
         t = CONFIG["text_cfg"]
-        text = TinyText(t["vocab_size"], t["width"], CONFIG["embed_dim"]).eval()
-        with torch.no_grad():
+        text = build_text() if text_size == "vitb32" else TinyText(t["vocab_size"], t["width"],
+                                                                   CONFIG["embed_dim"]).eval()
+        with torch.enable_grad() if text_size == "vitb32" else torch.no_grad():
             torch.onnx.export(text, (torch.ones(2, t["context_length"], dtype=torch.int32),),
                               os.path.join(pkg, "textual", "model.onnx"), input_names=["text"],
                               output_names=["embedding"], opset_version=OPSET,
@@ -80,9 +84,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
     ap.add_argument("--text-from")
+    ap.add_argument("--text-size", choices=["tiny", "vitb32"], default="tiny")
     args = ap.parse_args()
     torch.set_num_threads(os.cpu_count() or 1)
-    export(args.out, args.text_from)
+    export(args.out, args.text_from, args.text_size)
     print(os.path.join(args.out, "vit-b32-random"))
 
 

@@ -9,7 +9,6 @@
 import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadClipModel } from '../main/engine/clip/index';
-import { seededRandom } from '../main/engine/clusters/reduce';
 import { builtInModelDir } from '../main/engine/engine';
 import type { LabelSet } from '../main/engine/labels/label-set';
 import { LabelScorer } from '../main/engine/labels/label-scores';
@@ -18,6 +17,7 @@ import {
   EmbeddingStore,
   type EmbeddingMatrix,
 } from '../main/engine/library/embedding-store';
+import { unitRows } from './bench-assets';
 
 const { values } = parseArgs({
   options: {
@@ -30,22 +30,6 @@ const { values } = parseArgs({
 const PHOTOS = Number(values.photos);
 const LABELS = Number(values.labels);
 const ROUNDS = Number(values.rounds);
-
-function unitRows(rows: number, dim: number, seed: number): Float32Array {
-  const next = seededRandom(seed); // the same synthetic library on every run
-  const out = new Float32Array(rows * dim);
-  for (let r = 0; r < rows; r++) {
-    let norm = 0;
-    for (let i = 0; i < dim; i++) {
-      const x = next() - 0.5;
-      out[r * dim + i] = x;
-      norm += x * x;
-    }
-    norm = Math.sqrt(norm);
-    for (let i = 0; i < dim; i++) out[r * dim + i] = (out[r * dim + i] as number) / norm;
-  }
-  return out;
-}
 
 /** The store's matrix of a synthetic library (the app's store reads the library's database). */
 function syntheticLibrary(rows: number, dim: number): EmbeddingMatrix {

@@ -17,9 +17,14 @@ CONFIG = {
 }
 
 
+# OpenCLIP's ViT-B-32 text tower: what the live label preview runs on every keystroke.
+TEXT_CFG_VITB32 = {"context_length": 77, "vocab_size": 49408, "width": 512, "heads": 8, "layers": 12, "mlp_ratio": 4}
+
+
 class ResidualAttentionBlock(nn.Module):
     def __init__(self, width: int, heads: int, mlp_ratio: int = 4):
         super().__init__()
+        self.attn_mask = None
         self.ln_1 = nn.LayerNorm(width)
         self.attn = nn.MultiheadAttention(width, heads, batch_first=True)
         self.ln_2 = nn.LayerNorm(width)
@@ -30,7 +35,7 @@ class ResidualAttentionBlock(nn.Module):
 
     def forward(self, x):
         y = self.ln_1(x)
-        x = x + self.attn(y, y, y, need_weights=False)[0]
+        x = x + self.attn(y, y, y, need_weights=False, attn_mask=self.attn_mask)[0]
         return x + self.mlp(self.ln_2(x))
 
 
@@ -57,6 +62,37 @@ class VisionTransformer(nn.Module):
         for blk in self.resblocks:
             x = blk(x)
         return self.ln_post(x[:, 0]) @ self.proj
+
+
+class TextTransformer(nn.Module):
+    """OpenCLIP's text tower layout: causal pre-LN blocks, ln_final, features at the end-of-text token."""
+
+    def __init__(self, context_length: int, vocab_size: int, width: int, heads: int, layers: int, mlp_ratio: int,
+                 output_dim: int):
+        super().__init__()
+        self.token_embedding = nn.Embedding(vocab_size, width)
+        self.positional_embedding = nn.Parameter(0.01 * torch.randn(context_length, width))
+        mask = torch.full((context_length, context_length), float("-inf")).triu(1)
+        self.resblocks = nn.ModuleList([ResidualAttentionBlock(width, heads, mlp_ratio) for _ in range(layers)])
+        for blk in self.resblocks:
+            blk.attn_mask = mask
+        self.ln_final = nn.LayerNorm(width)
+        self.text_projection = nn.Parameter(width ** -0.5 * torch.randn(width, output_dim))
+
+    def forward(self, text):
+        x = self.token_embedding(text) + self.positional_embedding
+        for blk in self.resblocks:
+            x = blk(x)
+        x = self.ln_final(x)
+        x = x[torch.arange(x.shape[0]), text.argmax(dim=-1)]
+        return F.normalize(x @ self.text_projection, dim=-1)
+
+
+def build_text(seed: int = 77) -> TextTransformer:
+    torch.manual_seed(seed)
+    t = TEXT_CFG_VITB32
+    return TextTransformer(t["context_length"], t["vocab_size"], t["width"], t["heads"], t["layers"],
+                           t["mlp_ratio"], CONFIG["embed_dim"]).eval()
 
 
 class EncodeImage(nn.Module):

@@ -7,7 +7,10 @@ export type IndexRunState = 'idle' | 'running' | 'paused' | 'cancelling';
 /** A photo the library could not read, and why (shown in the Problems panel). */
 export interface PhotoProblem {
   readonly path: string;
+  /** What happened, in plain words: "The file is empty". */
   readonly reason: string;
+  /** What the decoder or the system said, for whoever wants the technical detail. */
+  readonly detail: string;
   /** When it was found unreadable, ms since the epoch. */
   readonly at: number;
 }
@@ -56,6 +59,8 @@ export interface LibraryInvokeChannels {
   'library:index-state': () => IndexRunState;
   /** The photos that could not be read, with the reason, in path order. */
   'library:problems': () => readonly PhotoProblem[];
+  /** Reads one unreadable photo again; true when it now reads and has left the problems. */
+  'library:retry-problem': (path: string) => boolean;
   /** Watches the library's folders while the app runs, and catches up with changes made meanwhile. */
   'library:watch': () => void;
   /**

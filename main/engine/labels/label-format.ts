@@ -1,6 +1,6 @@
 // A label set written back to the file formats it can be read from (DESIGN.md "Label set file").
 import type { LabelSetDetail } from '../../../preload/contract/labels';
-import { ancestorsOf } from './label-set';
+import { ancestorsOf, pathLevels } from './label-set';
 
 /** A file name from the set's name: "Food & drink" -> "food-drink.json". */
 export function fileNameFor(name: string, format: 'json' | 'text'): string {
@@ -38,8 +38,8 @@ export function labelSetJson(detail: LabelSetDetail): string {
 export function labelSetText(detail: LabelSetDetail): string {
   const lines = [`# ${detail.name}`];
   for (const label of detail.labels) {
-    const depth = label.path.split('/').length - 1;
-    lines.push(`${'  '.repeat(depth)}${label.path.split('/').pop() as string}`);
+    const levels = pathLevels(label.path);
+    lines.push(`${'  '.repeat(levels.length - 1)}${levels[levels.length - 1] as string}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -218,6 +218,14 @@ export class LabelScorer {
     return column;
   }
 
+  /** One label's text vector: its prompts in every template, embedded in one batch, averaged. */
+  async textVector(
+    templates: readonly string[],
+    prompts: readonly string[],
+  ): Promise<Float32Array> {
+    return meanUnit(await this.embedTexts(labelTexts(templates, prompts)), this.matrix.dim);
+  }
+
   /**
    * The background entries scored on every photo in the set's templates: those the photos of a
    * sample rank highest in a plain caption. Embedding texts costs far more than comparing them,

@@ -3,7 +3,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DEFAULT_TEMPLATES, LabelSetError, parseLabelSet, readLabelSet } from './label-set';
+import {
+  ancestorsOf,
+  DEFAULT_TEMPLATES,
+  LabelSetError,
+  parentOf,
+  parseLabelSet,
+  readLabelSet,
+} from './label-set';
 
 test('the built-in shapes set is an exclusive set of the six shapes', async () => {
   const set = await readLabelSet(
@@ -105,4 +112,21 @@ test('a missing file is a LabelSetError too', async () => {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('an escaped slash stays inside its level: "Bands/AC\\/DC" is AC/DC under Bands', () => {
+  const set = parseLabelSet(
+    '/sets/music.json',
+    JSON.stringify({ name: 'Music', labels: [{ name: 'Bands/AC\\/DC' }, { name: 'Bands/Queen' }] }),
+  );
+  // One parent (Bands), never a bogus "Bands/AC\" level; the model reads the leaf as written.
+  assert.deepEqual(
+    set.labels.map((label) => [label.name, label.prompts]),
+    [
+      ['Bands/AC\\/DC', ['AC/DC']],
+      ['Bands/Queen', ['Queen']],
+    ],
+  );
+  assert.deepEqual(ancestorsOf('Bands/AC\\/DC/Live'), ['Bands', 'Bands/AC\\/DC']);
+  assert.equal(parentOf('AC\\/DC'), null);
 });

@@ -4,6 +4,7 @@ import { basename, extname } from 'node:path';
 import type { LabelMode } from '../../../preload/contract/labels';
 import type { EngineErrorCode } from '../engine-error';
 import { readRegularText } from '../../../native/read-regular-file';
+import { splitLevels } from '../export/keywords';
 
 /** Label files are small text; a larger one is not a label file. */
 const MAX_LABEL_FILE_BYTES = 64 * 1024 * 1024;
@@ -29,7 +30,7 @@ const shortened = (text: string) =>
 /** Why `name` cannot be a label's name ("is too long ..."), or null when it can. */
 export function labelNameProblem(name: string): string | null {
   if (CONTROL.test(name)) return `name ${shortened(name)} holds a control character`;
-  const level = name.split('/').find((part) => part.trim().length > MAX_LABEL_LEVEL);
+  const level = pathLevels(name).find((part) => part.trim().length > MAX_LABEL_LEVEL);
   if (level !== undefined)
     return `name level ${shortened(level)} is too long (${level.trim().length.toLocaleString('en')} characters, at most ${MAX_LABEL_LEVEL})`;
   if (name.length > MAX_LABEL_PATH)
@@ -125,7 +126,7 @@ function nonEmptyStrings(value: unknown): value is string[] {
 
 /** "A / B" -> "A/B"; refuses empty levels. */
 function normaliseName(name: string): string | null {
-  const parts = name.split('/').map((part) => part.trim());
+  const parts = pathLevels(name).map((part) => part.trim());
   return parts.some((part) => part === '') ? null : parts.join('/');
 }
 
@@ -287,7 +288,7 @@ export function scoredLabels(nodes: readonly LabelNode[]): Label[] {
     .filter((node) => !parents.has(node.name))
     .map((node) => ({
       name: node.name,
-      prompts: node.prompts ?? [node.name.split('/').pop() as string],
+      prompts: node.prompts ?? [splitLevels(node.name).pop() ?? node.name],
       threshold: node.threshold,
     }));
 }
@@ -347,16 +348,33 @@ export async function readLabelSet(file: string): Promise<LabelSet> {
   return parseLabelSet(file, text);
 }
 
+/**
+ * Where a name's levels meet: each `/` that is not escaped. `AC\/DC/Live` (a keyword read from
+ * another app) is "AC/DC" with "Live" under it, as splitLevels (export/keywords.ts) reads it.
+ */
+export function levelBreaks(name: string): number[] {
+  const breaks: number[] = [];
+  for (let i = 0; i < name.length; i++) {
+    const char = name[i];
+    if (char === '\\' && (name[i + 1] === '/' || name[i + 1] === '\\')) i++;
+    else if (char === '/') breaks.push(i);
+  }
+  return breaks;
+}
+
+/** "A/B/C" -> ["A", "A/B", "A/B/C"] as written (escapes kept), one per level. */
+export function pathLevels(name: string): string[] {
+  const breaks = [...levelBreaks(name), name.length];
+  return breaks.map((at, i) => name.slice(i === 0 ? 0 : (breaks[i - 1] as number) + 1, at));
+}
+
 /** "A/B/C" -> ["A", "A/B"]: the labels above it, outermost first. */
 export function ancestorsOf(name: string): string[] {
-  const ancestors: string[] = [];
-  for (let at = name.indexOf('/'); at >= 0; at = name.indexOf('/', at + 1))
-    ancestors.push(name.slice(0, at));
-  return ancestors;
+  return levelBreaks(name).map((at) => name.slice(0, at));
 }
 
 /** "A/B/C" -> "A/B"; null for a top-level label. */
 export function parentOf(name: string): string | null {
-  const at = name.lastIndexOf('/');
-  return at < 0 ? null : name.slice(0, at);
+  const at = levelBreaks(name).pop();
+  return at === undefined ? null : name.slice(0, at);
 }

@@ -10,6 +10,7 @@ import type { Database } from '../../../native/sqlite';
 import { engineError } from '../engine-error';
 import {
   ancestorsOf,
+  pathLevels,
   DEFAULT_TEMPLATES,
   labelNameProblem,
   promptProblem,
@@ -42,7 +43,7 @@ interface LabelRow {
 export function cleanPath(path: string): string {
   const problem = labelNameProblem(path);
   if (problem !== null) throw engineError('BAD_LABEL_EDIT', `A label ${problem}.`);
-  const parts = path.split('/').map((part) => part.trim().replace(/\s+/g, ' '));
+  const parts = pathLevels(path).map((part) => part.trim().replace(/\s+/g, ' '));
   if (parts.some((part) => part === ''))
     throw engineError('BAD_LABEL_EDIT', `"${path}" has an empty level.`);
   return parts.join('/');

@@ -21,6 +21,7 @@ import { builtInLabelSets, readBuiltIn, templatePresets } from './built-ins';
 import { fileNameFor, labelSetJson, labelSetText } from './label-format';
 import { parseLabelDocument } from './label-set';
 import { suggestedColumns } from './label-scores';
+import { LabelPreview } from './label-preview';
 import {
   createLabelSet,
   deleteLabelSet,
@@ -97,6 +98,7 @@ const NEAR = 6;
 export function createLabelsService(ctx: EngineContext): LabelsApi {
   const db = ctx.library.db;
   const scores = libraryScores(ctx);
+  const preview = new LabelPreview();
 
   const changed = (labelSetId: number | null, tagsToo: boolean) => {
     ctx.emit('labels:changed', { labelSetId });
@@ -236,14 +238,12 @@ export function createLabelsService(ctx: EngineContext): LabelsApi {
       const words = prompts.map((p) => p.trim()).filter((p) => p !== '');
       if (words.length === 0) return [];
       const scorer = await scores.scorerNow();
-      const { cosines } = await scorer.column(detail.templates, words);
-      const order = Array.from(cosines.keys())
-        .sort((a, b) => (cosines[b] as number) - (cosines[a] as number))
-        .slice(0, BEST);
-      return order.map((row) => ({
+      // null: a newer keystroke replaced this request; its answer would be dropped anyway.
+      const best = await preview.best(scorer, detail.templates, words, BEST);
+      return (best ?? []).map(({ row, score }) => ({
         id: scorer.matrix.ids[row] as number,
         path: scorer.matrix.paths[row] as string,
-        score: cosines[row] as number,
+        score,
         decision: null,
       }));
     },

@@ -61,7 +61,6 @@ interface Entry {
   readonly modelId: string;
   readonly version: number;
   readonly matrix: EmbeddingMatrix;
-  index: VectorIndex | null;
 }
 
 /**
@@ -85,7 +84,7 @@ export class EmbeddingStore {
 
   /** The int8 search index over the same rows (it shares the matrix's float vectors). */
   searchIndex(modelId: string): VectorIndex {
-    return indexOf(this.current(modelId));
+    return searchIndexOf(this.current(modelId).matrix);
   }
 
   /**
@@ -94,7 +93,7 @@ export class EmbeddingStore {
    */
   nearest(modelId: string, query: Float32Array, k: number): Nearest[] {
     const entry = this.current(modelId);
-    const index = indexOf(entry);
+    const index = searchIndexOf(entry.matrix);
     if (k <= 0 || index.size === 0) return [];
     const { paths, rowOf } = entry.matrix;
     // A few more than asked, so a tie at the k-th place is settled by path, not by file id.
@@ -110,12 +109,19 @@ export class EmbeddingStore {
     const entry = this.entry;
     if (entry !== null && entry.modelId === modelId && entry.version === version) return entry;
     this.entry = null; // the old matrix can be collected while the new one loads
-    this.entry = { modelId, version, matrix: this.source.load(modelId), index: null };
+    this.entry = { modelId, version, matrix: this.source.load(modelId) };
     return this.entry;
   }
 }
 
-function indexOf(entry: Entry): VectorIndex {
-  entry.index ??= new VectorIndex(entry.matrix.ids, entry.matrix.vectors, entry.matrix.dim);
-  return entry.index;
+const indexes = new WeakMap<EmbeddingMatrix, VectorIndex>();
+
+/** The int8 search index of a matrix, built on its first search and kept while the matrix is. */
+export function searchIndexOf(matrix: EmbeddingMatrix): VectorIndex {
+  let index = indexes.get(matrix);
+  if (index === undefined) {
+    index = new VectorIndex(matrix.ids, matrix.vectors, matrix.dim);
+    indexes.set(matrix, index);
+  }
+  return index;
 }

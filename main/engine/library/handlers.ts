@@ -1,4 +1,4 @@
-// The library channels' arguments, checked before the engine sees them: none of them takes any.
+// The library channels' arguments, checked before the engine sees them.
 import { z } from 'zod';
 import type { LibraryInvokeChannels } from '../../../preload/contract/library';
 import { defineHandlers } from '../define-handlers';
@@ -10,5 +10,9 @@ export const libraryHandlers = defineHandlers<LibraryInvokeChannels>({
   'library:cancel-index': { args: z.tuple([]), run: (engine) => engine.cancelIndex() },
   'library:index-state': { args: z.tuple([]), run: (engine) => engine.indexState() },
   'library:problems': { args: z.tuple([]), run: (engine) => engine.listProblems() },
+  'library:retry-problem': {
+    args: z.tuple([z.string().min(1).max(4096)]),
+    run: (engine, path) => engine.retryProblem(path),
+  },
   'library:watch': { args: z.tuple([]), run: (engine) => engine.watchFolders() },
 });

@@ -14,6 +14,8 @@ export interface LibraryApi {
   cancelIndex(): Promise<boolean>;
   indexState(): Promise<IndexRunState>;
   listProblems(): Promise<readonly PhotoProblem[]>;
+  /** Reads one unreadable photo again; true when it now reads. */
+  retryProblem(path: string): Promise<boolean>;
   /** Starts watching the library's folders (until the engine closes) and indexes what changed. */
   watchFolders(): Promise<void>;
   /** The cached thumbnail of a photo inside the library's folders (made on first request). */
@@ -27,6 +29,7 @@ export const LIBRARY_METHODS = [
   'cancelIndex',
   'indexState',
   'listProblems',
+  'retryProblem',
   'watchFolders',
   'thumbnail',
 ] as const satisfies readonly (keyof LibraryApi)[];

@@ -12,6 +12,7 @@ import { IndexRunner } from './index-runner';
 import type { syncPhotos } from './indexer';
 import type { Library } from './library';
 import type { LibraryApi, ThumbnailAnswer } from './library-api';
+import { problemInWords } from './problem-words';
 import { IndexStatus, type EmitEvent } from './progress';
 import { addRoots } from './roots';
 import { ThumbnailCache, THUMBNAIL_SIZES, type ThumbnailSize } from './thumbnails';
@@ -155,7 +156,22 @@ export class LibraryService implements Pick<CoreApi, LibraryCoreMethod>, Library
   }
 
   async listProblems(): Promise<readonly PhotoProblem[]> {
-    return this.library.problems();
+    return Promise.all(
+      this.library.problems().map(async ({ path, reason, at }) => ({
+        path,
+        reason: await problemInWords(path, reason),
+        detail: reason,
+        at,
+      })),
+    );
+  }
+
+  async retryProblem(path: string): Promise<boolean> {
+    const target = resolve(path);
+    const isProblem = () => this.library.problems().some((problem) => problem.path === target);
+    if (!isProblem()) throw engineError('NOT_FOUND', 'That photo is no longer among the problems.');
+    await this.runner.run([target], {});
+    return !isProblem();
   }
 
   async watchFolders(): Promise<void> {

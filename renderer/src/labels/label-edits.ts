@@ -1,5 +1,6 @@
 // Each edit to a label set with the edit that takes it back: the editor's undo.
 import type { LabelDefinition, LabelEdit, LabelSetDetail } from '../../../preload/contract/labels';
+import { ancestorsOf, leafName, parentOf } from './label-path';
 
 export interface UndoableEdit {
   readonly edit: LabelEdit;
@@ -8,14 +9,7 @@ export interface UndoableEdit {
   readonly description: string;
 }
 
-const ancestorsOf = (path: string): string[] => {
-  const parts = path.split('/');
-  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
-};
-
-export const leafName = (path: string): string => path.split('/').pop() ?? path;
-export const parentOf = (path: string): string | null =>
-  path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : null;
+export { leafName, parentOf };
 export const isUnder = (path: string, root: string): boolean =>
   path === root || path.startsWith(`${root}/`);
 

@@ -3,6 +3,8 @@
 import { useRef } from 'react';
 import type { LabelSetDetail } from '../../../preload/contract/labels';
 import { leafName, setPrompts, setThreshold } from './label-edits';
+import { depthOf, splitLevels } from './label-path';
+import { formatCount } from '../format';
 import { PhotoGrid } from './photo-grid';
 import { ThresholdHistogram } from './threshold-histogram';
 import { useLabelsStore } from './use-labels-store';
@@ -70,8 +72,10 @@ export function LabelPanel({ set, path }: { readonly set: LabelSetDetail; readon
       aria-label={`Label ${leafName(path)}`}
       data-testid="label-panel"
     >
-      <h2 className="labels-title">{leafName(path)}</h2>
-      {path.includes('/') && <p className="labels-hint">{path.split('/').join(' › ')}</p>}
+      <h2 className="labels-title" title={leafName(path)}>
+        {leafName(path)}
+      </h2>
+      {depthOf(path) > 0 && <p className="labels-hint">{splitLevels(path).join(' › ')}</p>}
       {!isParent && <Words set={set} path={path} />}
       {scores === null || scores.label !== path ? (
         <p className="labels-hint" aria-busy="true">
@@ -87,7 +91,7 @@ export function LabelPanel({ set, path }: { readonly set: LabelSetDetail; readon
           {isParent ? (
             <p className="labels-hint">
               Photos get “{leafName(path)}” when they get one of the labels under it:{' '}
-              <strong>{scores.above}</strong> of {scores.photos} photos.
+              <strong>{scores.above}</strong> of {formatCount(scores.photos, 'photo')}.
             </p>
           ) : (
             <ThresholdHistogram

@@ -2,6 +2,7 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
 import type { LabelSetDetail } from '../../../preload/contract/labels';
 import { isUnder, leafName, parentOf } from './label-edits';
+import { depthOf, escapeLevel, MAX_LABEL_CHARS, splitLevels } from './label-path';
 
 interface LabelTreeProps {
   readonly set: LabelSetDetail;
@@ -53,7 +54,8 @@ export function LabelTree({
   const [dropTarget, setDropTarget] = useState<string | null>(null);
 
   const moveTo = (from: string, parent: string | null) => {
-    const to = parent === null ? leafName(from) : `${parent}/${leafName(from)}`;
+    const own = escapeLevel(leafName(from));
+    const to = parent === null ? own : `${parent}/${own}`;
     if (to !== from && (parent === null || !isUnder(parent, from))) onRename(from, to);
   };
   const dropOn = (parent: string | null) => (event: DragEvent) => {
@@ -84,7 +86,7 @@ export function LabelTree({
       )}
       <ul role="tree" aria-label={`Labels of ${set.name}`} data-testid="label-tree">
         {set.labels.map((label) => {
-          const depth = label.path.split('/').length - 1;
+          const depth = depthOf(label.path);
           const hasChildren = set.labels.some((other) => other.path.startsWith(`${label.path}/`));
           return (
             <li
@@ -109,23 +111,28 @@ export function LabelTree({
                   className="label-rename"
                   aria-label={`New name for ${leafName(label.path)}`}
                   defaultValue={leafName(label.path)}
+                  maxLength={MAX_LABEL_CHARS}
                   autoFocus
                   onClick={(event) => event.stopPropagation()}
                   onBlur={() => setRenaming(null)}
                   onKeyDown={(event) => {
                     if (event.key === 'Escape') setRenaming(null);
                     if (event.key !== 'Enter') return;
-                    const name = event.currentTarget.value.trim().replace(/\//g, '-');
+                    const name = escapeLevel(event.currentTarget.value.trim());
                     setRenaming(null);
                     const parent = parentOf(label.path);
-                    if (name !== '' && name !== leafName(label.path))
+                    if (name !== '' && name !== escapeLevel(leafName(label.path)))
                       onRename(label.path, parent === null ? name : `${parent}/${name}`);
                   }}
                 />
               ) : (
-                <span className="label-name" onDoubleClick={() => setRenaming(label.path)}>
+                <span
+                  className="label-name"
+                  title={splitLevels(label.path).join(' › ')}
+                  onDoubleClick={() => setRenaming(label.path)}
+                >
                   <span className={hasChildren ? 'label-group' : 'label-leaf'} aria-hidden />
-                  {leafName(label.path)}
+                  <span className="label-text">{leafName(label.path)}</span>
                 </span>
               )}
               <span className="label-actions">

@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LabelMode } from '../../../preload/contract/labels';
 import { ViewHeader } from '../components/view-header';
+import { formatCount } from '../format';
+import { MAX_LABEL_CHARS } from './label-path';
 import { addLabel, deleteLabel, renameLabel } from './label-edits';
 import { LabelPanel } from './label-panel';
 import { LabelTree } from './label-tree';
@@ -20,7 +22,8 @@ function SetBar() {
   const addBuiltIn = useLabelsStore((s) => s.addBuiltIn);
   const importFile = useLabelsStore((s) => s.importFile);
   const [naming, setNaming] = useState(false);
-  const [mode, setMode] = useState<LabelMode>('exclusive');
+  // A taxonomy of keywords lets a photo carry many: "one per photo" is the choice to make.
+  const [mode, setMode] = useState<LabelMode>('multi');
   const fileInput = useRef<HTMLInputElement>(null);
 
   return (
@@ -35,7 +38,8 @@ function SetBar() {
           >
             {sets.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name} ({s.labels} labels{s.active ? '' : ', off'})
+                {s.name} ({formatCount(s.labels, 'label')}
+                {s.active ? '' : ', off'})
               </option>
             ))}
           </select>
@@ -55,6 +59,7 @@ function SetBar() {
             name="name"
             autoFocus
             placeholder="Name, e.g. Birds of the coast"
+            maxLength={MAX_LABEL_CHARS}
             data-testid="new-set-name"
           />
           <select
@@ -62,8 +67,8 @@ function SetBar() {
             onChange={(event) => setMode(event.target.value as LabelMode)}
             aria-label="Labels per photo"
           >
+            <option value="multi">Any number of labels per photo</option>
             <option value="exclusive">One label per photo</option>
-            <option value="multi">Any number of labels</option>
           </select>
           <button type="submit" className="button button-primary">
             Create
@@ -86,7 +91,7 @@ function SetBar() {
         <option value="">Start from a ready-made set…</option>
         {builtIns.map((b) => (
           <option key={b.id} value={b.id}>
-            {b.name} ({b.labels} labels)
+            {b.name} ({formatCount(b.labels, 'label')})
           </option>
         ))}
       </select>
@@ -112,6 +117,8 @@ function SetBar() {
 function Messages() {
   const error = useLabelsStore((s) => s.error);
   const notice = useLabelsStore((s) => s.notice);
+  const noticeUndoes = useLabelsStore((s) => s.noticeUndoes);
+  const undoLast = useLabelsStore((s) => s.undoLast);
   const dismiss = useLabelsStore((s) => s.dismiss);
   if (error === null && notice === null) return null;
   return (
@@ -123,6 +130,11 @@ function Messages() {
       <div className="notice-body">
         <p className="notice-message">{error ?? notice}</p>
       </div>
+      {error === null && noticeUndoes && (
+        <button type="button" className="button" onClick={() => void undoLast()}>
+          Undo
+        </button>
+      )}
       <button type="button" className="button" onClick={dismiss}>
         OK
       </button>
@@ -138,7 +150,16 @@ export function LabelsView() {
   const select = useLabelsStore((s) => s.select);
   const apply = useLabelsStore((s) => s.apply);
   const refreshScores = useLabelsStore((s) => s.refreshScores);
-  const [parent, setParent] = useState<string | null>(null);
+  const [chosenParent, setChosenParent] = useState<{ setId: number; path: string } | null>(null);
+  // "Add a label under …" names a label of the set it was chosen in: another set starts at the top.
+  const parent =
+    chosenParent !== null &&
+    chosenParent.setId === current?.id &&
+    current.labels.some((label) => label.path === chosenParent.path)
+      ? chosenParent.path
+      : null;
+  const setParent = (path: string | null) =>
+    setChosenParent(path === null || current === null ? null : { setId: current.id, path });
 
   useEffect(() => {
     void load();
@@ -178,7 +199,9 @@ export function LabelsView() {
               onDelete={(path) => void apply(deleteLabel(current, path))}
               onAddChild={setParent}
             />
+            {/* Keyed by set: what was being typed for one taxonomy does not follow into another. */}
             <NewLabel
+              key={current.id}
               parent={parent}
               onClearParent={() => setParent(null)}
               onAdd={async (path) => {

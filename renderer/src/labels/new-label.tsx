@@ -1,7 +1,9 @@
 // "Add a label": while the user types, the photos that best match the words show below, so they
-// see what a label will find before adding it.
+// see what a label will find before adding it. A path ("Shapes/Round/circle") previews its last
+// level, the words the label is matched by.
 import { useEffect, useRef, useState } from 'react';
 import { leafName } from './label-edits';
+import { LABEL_LIMIT_WORDS, MAX_LABEL_CHARS } from './label-path';
 import { PhotoGrid } from './photo-grid';
 import { useLabelsStore } from './use-labels-store';
 
@@ -12,7 +14,8 @@ interface NewLabelProps {
   readonly onAdd: (path: string) => Promise<boolean>;
 }
 
-const PREVIEW_DELAY_MS = 150;
+// Short: the engine drops requests a newer keystroke replaced, so asking early costs little.
+const PREVIEW_DELAY_MS = 40;
 
 export function NewLabel({ parent, onClearParent, onAdd }: NewLabelProps) {
   const [text, setText] = useState('');
@@ -20,12 +23,14 @@ export function NewLabel({ parent, onClearParent, onAdd }: NewLabelProps) {
   const previewWords = useLabelsStore((s) => s.previewWords);
   const input = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const tooLong = text.trim().length > MAX_LABEL_CHARS;
+  const words = tooLong ? '' : leafName(text.trim());
 
   useEffect(() => {
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void previewWords(text), PREVIEW_DELAY_MS);
+    timer.current = setTimeout(() => void previewWords(words), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer.current);
-  }, [text, previewWords]);
+  }, [words, previewWords]);
 
   useEffect(() => {
     if (parent !== null) input.current?.focus();
@@ -33,7 +38,7 @@ export function NewLabel({ parent, onClearParent, onAdd }: NewLabelProps) {
 
   const add = async () => {
     const name = text.trim();
-    if (name === '') return;
+    if (name === '' || tooLong) return;
     // Cleared at once, so typing the next label never races the answer; restored if refused.
     setText('');
     if (!(await onAdd(parent === null ? name : `${parent}/${name}`))) setText(name);
@@ -49,29 +54,52 @@ export function NewLabel({ parent, onClearParent, onAdd }: NewLabelProps) {
         }}
       >
         <label className="new-label-field">
-          <span className="labels-subtitle">
-            Add a label{parent !== null && <> under “{leafName(parent)}”</>}
+          {/* The whole width for the parent's name; "Top level" beside it, not beside the input. */}
+          <span className="new-label-head">
+            <span className="labels-subtitle label-under" title={parent ?? undefined}>
+              Add a label{parent !== null && <> under “{leafName(parent)}”</>}
+            </span>
+            {parent !== null && (
+              <button
+                type="button"
+                className="mini-button"
+                onClick={(event) => {
+                  event.preventDefault();
+                  onClearParent();
+                }}
+              >
+                Top level
+              </button>
+            )}
           </span>
           <input
             ref={input}
             value={text}
             placeholder="Describe what is in the photo: beach, receipt, heron…"
             data-testid="new-label-input"
+            aria-invalid={tooLong}
             onChange={(event) => setText(event.target.value)}
           />
+          {tooLong && (
+            <span className="new-label-limit" role="alert" data-testid="label-limit">
+              {LABEL_LIMIT_WORDS} (this one has {text.trim().length.toLocaleString()}).
+            </span>
+          )}
         </label>
-        <button type="submit" className="button button-primary" disabled={text.trim() === ''}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={text.trim() === '' || tooLong}
+        >
           Add
         </button>
-        {parent !== null && (
-          <button type="button" className="button" onClick={onClearParent}>
-            Top level
-          </button>
-        )}
       </form>
-      {preview !== null && text.trim() !== '' && (
+      {/* The last answer stays until the next one comes, so the grid does not blink per key. */}
+      {preview !== null && words !== '' && (
         <section className="labels-card" aria-label="Preview" data-testid="label-preview">
-          <h3 className="labels-subtitle">Photos that look most like “{preview.text.trim()}”</h3>
+          <h3 className="labels-subtitle label-under">
+            Photos that look most like “{preview.text}”
+          </h3>
           <PhotoGrid
             photos={preview.photos.slice(0, 12)}
             describe={() => 'one of the closest'}

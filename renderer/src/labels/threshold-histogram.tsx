@@ -3,6 +3,7 @@
 import type { LabelScores } from '../../../preload/contract/labels';
 import { percentText } from '../components/histogram-scale';
 import { ScoreHistogram } from '../components/score-histogram';
+import { formatCount } from '../format';
 
 interface ThresholdHistogramProps {
   readonly scores: LabelScores;
@@ -34,8 +35,8 @@ export function ThresholdHistogram({
         )}
       </div>
       <p className="labels-hint" data-testid="threshold-summary">
-        <strong>{scores.above}</strong> of {scores.photos} photos get “{label}” (at least{' '}
-        {describe(scores.threshold)}).
+        <strong>{scores.above}</strong> of {formatCount(scores.photos, 'photo')} get “{label}” (at
+        least {describe(scores.threshold)}).
       </p>
       <ScoreHistogram
         counts={scores.histogram.counts}

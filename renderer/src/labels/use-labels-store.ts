@@ -12,7 +12,7 @@ import type {
   TemplatePreset,
 } from '../../../preload/contract/labels';
 import { recordEvent } from '../test-events';
-import type { UndoableEdit } from './label-edits';
+import { leafName, type UndoableEdit } from './label-edits';
 import { invoke } from '../engine-call';
 import { userMessage } from '../error-message';
 
@@ -32,6 +32,8 @@ interface LabelsStore {
   readonly undo: readonly (UndoableEdit & { readonly at: number })[];
   readonly error: string | null;
   readonly notice: string | null;
+  /** The notice tells of an edit its Undo takes back (a deleted label). */
+  readonly noticeUndoes: boolean;
   load(): Promise<void>;
   open(labelSetId: number): Promise<void>;
   create(name: string, mode: LabelMode): Promise<void>;
@@ -61,6 +63,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
     set({ current: detail, selected: keep ? selected : null, scores: keep ? get().scores : null });
   };
   const reloadList = async () => set({ sets: await invoke('labels:list') });
+  let previewRequest = 0;
 
   return {
     sets: [],
@@ -75,6 +78,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
     undo: [],
     error: null,
     notice: null,
+    noticeUndoes: false,
 
     async load() {
       try {
@@ -97,6 +101,8 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
     async open(labelSetId) {
       try {
         const detail = await invoke('labels:get', labelSetId);
+        // Nothing of the set left behind follows into this one: its messages went with it.
+        previewRequest++;
         set({
           current: detail,
           selected: null,
@@ -104,6 +110,9 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
           preview: null,
           undo: [],
           picked: new Set(),
+          error: null,
+          notice: null,
+          noticeUndoes: false,
         });
         const first = detail.labels.find(
           (l) => !detail.labels.some((o) => o.path.startsWith(`${l.path}/`)),
@@ -140,7 +149,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
         const detail = await invoke('labels:import', file.name, await file.text());
         await reloadList();
         await get().open(detail.id);
-        set({ notice: `Added “${detail.name}” from ${file.name}.` });
+        set({ notice: `Added “${detail.name}” from ${file.name}.`, noticeUndoes: false });
       } catch (error) {
         fail(error);
       }
@@ -182,7 +191,17 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       if (current === null) return false;
       try {
         const detail = await invoke('labels:edit', current.id, change.edit);
-        set({ undo: [...get().undo, { ...change, at: Date.now() }].slice(-MAX_UNDO), error: null });
+        const { edit } = change;
+        set({
+          undo: [...get().undo, { ...change, at: Date.now() }].slice(-MAX_UNDO),
+          error: null,
+          // A deletion says so with its Undo; other edits show in the tree itself.
+          ...(edit.kind === 'delete-label'
+            ? { notice: `Deleted “${leafName(edit.path)}”.`, noticeUndoes: true }
+            : get().noticeUndoes
+              ? { notice: null, noticeUndoes: false }
+              : {}),
+        });
         showDetail(detail);
         void reloadList();
         await get().refreshScores();
@@ -200,7 +219,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       if (current === null || last === undefined) return;
       try {
         const detail = await invoke('labels:edit', current.id, last.inverse);
-        set({ undo: undo.slice(0, -1) });
+        set({ undo: undo.slice(0, -1), error: null, notice: null, noticeUndoes: false });
         showDetail(detail);
         void reloadList();
         await get().refreshScores();
@@ -224,26 +243,28 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
         set({ scores });
         recordEvent('labels-scores');
       } catch (error) {
+        // The label went meanwhile (deleted, the set switched): nothing is wrong, nothing to say.
+        if (get().selected !== selected || get().current?.id !== current.id) return;
         fail(error);
       }
     },
 
     async previewWords(text) {
       const { current } = get();
-      const words = text
-        .split(',')
-        .map((w) => w.trim())
-        .filter((w) => w !== '');
-      if (current === null || words.length === 0) {
+      const words = text.trim();
+      // A newer keystroke makes every answer still on its way stale: only the newest is shown.
+      const request = ++previewRequest;
+      if (current === null || words === '') {
         set({ preview: null });
         return;
       }
       try {
-        const photos = await invoke('labels:preview', current.id, words);
-        set({ preview: { text, photos } });
+        const photos = await invoke('labels:preview', current.id, [words]);
+        if (request !== previewRequest || get().current?.id !== current.id) return;
+        set({ preview: { text: words, photos } });
         recordEvent('labels-preview');
       } catch (error) {
-        fail(error);
+        if (request === previewRequest) fail(error);
       }
     },
 
@@ -273,6 +294,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
         set({
           picked: new Set(),
           notice: `${verb} “${selected}” on ${changed} photo${changed === 1 ? '' : 's'}.`,
+          noticeUndoes: false,
         });
         await get().refreshScores();
         recordEvent('labels-decided');
@@ -294,6 +316,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
         );
         set({
           notice: `Confirmed “${selected}” on ${changed} more photo${changed === 1 ? '' : 's'}.`,
+          noticeUndoes: false,
         });
         await get().refreshScores();
         recordEvent('labels-decided');
@@ -303,7 +326,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
     },
 
     dismiss() {
-      set({ error: null, notice: null });
+      set({ error: null, notice: null, noticeUndoes: false });
     },
   };
 });

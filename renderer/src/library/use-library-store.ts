@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { LibraryFolder, PhotoProblem } from '../../../preload/contract/library';
 import { recordEvent } from '../test-events';
 import { useEngineStore } from '../stores/engine-store';
+import { useViewStore } from '../stores/view-store';
 import { invoke } from '../engine-call';
 import { userMessage } from '../error-message';
 
@@ -12,6 +13,8 @@ export interface LibraryNotice {
   readonly details: readonly string[];
   /** Broad folders (/ , a home folder) waiting for the user's yes: "Add anyway" adds them. */
   readonly confirm?: readonly string[];
+  /** The view the user was in when it was said: it goes when they move to another. */
+  readonly view?: string | null;
 }
 
 interface LibraryStore {
@@ -33,6 +36,10 @@ interface LibraryStore {
   chooseAndAddFolders(): Promise<void>;
   addDroppedFiles(files: readonly File[]): Promise<void>;
   removeFolder(root: string): Promise<void>;
+  /** Reads an unreadable photo again; true when it now reads (it leaves the problems). */
+  retryProblem(path: string): Promise<boolean>;
+  /** Shows an unreadable photo in the system's file manager. */
+  showProblemInFolder(path: string): Promise<void>;
   dismissNotice(): void;
 }
 
@@ -142,6 +149,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
                 ? 'One item could not be added.'
                 : `${refused.length} items could not be added.`,
             details: refused.map(({ path, reason }) => `${path}: ${reason}`),
+            view: useViewStore.getState().current,
           },
         });
       }
@@ -189,6 +197,27 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
     }
   },
 
+  async retryProblem(path) {
+    try {
+      const fixed = await invoke('library:retry-problem', path);
+      await get().refreshDetails();
+      recordEvent('library-problem-retried');
+      return fixed;
+    } catch (error) {
+      set({ notice: { tone: 'error', message: userMessage(error), details: [] } });
+      return false;
+    }
+  },
+
+  async showProblemInFolder(path) {
+    try {
+      await invoke('shell:show-in-folder', path);
+      recordEvent('problem-shown-in-folder');
+    } catch (error) {
+      set({ notice: { tone: 'error', message: userMessage(error), details: [] } });
+    }
+  },
+
   async confirmBroadFolders() {
     const paths = get().notice?.confirm ?? [];
     await get().addFolders(paths, { confirmed: true });
@@ -198,3 +227,14 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
     set({ notice: null });
   },
 }));
+
+// A notice about adding folders belongs to the view it was said in: moving on clears it.
+useViewStore.subscribe((state, previous) => {
+  const { notice } = useLibraryStore.getState();
+  if (
+    state.current !== previous.current &&
+    notice?.view !== undefined &&
+    notice.view !== state.current
+  )
+    useLibraryStore.setState({ notice: null });
+});
