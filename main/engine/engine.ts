@@ -7,14 +7,21 @@ import type {
   EngineStatus,
   IndexProgress,
 } from '../../preload/contract';
-import type { IndexRunState, LibraryFolder, PhotoProblem } from '../../preload/contract/library';
+import type { ServiceApi } from '../../preload/contract/define-service';
+import { engineService } from '../../preload/contract/engine';
+import {
+  libraryService,
+  type IndexRunState,
+  type LibraryFolder,
+  type PhotoProblem,
+  type ThumbnailAnswer,
+} from '../../preload/contract/library';
 import { ActiveModel } from './active-model';
 import type { ClipModel } from './clip/index';
 import type { EngineContext } from './engine-context';
 import { engineError } from './engine-error';
 import {
-  CORE_METHODS,
-  type CoreApi,
+  bindCalls,
   type Device,
   type EngineApi,
   type EngineEvents,
@@ -29,7 +36,7 @@ import { readLabelSet } from './labels/label-set';
 import { createExportService } from './export/service';
 import { createModelsService } from './models/service';
 import { createBrowseService } from './browse/service';
-import { createLabelsService } from './labels/service';
+import { createLabelsService, createTagsService } from './labels/service';
 import { createClustersService } from './clusters/service';
 import { buildTagReport } from './labels/tag-report';
 import { libraryTextEmbedder, textModelKey } from './labels/text-embeddings';
@@ -38,7 +45,6 @@ import { IgnoredMediaList } from './library/ignored-media';
 import { embedMissing, syncPhotos, type FileProblem } from './library/indexer';
 import { IndexControl } from './library/index-control';
 import { Library, type FileRow } from './library/library';
-import { LIBRARY_METHODS, type LibraryApi, type ThumbnailAnswer } from './library/library-api';
 import { nearest } from './library/nearest';
 import { broadFolderQuestion } from './library/broad-folders';
 import { checkLibraryPath } from './library/scanner';
@@ -73,7 +79,7 @@ interface IndexRun {
   readonly model: ClipModel;
 }
 
-class LibraryEngine implements CoreApi, LibraryApi {
+class LibraryEngine implements ServiceApi<typeof engineService>, ServiceApi<typeof libraryService> {
   private readonly models: ActiveModel;
   private queue: Promise<unknown> = Promise.resolve();
   private progress: IndexProgress | null = null;
@@ -83,7 +89,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
   private readonly changeListeners: (() => void)[] = [];
   private readonly cleanups: (() => Promise<void> | void)[] = [];
   private readonly control = new IndexControl((state) =>
-    this.options.emit?.('library:index-state', state),
+    this.options.emit?.('library:indexState', state),
   );
   private watcher: FolderWatcher | null = null;
   private readonly ignored = new IgnoredMediaList();
@@ -97,7 +103,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
     this.models = new ActiveModel(library, options, () => void this.emitStatus());
   }
 
-  async getStatus(): Promise<EngineStatus> {
+  async status(): Promise<EngineStatus> {
     const model = this.models.current;
     const modelId = this.models.id();
     const counts = this.library.counts();
@@ -117,7 +123,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
     };
   }
 
-  async libraryStatus(): Promise<LibraryStatusReport> {
+  async summary(): Promise<LibraryStatusReport> {
     const counts = this.library.counts();
     return {
       roots: this.library.roots().map((root) => root.path),
@@ -127,14 +133,11 @@ class LibraryEngine implements CoreApi, LibraryApi {
     };
   }
 
-  async listRoots(): Promise<readonly string[]> {
+  async roots(): Promise<readonly string[]> {
     return this.library.roots().map((root) => root.path);
   }
 
-  async addFolders(
-    paths: readonly string[],
-    options: AddFoldersOptions = {},
-  ): Promise<AddFoldersResult> {
+  async add(paths: readonly string[], options: AddFoldersOptions = {}): Promise<AddFoldersResult> {
     const added: string[] = [];
     const refused: { path: string; reason: string }[] = [];
     const unconfirmed: { path: string; question: string }[] = [];
@@ -172,7 +175,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
     return { added, refused, unconfirmed };
   }
 
-  async removeFolder(root: string): Promise<void> {
+  async remove(root: string): Promise<void> {
     const photos = this.library.filesUnder(resolve(root)).map((file) => file.path);
     if (!this.library.removeRoot(resolve(root)))
       throw engineError('BAD_PATH', `${resolve(root)} is not a folder of the library.`);
@@ -232,7 +235,7 @@ class LibraryEngine implements CoreApi, LibraryApi {
     return { results: nearest(matrix, query as Float32Array, k) };
   }
 
-  async listFolders(): Promise<readonly LibraryFolder[]> {
+  async folders(): Promise<readonly LibraryFolder[]> {
     return this.library
       .folderSummaries(this.models.id(), FOLDER_PREVIEW)
       .map((folder) => ({ ...folder, videos: this.ignored.under(folder.path).length }));
@@ -254,11 +257,11 @@ class LibraryEngine implements CoreApi, LibraryApi {
     return this.control.current;
   }
 
-  async listProblems(): Promise<readonly PhotoProblem[]> {
+  async problems(): Promise<readonly PhotoProblem[]> {
     return this.library.problems();
   }
 
-  async watchFolders(): Promise<void> {
+  async watch(): Promise<void> {
     if (this.watcher !== null || this.closing) return;
     this.watcher = new FolderWatcher({
       onChanges: (paths) => this.indexChanges(paths),
@@ -447,29 +450,24 @@ class LibraryEngine implements CoreApi, LibraryApi {
 
   private async emitStatus(): Promise<void> {
     if (this.options.emit === undefined) return;
-    this.options.emit('engine:status', await this.getStatus());
+    this.options.emit('engine:status', await this.status());
   }
-}
-
-/** Binds the named methods of `service`, so they can be spread into the engine object. */
-function methodsOf<T extends object>(service: T, names: readonly (keyof T)[]): Partial<T> {
-  return Object.fromEntries(
-    names.map((name) => [name, (service[name] as (...args: unknown[]) => unknown).bind(service)]),
-  ) as Partial<T>;
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const library = new Library(resolve(options.libraryDir));
   const core = new LibraryEngine(options, library);
   const ctx = core.context();
+  // Each domain's service joins the engine here, one line each.
   const engine: EngineApi = {
-    ...(methodsOf(core, CORE_METHODS) as CoreApi),
-    ...createBrowseService(ctx),
-    ...createLabelsService(ctx),
-    ...createClustersService(ctx),
-    ...createExportService(ctx),
-    ...createModelsService(ctx),
-    ...(methodsOf(core, LIBRARY_METHODS) as LibraryApi),
+    engine: bindCalls(engineService, core),
+    library: bindCalls(libraryService, core),
+    browse: createBrowseService(ctx),
+    labels: createLabelsService(ctx),
+    tags: createTagsService(ctx),
+    clusters: createClustersService(ctx),
+    export: createExportService(ctx),
+    models: createModelsService(ctx),
   };
   return { ...engine, close: () => core.close() };
 }

@@ -1,18 +1,11 @@
 // The browse domain's engine service: the grid's pages, search by words or by example, and the
 // photo view's details. Tags come from the labels domain (labels/tags.ts).
+import type { ServiceApi } from '../../../preload/contract/define-service';
+import type { browseService } from '../../../preload/contract/browse';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import type {
-  BrowseFacets,
-  OutsidePhoto,
-  PhotoDetails,
-  PhotoPage,
-  PhotoQuery,
-  PhotoRow,
-  SearchOptions,
-  SearchOutcome,
-} from '../../../preload/contract/browse';
+import type { PhotoRow, SearchOptions, SearchOutcome } from '../../../preload/contract/browse';
 import type { EngineContext } from '../engine-context';
 import { engineError } from '../engine-error';
 import { tagsOfFiles } from '../labels/tags';
@@ -26,24 +19,6 @@ import { GENERIC_CAPTIONS } from '../labels/background';
 import { copySimilarity } from './search-copies';
 import { collapseNearDuplicates, isWeakMatch, suggestedCutoff } from './search-results';
 import type { Neighbour } from './vector-index';
-
-export interface BrowseApi {
-  browsePhotos(query: PhotoQuery, offset: number, limit: number): Promise<PhotoPage>;
-  browseFacets(): Promise<BrowseFacets>;
-  searchPhotos(text: string, options: SearchOptions): Promise<SearchOutcome>;
-  similarPhotos(fileId: number, options: SearchOptions): Promise<SearchOutcome>;
-  similarToOutsidePhoto(photo: OutsidePhoto, options: SearchOptions): Promise<SearchOutcome>;
-  photoDetails(fileId: number): Promise<PhotoDetails>;
-}
-
-export const BROWSE_METHODS = [
-  'browsePhotos',
-  'browseFacets',
-  'searchPhotos',
-  'similarPhotos',
-  'similarToOutsidePhoto',
-  'photoDetails',
-] as const satisfies readonly (keyof BrowseApi)[];
 
 const DEFAULT_LIMIT = 200;
 // More like this shows at least this many of the nearest photos at its first cut-off.
@@ -59,7 +34,7 @@ interface FileFacts {
   format: string | null;
 }
 
-export function createBrowseService(ctx: EngineContext): BrowseApi {
+export function createBrowseService(ctx: EngineContext): ServiceApi<typeof browseService> {
   const db = ctx.library.db;
   const search = new SearchIndex(ctx);
   // The last query's full order, so scrolling pages through it does not redo the filter.
@@ -172,7 +147,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
   }
 
   return {
-    async browsePhotos(query, offset, limit) {
+    async photos(query, offset, limit) {
       const key = JSON.stringify(query);
       // A first page is always fresh (tags or files may have changed); later pages reuse it.
       if (offset === 0 || ordered?.key !== key) {
@@ -190,7 +165,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
       };
     },
 
-    async browseFacets() {
+    async facets() {
       const tags = await tagsOfFiles(ctx, null);
       const sets = new Map<number, { name: string; labels: Set<string> }>();
       for (const list of tags.values())
@@ -213,7 +188,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
       };
     },
 
-    async searchPhotos(text, options) {
+    async search(text, options) {
       if (text.trim() === '') throw engineError('EMPTY_QUERY', 'Type something to search for.');
       const model = await ctx.model();
       // Captions that say nothing, scored the same way, tell a match from the merely closest.
@@ -221,7 +196,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
       return searchBy(query as Float32Array, options, undefined, contentFree);
     },
 
-    async similarPhotos(fileId, options) {
+    async similar(fileId, options) {
       const index = search.current(ctx.activeModelId());
       const vector = index.vectorOf(fileId);
       if (vector === null)
@@ -232,7 +207,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
       return searchBy(vector, options, fileId);
     },
 
-    async similarToOutsidePhoto(photo, options) {
+    async similarOutside(photo, options) {
       if ('path' in photo) {
         const path = resolve(photo.path);
         const check = await checkLibraryPath(path);
@@ -253,7 +228,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
       }
     },
 
-    async photoDetails(fileId) {
+    async details(fileId) {
       const file = db
         .prepare('SELECT id, path, size, width, height, format FROM files WHERE id = ?')
         .get(fileId) as FileFacts | undefined;

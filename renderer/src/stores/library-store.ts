@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { LibraryFolder, PhotoProblem } from '../../../preload/contract/library';
 import { recordEvent } from '../test-events';
 import { useEngineStore } from './engine-store';
-import { invoke } from '../engine-call';
+import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
 
 export interface LibraryNotice {
@@ -83,14 +83,14 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
   async load() {
     if (!get().loaded) {
       // While the window is open the engine follows changes on disk in the library's folders.
-      void invoke('library:watch').catch((error: unknown) => {
+      void facet.library.watch().catch((error: unknown) => {
         set({ notice: { tone: 'error', message: userMessage(error), details: [] } });
       });
       followEngine(() => void get().refreshDetails());
     }
     let roots: readonly string[];
     try {
-      roots = await invoke('library:roots');
+      roots = await facet.library.roots();
     } catch (error) {
       set({ loaded: true, notice: { tone: 'error', message: userMessage(error), details: [] } });
       return;
@@ -105,8 +105,8 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
   async refreshDetails() {
     try {
       const [folders, problems] = await Promise.all([
-        invoke('library:folders'),
-        invoke('library:problems'),
+        facet.library.folders(),
+        facet.library.problems(),
       ]);
       set({ folders, problems });
       recordEvent('library-details');
@@ -119,7 +119,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
     if (paths.length === 0) return;
     set({ adding: true, notice: null });
     try {
-      const { refused, unconfirmed } = await invoke('library:add', paths, options);
+      const { refused, unconfirmed } = await facet.library.add(paths, options);
       if (unconfirmed.length > 0) {
         set({
           notice: {
@@ -156,7 +156,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
 
   async chooseAndAddFolders() {
     try {
-      const paths = await invoke('dialog:choose-folders');
+      const paths = await facet.dialog.chooseFolders();
       await get().addFolders(paths);
     } catch (error) {
       set({ notice: { tone: 'error', message: userMessage(error), details: [] } });
@@ -182,7 +182,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
 
   async removeFolder(root) {
     try {
-      await invoke('library:remove', root);
+      await facet.library.remove(root);
       await get().load();
     } catch (error) {
       set({ notice: { tone: 'error', message: userMessage(error), details: [] } });
