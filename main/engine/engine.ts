@@ -261,6 +261,10 @@ class LibraryEngine implements ServiceApi<typeof engineService>, ServiceApi<type
     return this.library.problems();
   }
 
+  async problemCount(): Promise<number> {
+    return this.library.problems().length;
+  }
+
   async watch(): Promise<void> {
     if (this.watcher !== null || this.closing) return;
     this.watcher = new FolderWatcher({

@@ -171,6 +171,11 @@ export const libraryService = defineService('library', {
     result: returns<readonly PhotoProblem[]>(),
     doc: 'The photos that could not be read, with the reason, in path order.',
   },
+  problemCount: {
+    args: none,
+    result: returns<number>(),
+    doc: 'How many photos could not be read: the count beside Folders in the sidebar.',
+  },
   watch: {
     args: none,
     result: returns<void>(),
