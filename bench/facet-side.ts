@@ -51,10 +51,10 @@ export async function measureFacet(run: FacetRun): Promise<FacetResult> {
   try {
     const options = { modelDir: run.modelDir, device: 'cpu' } as const;
     const warmStart = performance.now();
-    await engine.index([run.warmup], options);
+    await engine.library.index([run.warmup], options);
     const warmupSeconds = (performance.now() - warmStart) / 1000;
     const start = performance.now();
-    const report = await engine.index([run.folder], options);
+    const report = await engine.library.index([run.folder], options);
     const seconds = (performance.now() - start) / 1000;
     return {
       files: report.files,

@@ -1,5 +1,6 @@
 // The one IPC contract between the renderer and the main process: main, preload, renderer and
-// the browser-mode bridge import its types; the only value is the channel-name pattern.
+// the browser-mode bridge import its types; the only value is the channel-name pattern, so the
+// sandboxed preload bundles no declarations (and no zod).
 
 /** What the engine is doing right now, as the status bar shows it. */
 export type EngineState = 'starting' | 'ready' | 'indexing' | 'error' | 'restarting';
@@ -43,20 +44,6 @@ export interface AddFoldersOptions {
   readonly confirmed?: boolean;
 }
 
-/** The library and the engine: request/response channels, `facet.invoke(channel, ...args)`. */
-export interface CoreInvokeChannels {
-  /** Current engine state: model, execution provider, library size, indexing progress. */
-  'engine:status': () => EngineStatus;
-  /** The library's folders (roots), absolute paths. */
-  'library:roots': () => readonly string[];
-  /** Adds photo folders (or single photos) to the library and starts indexing them. */
-  'library:add': (paths: readonly string[], options?: AddFoldersOptions) => AddFoldersResult;
-  /** Removes a folder from the library (its rows only; files on disk are never touched). */
-  'library:remove': (root: string) => void;
-  /** Opens the native folder picker; resolves to the chosen folders, empty when cancelled. */
-  'dialog:choose-folders': () => readonly string[];
-}
-
 /** Push channels of the library and the engine: `facet.on(channel, cb)`. */
 export interface CoreEventChannels {
   /** The engine's state changed (model loaded, indexing started, crash recovered, ...). */
@@ -65,23 +52,36 @@ export interface CoreEventChannels {
   'index:progress': IndexProgress;
 }
 
-// Each domain declares its channels in preload/contract/<domain>.ts; the contract joins them here.
-import type { BrowseInvokeChannels } from './contract/browse';
-import type { LabelsEventChannels, LabelsInvokeChannels } from './contract/labels';
-import type { ClustersEventChannels, ClustersInvokeChannels } from './contract/clusters';
-import type { ExportEventChannels, ExportInvokeChannels } from './contract/export';
-import type { ModelsEventChannels, ModelsInvokeChannels } from './contract/models';
-import type { LibraryEventChannels, LibraryInvokeChannels } from './contract/library';
+// Each domain declares its calls once, in preload/contract/<domain>.ts (see define-service.ts);
+// the channels, their types and the renderer's `facet.<domain>.<name>()` are derived from them.
+import type { PageChannels } from './contract/define-service';
+import type { engineService } from './contract/engine';
+import type { libraryService } from './contract/library';
+import type { browseService } from './contract/browse';
+import type { labelsService, tagsService } from './contract/labels';
+import type { clustersService } from './contract/clusters';
+import type { exportService } from './contract/export';
+import type { modelsService } from './contract/models';
+import type { dialogService, shellService } from './contract/shell';
+import type { LabelsEventChannels } from './contract/labels';
+import type { ClustersEventChannels } from './contract/clusters';
+import type { ExportEventChannels } from './contract/export';
+import type { ModelsEventChannels } from './contract/models';
+import type { LibraryEventChannels } from './contract/library';
 import type { CallOutcome } from './contract/errors';
 export type { CallError, CallOutcome, ErrorCode } from './contract/errors';
-/** Request/response channels: `ipcRenderer.invoke(channel, ...args)` resolves to the return type. */
-export type InvokeChannels = CoreInvokeChannels &
-  BrowseInvokeChannels &
-  LabelsInvokeChannels &
-  ClustersInvokeChannels &
-  ExportInvokeChannels &
-  ModelsInvokeChannels &
-  LibraryInvokeChannels;
+
+/** Request/response channels, `<domain>:<name>`: `facet.invoke(channel, ...args)`. */
+export type InvokeChannels = PageChannels<typeof engineService> &
+  PageChannels<typeof libraryService> &
+  PageChannels<typeof browseService> &
+  PageChannels<typeof labelsService> &
+  PageChannels<typeof tagsService> &
+  PageChannels<typeof clustersService> &
+  PageChannels<typeof exportService> &
+  PageChannels<typeof modelsService> &
+  PageChannels<typeof dialogService> &
+  PageChannels<typeof shellService>;
 
 /** Push channels from the engine (through main) to the renderer. */
 export type EventChannels = CoreEventChannels &
@@ -96,8 +96,18 @@ export type EventChannel = keyof EventChannels;
 export type InvokeArgs<C extends InvokeChannel> = Parameters<InvokeChannels[C]>;
 export type InvokeResult<C extends InvokeChannel> = ReturnType<InvokeChannels[C]>;
 
-/** Channel names are `<domain>:<kebab-name>`; the preload forwards nothing else. */
-export const CHANNEL_NAME = /^[a-z]+:[a-z]+(?:-[a-z]+)*$/;
+type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
+/** The page's calls by domain and name, `facet.browse.photos(query)` (renderer/src/engine-call.ts). */
+export type FacetCalls = {
+  readonly [D in DomainOf<InvokeChannel>]: {
+    readonly [C in InvokeChannel as C extends `${D}:${infer N}` ? N : never]: (
+      ...args: InvokeArgs<C>
+    ) => Promise<InvokeResult<C>>;
+  };
+};
+
+/** Channel names are `<domain>:<name>` (events may be kebab-case); the preload forwards nothing else. */
+export const CHANNEL_NAME = /^[a-z]+:[a-z][A-Za-z]*(?:-[a-z]+)*$/;
 
 /** What the preload exposes as `window.facet`. Main answers only the contract's channels. */
 export interface FacetApi {

@@ -8,7 +8,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { invokeEngine, isEngineInvokeChannel } from '../../main/engine/contract-handlers';
+import {
+  checkedArgs,
+  invokeEngine,
+  isEngineInvokeChannel,
+} from '../../main/engine/contract-handlers';
 import { invokeRepair, REPAIR_CHANNEL } from '../../main/engine/host/repair-channel';
 import { startEngineHost } from '../../main/engine/host/host-process';
 import { thumbnailRequestFromUrl } from '../../main/engine/library/thumbnail-url';
@@ -119,13 +123,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
         'INVALID_CALL',
         `Invalid call to ${channel}: the arguments must be an array.`,
       );
-    if (channel === 'dialog:choose-folders') return chosenFolders;
-    if (channel === 'shell:show-in-folder' || channel === 'shell:open-path') {
+    if (channel === 'dialog:chooseFolders') {
+      checkedArgs(channel, args);
+      return chosenFolders;
+    }
+    if (channel === 'shell:showInFolder' || channel === 'shell:openPath') {
       // No desktop here: the request is checked as Electron main checks it, then recorded.
-      const [path] = args as unknown[];
-      if (args.length !== 1 || typeof path !== 'string')
-        throw engineError('INVALID_CALL', `Invalid call to ${channel}: it takes one photo path.`);
-      const access = await resolveLibraryPhoto(path, await engine.api.listRoots());
+      const [path] = checkedArgs(channel, args);
+      const access = await resolveLibraryPhoto(path, await engine.api.library.roots());
       if (!access.ok)
         throw engineError('NOT_ALLOWED', `${channel} answers only for photos of the library.`);
       shellRequests.push({ channel, path: access.path });
@@ -143,7 +148,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       sendText(res, 404, 'Not a photo URL.');
       return;
     }
-    const access = await resolveLibraryPhoto(requested, await engine.api.listRoots());
+    const access = await resolveLibraryPhoto(requested, await engine.api.library.roots());
     if (!access.ok) {
       sendText(res, access.status, access.reason);
       return;
@@ -163,7 +168,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       sendText(res, 404, 'Not a thumbnail URL.');
       return;
     }
-    const answer = await engine.api.thumbnail(requested.path, requested.size);
+    const answer = await engine.api.library.thumbnail(requested.path, requested.size);
     if (!answer.ok) {
       sendText(res, answer.status, answer.reason);
       return;

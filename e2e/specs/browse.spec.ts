@@ -57,7 +57,7 @@ async function showPhotos(page: Page): Promise<void> {
 async function addShapesLabelSet(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const added = await (globalThis as unknown as PageScope).facet.invoke(
-      'labels:add-built-in',
+      'labels:addBuiltIn',
       'shapes',
     );
     if (!added.ok) throw new Error(added.error.message);
@@ -287,8 +287,8 @@ test('the photo view: tags with scores, decisions by key, arrows, details, file 
       app.url.replace(/\/$/, ''),
     );
     expect(asked).toEqual([
-      { channel: 'shell:show-in-folder', path: paths[0] },
-      { channel: 'shell:open-path', path: paths[0] },
+      { channel: 'shell:showInFolder', path: paths[0] },
+      { channel: 'shell:openPath', path: paths[0] },
     ]);
   }
   await page.keyboard.press('Escape');

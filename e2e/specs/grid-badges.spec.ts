@@ -60,7 +60,7 @@ test('badges after tagging, tag-state filters, arrow keys, sort by score, a stea
   await expect(page.getByTestId('badge-waiting')).toHaveCount(0);
   await page.evaluate(async () => {
     const added = await (globalThis as unknown as { facet: FacetApi }).facet.invoke(
-      'labels:add-built-in',
+      'labels:addBuiltIn',
       'shapes',
     );
     if (!added.ok) throw new Error(added.error.message);

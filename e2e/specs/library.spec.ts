@@ -76,6 +76,11 @@ test('indexing shows progress in the status bar, pauses and resumes, then shows 
 
   const problems = page.getByTestId('problems-panel');
   await expect(problems).toContainText('3 photos could not be read');
+  // The sidebar says so from any view.
+  await expect(page.getByTestId('folders-problem-count')).toHaveAttribute(
+    'title',
+    '3 photos could not be read',
+  );
   await problems.locator('summary').click();
   const rows = problems.getByTestId('problem-row');
   await expect(rows).toHaveCount(3);

@@ -64,7 +64,7 @@ test('Problems say what happened, show the file, and Retry takes a fixed one out
       },
       app.url.replace(/\/$/, ''),
     );
-    expect(asked).toEqual([{ channel: 'shell:show-in-folder', path: join(folder, 'empty.jpg') }]);
+    expect(asked).toEqual([{ channel: 'shell:showInFolder', path: join(folder, 'empty.jpg') }]);
   }
 
   // The copy finished: Retry reads it, and it leaves Problems.

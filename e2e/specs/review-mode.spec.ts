@@ -54,9 +54,9 @@ test('review one label with the keys: progress, undo, the end, and no rejected t
     await app.waitForEvent('library-changed', { after: mark0 });
     const total = photosIn(folder).length;
     expect(await app.waitUntilEmbedded(total, { timeout: 60_000 })).toBe(total);
-    const shapes = (await call<{ id: number }>(page, 'labels:add-built-in', 'shapes')).id;
+    const shapes = (await call<{ id: number }>(page, 'labels:addBuiltIn', 'shapes')).id;
     // A second set, so every photo has something to export besides the label reviewed.
-    await call(page, 'labels:add-built-in', 'colours');
+    await call(page, 'labels:addBuiltIn', 'colours');
     await page.getByRole('button', { name: 'Photos' }).first().click();
     await app.waitForEvent('photos-loaded');
 

@@ -12,7 +12,12 @@ import {
 } from 'electron';
 import type { InvokeChannel } from '../../preload/contract';
 import type { EngineClient } from '../engine/host/engine-client';
-import { ENGINE_INVOKE_CHANNELS, invokeEngine } from '../engine/contract-handlers';
+import {
+  checkedArgs,
+  ENGINE_INVOKE_CHANNELS,
+  invokeEngine,
+  type ShellChannel,
+} from '../engine/contract-handlers';
 import { callOutcome, engineError } from '../engine/engine-error';
 import { resolveLibraryPhoto } from '../engine/media-guard';
 import { invokeRepair, REPAIR_CHANNEL } from '../engine/host/repair-channel';
@@ -58,14 +63,10 @@ export function registerIpc(
     }),
   );
 
-  ipcMain.handle('dialog:choose-folders', (event, ...args: unknown[]) =>
+  ipcMain.handle('dialog:chooseFolders', (event, ...args: unknown[]) =>
     callOutcome(async () => {
-      assertAppSender('dialog:choose-folders', event);
-      if (args.length > 0)
-        throw engineError(
-          'INVALID_CALL',
-          'Invalid call to dialog:choose-folders: it takes no arguments.',
-        );
+      assertAppSender('dialog:chooseFolders', event);
+      checkedArgs('dialog:chooseFolders', args);
       const window = currentWindow();
       const options: OpenDialogOptions = {
         title: 'Add photo folders',
@@ -79,13 +80,16 @@ export function registerIpc(
   );
 
   // The file manager and the default app, only ever for photos inside the library's folders.
-  const desktop = {
-    'shell:show-in-folder': async (path: string) => shell.showItemInFolder(path),
-    'shell:open-path': async (path: string) => {
+  const desktop: Record<
+    Exclude<ShellChannel, 'dialog:chooseFolders'>,
+    (path: string) => Promise<void>
+  > = {
+    'shell:showInFolder': async (path: string) => shell.showItemInFolder(path),
+    'shell:openPath': async (path: string) => {
       const failure = await shell.openPath(path);
       if (failure !== '') throw new Error(failure);
     },
-  } as const;
+  };
   for (const [channel, act] of Object.entries(desktop) as [
     keyof typeof desktop,
     (path: string) => Promise<void>,
@@ -93,10 +97,8 @@ export function registerIpc(
     ipcMain.handle(channel, (event, ...args: unknown[]) =>
       callOutcome(async () => {
         assertAppSender(channel, event);
-        const [path] = args;
-        if (args.length !== 1 || typeof path !== 'string')
-          throw engineError('INVALID_CALL', `Invalid call to ${channel}: it takes one photo path.`);
-        const access = await resolveLibraryPhoto(path, await engine.api.listRoots());
+        const [path] = checkedArgs(channel, args);
+        const access = await resolveLibraryPhoto(path, await engine.api.library.roots());
         if (!access.ok)
           throw engineError('NOT_ALLOWED', `${channel} answers only for photos of the library.`);
         await act(access.path);

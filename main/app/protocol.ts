@@ -3,7 +3,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { EngineClient } from '../engine/host/engine-client';
-import type { ThumbnailAnswer } from '../engine/library/library-api';
+import type { ThumbnailAnswer } from '../../preload/contract/library';
 import { thumbnailRequestFromUrl, type ThumbnailSize } from '../engine/library/thumbnail-url';
 import { photoPathFromUrl, resolveLibraryPhoto } from '../engine/media-guard';
 
@@ -39,13 +39,13 @@ export function cachedLibraryRoots(engine: EngineClient): LibraryRoots {
   });
   return {
     get: () => {
-      const current = roots ?? engine.api.listRoots();
+      const current = roots ?? engine.api.library.roots();
       roots = current;
       current.catch(() => roots === current && refresh()); // a failed lookup is retried next time
       return current;
     },
     refresh,
-    thumbnail: (path, size) => engine.api.thumbnail(path, size),
+    thumbnail: (path, size) => engine.api.library.thumbnail(path, size),
   };
 }
 

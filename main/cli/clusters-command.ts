@@ -106,8 +106,8 @@ export async function runClustersCommand(argv: readonly string[]): Promise<numbe
   const engine = startCommandEngine(values.library, values.verbose === true);
   try {
     const overview =
-      cut === null ? await engine.api.listClusters() : await engine.api.setClusterCut(cut);
-    const duplicates = await engine.api.duplicateGroups(threshold);
+      cut === null ? await engine.api.clusters.list() : await engine.api.clusters.setCut(cut);
+    const duplicates = await engine.api.clusters.duplicates(threshold);
     process.stdout.write(
       values.json === true
         ? `${JSON.stringify(clustersJson(overview, duplicates))}\n`

@@ -6,7 +6,7 @@ export async function whyNothingWritten(
   api: EngineApi,
   includeSuggested: boolean,
 ): Promise<string> {
-  const sets = await api.listLabelSets();
+  const sets = await api.labels.list();
   if (sets.length === 0)
     return (
       'Nothing was written: the library has no label set. `facet tag --labels FILE` keeps none ' +

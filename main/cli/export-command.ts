@@ -148,12 +148,12 @@ export async function runExportCommand(argv: readonly string[]): Promise<number>
   const json = values.json === true;
   try {
     const api = engine.api;
-    const settings = await api.exportSettings();
+    const settings = await api.export.settings();
     const includeSuggested = values['include-suggested'] === true;
     let result: unknown;
     let text: string;
     if (name === 'xmp') {
-      const report = await api.exportXmp({
+      const report = await api.export.xmp({
         ...scope,
         includeSuggested,
         sidecars: true,
@@ -164,11 +164,14 @@ export async function runExportCommand(argv: readonly string[]): Promise<number>
       });
       [result, text] = [report, formatXmpReport(report)];
     } else if (name === 'import') {
-      const report = await api.importKeywords({ ...scope, dryRun: values['dry-run'] === true });
+      const report = await api.export.importKeywords({
+        ...scope,
+        dryRun: values['dry-run'] === true,
+      });
       [result, text] = [report, formatImportReport(report)];
     } else {
       const outPath = values.out === undefined ? null : resolve(values.out);
-      const report = await api.exportTable({ ...scope, includeSuggested, format: name, outPath });
+      const report = await api.export.table({ ...scope, includeSuggested, format: name, outPath });
       if (report.text !== null) {
         clearLine();
         process.stdout.write(report.text);

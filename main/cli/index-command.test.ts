@@ -115,9 +115,9 @@ test('removing a folder forgets its photos and leaves the files on disk', async 
   assert.ok(report.embedded > 0);
   const engine = await createEngine({ libraryDir: library, indexAfterAdd: false });
   try {
-    await engine.removeFolder(folder);
-    assert.deepEqual(await engine.listRoots(), [join(SHAPES, 'camera')]);
-    const status = await engine.libraryStatus();
+    await engine.library.remove(folder);
+    assert.deepEqual(await engine.library.roots(), [join(SHAPES, 'camera')]);
+    const status = await engine.library.summary();
     assert.equal(status.files, (await readdirPhotos(join(SHAPES, 'camera'))).length);
   } finally {
     await engine.close();

@@ -56,8 +56,8 @@ test('the Folders view counts the videos that are not indexed', async () => {
   await cp(join(REAL, 'mixed'), mixed, { recursive: true });
   const engine = await createEngine({ libraryDir: join(work, 'folders'), indexAfterAdd: false });
   try {
-    await engine.addFolders([mixed]);
-    const [folder] = await engine.listFolders();
+    await engine.library.add([mixed]);
+    const [folder] = await engine.library.folders();
     assert.equal(folder?.photos, 1);
     assert.equal(folder?.videos, 2);
   } finally {

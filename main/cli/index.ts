@@ -95,35 +95,35 @@ async function runCommand(
   const paths = line.positionals.map((path) => resolve(path));
   switch (line.command) {
     case 'index': {
-      const report = await engine.index(paths, {
+      const report = await engine.library.index(paths, {
         ...call,
         ...(line.rawJpeg !== null && { rawJpeg: line.rawJpeg }),
       });
       return { json: report, text: formatIndex(report) };
     }
     case 'status': {
-      const status = await engine.libraryStatus();
+      const status = await engine.library.summary();
       return { json: status, text: formatStatus(status) };
     }
     case 'tag': {
       const labels = resolve(line.labels as string);
-      const report = await engine.tag(paths, {
+      const report = await engine.library.tag(paths, {
         ...call,
         labels,
         ...(line.top !== null && { top: line.top }),
       });
       const kept = line.keep
-        ? await engine.importLabelSet(basename(labels), await readLabelFile(labels))
+        ? await engine.labels.import(basename(labels), await readLabelFile(labels))
         : null;
       const json = { ...report, summary: { ...report.summary, kept: kept?.name ?? null } };
       return { json, text: formatTag(report), note: keptNote(labels, kept?.name ?? null) };
     }
     case 'search': {
-      const result = await engine.search(line.positionals[0] as string, line.k);
+      const result = await engine.library.search(line.positionals[0] as string, line.k);
       return { json: result, text: formatResults(result) };
     }
     case 'similar': {
-      const result = await engine.similar(paths[0] as string, line.k);
+      const result = await engine.library.similar(paths[0] as string, line.k);
       return { json: result, text: formatResults(result) };
     }
     case 'repair':

@@ -65,7 +65,7 @@ async function run(
 ): Promise<string> {
   switch (action) {
     case 'list': {
-      const sets = await api.listLabelSets();
+      const sets = await api.labels.list();
       if (values.json === true) return JSON.stringify({ labelSets: sets });
       return sets.length === 0 ? 'No label sets yet.' : sets.map(describe).join('\n');
     }
@@ -75,7 +75,7 @@ async function run(
         const path = resolve(file);
         const text = await readLabelFile(path);
         try {
-          added.push(await api.importLabelSet(basename(path), text));
+          added.push(await api.labels.import(basename(path), text));
         } catch (error) {
           // The engine knows the file by its name only: say which file on this disk it was.
           const message = (error as Error).message.replace(`Label set ${basename(path)}:`, '');
@@ -90,8 +90,8 @@ async function run(
     }
     default: {
       const format = values.format ?? 'json';
-      const sets = await api.listLabelSets();
-      const file = await api.exportLabelSet(
+      const sets = await api.labels.list();
+      const file = await api.labels.export(
         findSet(sets, args[0] as string).id,
         format as 'json' | 'text',
       );

@@ -113,24 +113,24 @@ export async function runModelsCommand(argv: readonly string[]): Promise<number>
     let result: unknown;
     let text: string;
     if (action === 'list') {
-      const overview = await api.modelsOverview();
+      const overview = await api.models.overview();
       [result, text] = [overview, formatOverview(overview)];
     } else if (action === 'install') {
-      const model = await api.installModel(argument);
+      const model = await api.models.install(argument);
       if (live) process.stderr.write('\r\x1b[2K');
       [result, text] = [
         model,
         `Installed ${model.id} (${formatBytes(model.bytes)}) in ${model.dir}. Use it with "facet models use ${model.id}".`,
       ];
     } else if (action === 'import') {
-      const model = await api.importModel(resolve(argument));
+      const model = await api.models.import(resolve(argument));
       [result, text] = [
         model,
         `Imported ${model.id} (${model.embedDim ?? '?'}-d, ${model.imageSize ?? '?'} px) into ${model.dir}. Use it with "facet models use ${model.id}".`,
       ];
     } else {
-      const overview = await api.useModel(argument);
-      const files = (await api.libraryStatus()).files;
+      const overview = await api.models.use(argument);
+      const files = (await api.library.summary()).files;
       const active = overview.installed.find((m) => m.active);
       const missing = Math.max(0, files - (active?.embeddedPhotos ?? 0));
       [result, text] = [

@@ -75,7 +75,7 @@ export async function runPhotosCommand(args: readonly string[]): Promise<number>
     const states = values.state?.split(',').map((s) => s.trim()) as TagState[] | undefined;
     if (states?.some((s) => !STATES.includes(s)))
       throw new PhotosUsageError(`--state takes ${STATES.join(', ')}`);
-    const sets = (values.label ?? []).length > 0 ? await engine.api.listLabelSets() : [];
+    const sets = (values.label ?? []).length > 0 ? await engine.api.labels.list() : [];
     const labels = (values.label ?? []).map((spec) => {
       const at = spec.indexOf(':');
       const set = sets.find((s) => s.name === spec.slice(0, at));
@@ -97,7 +97,7 @@ export async function runPhotosCommand(args: readonly string[]): Promise<number>
     const rows: PhotoPage['rows'][number][] = [];
     let total = 0;
     for (let at = offset; rows.length < limit; at += PAGE) {
-      const page = await engine.api.browsePhotos(
+      const page = await engine.api.browse.photos(
         { filter, sort: { key: sort, descending: values.desc === true } },
         at,
         Math.min(PAGE, limit - rows.length),

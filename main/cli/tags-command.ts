@@ -42,7 +42,7 @@ async function photosAt(engine: EngineApi, path: string): Promise<number[]> {
   }
   const ids: number[] = [];
   for (let at = 0; ; at += PAGE) {
-    const page = await engine.browsePhotos(
+    const page = await engine.browse.photos(
       { filter: { folder }, sort: { key: 'folder', descending: false } },
       at,
       PAGE,
@@ -64,18 +64,18 @@ async function decide(
   if (spec === undefined) throw new TagsUsageError('--label "SET:LABEL" names the label.');
   if (paths.length === 0) throw new TagsUsageError('Name at least one photo or folder.');
   const at = spec.indexOf(':');
-  const sets = await engine.listLabelSets();
+  const sets = await engine.labels.list();
   const set = sets.find((s) => s.name === spec.slice(0, at));
   if (at < 1 || set === undefined)
     throw new TagsUsageError(
       `--label "${spec}" names no label set (${sets.map((s) => s.name).join(', ') || 'there are none'}).`,
     );
   const label = spec.slice(at + 1);
-  const detail = await engine.getLabelSet(set.id);
+  const detail = await engine.labels.get(set.id);
   if (!detail.labels.some((l) => l.path === label))
     throw new TagsUsageError(`${set.name} has no label "${label}".`);
   const fileIds = [...new Set((await Promise.all(paths.map((p) => photosAt(engine, p)))).flat())];
-  const changed = await engine.decideTags({ fileIds, labelSetId: set.id, label, state });
+  const changed = await engine.tags.decide({ fileIds, labelSetId: set.id, label, state });
   return { labelSet: set.name, label, state, photos: fileIds.length, changed };
 }
 
@@ -119,8 +119,8 @@ export async function runTagsCommand(args: readonly string[]): Promise<number> {
     process.stdout.write(values.json === true ? `${JSON.stringify(json)}\n` : `${text}\n`);
   try {
     if (action === 'undo' || action === 'redo') {
-      const step = await (action === 'undo' ? engine.api.undoTags() : engine.api.redoTags());
-      const history = await engine.api.tagHistory();
+      const step = await (action === 'undo' ? engine.api.tags.undo() : engine.api.tags.redo());
+      const history = await engine.api.tags.history();
       print(
         { [action === 'undo' ? 'undone' : 'redone']: step, history },
         step === null
@@ -128,7 +128,7 @@ export async function runTagsCommand(args: readonly string[]): Promise<number> {
           : `${action === 'undo' ? 'Undid' : 'Redid'}: ${described(step)}.`,
       );
     } else if (action === 'history') {
-      const history = await engine.api.tagHistory();
+      const history = await engine.api.tags.history();
       print(history, `Undo: ${described(history.undo)}\nRedo: ${described(history.redo)}`);
     } else {
       const state = STATES[action] as TagState;

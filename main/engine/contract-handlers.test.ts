@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { EngineStatus } from '../../preload/contract';
-import { ENGINE_METHODS, type CoreApi, type EngineApi } from './engine-api';
-import { invokeEngine, isEngineInvokeChannel } from './contract-handlers';
+import { engineOf, type EngineApi } from './engine-api';
+import { checkedArgs, invokeEngine, isEngineInvokeChannel } from './contract-handlers';
 
 const SHAPES = join(import.meta.dirname, '../../e2e/fixtures/shapes');
 
@@ -19,30 +19,30 @@ function rootsOnlyEngine(): EngineApi & { calls: string[] } {
     library: { roots: 0, files: 0, embedded: 0 },
     progress: null,
   };
-  const unused = () => Promise.reject(new Error('not part of this test'));
-  const others = Object.fromEntries(ENGINE_METHODS.map((method) => [method, unused]));
-  const core: CoreApi = {
-    getStatus: async () => (
-      calls.push('getStatus'),
-      { ...status, library: { ...status.library, roots: roots.length } }
-    ),
-    listRoots: async () => (calls.push('listRoots'), [...roots]),
-    addFolders: async (paths) => {
-      calls.push('addFolders');
-      roots.push(...paths);
-      return { added: [...paths], refused: [], unconfirmed: [] };
+  const others = engineOf(() => () => Promise.reject(new Error('not part of this test')));
+  return {
+    ...others,
+    engine: {
+      status: async () => (
+        calls.push('engine.status'),
+        { ...status, library: { ...status.library, roots: roots.length } }
+      ),
     },
-    removeFolder: async (root) => {
-      calls.push('removeFolder');
-      roots.splice(roots.indexOf(root), 1);
+    library: {
+      ...others.library,
+      roots: async () => (calls.push('library.roots'), [...roots]),
+      add: async (paths) => {
+        calls.push('library.add');
+        roots.push(...paths);
+        return { added: [...paths], refused: [], unconfirmed: [] };
+      },
+      remove: async (root) => {
+        calls.push('library.remove');
+        roots.splice(roots.indexOf(root), 1);
+      },
     },
-    libraryStatus: unused,
-    index: unused,
-    tag: unused,
-    search: unused,
-    similar: unused,
+    calls,
   };
-  return { ...(others as unknown as EngineApi), ...core, calls };
 }
 
 describe('invokeEngine', () => {
@@ -86,9 +86,34 @@ describe('invokeEngine', () => {
 
   it('knows which channels the engine answers', () => {
     assert.equal(isEngineInvokeChannel('library:add'), true);
-    assert.equal(isEngineInvokeChannel('dialog:choose-folders'), false);
+    assert.equal(isEngineInvokeChannel('dialog:chooseFolders'), false);
     // The engine cannot repair the library it refuses to open: its client answers that one.
     assert.equal(isEngineInvokeChannel('library:repair'), false);
     assert.equal(isEngineInvokeChannel('toString'), false);
+    // Declared for the command line only: the page has no channel for it.
+    assert.equal(isEngineInvokeChannel('library:index'), false);
+    assert.throws(() => checkedArgs('library:index' as 'library:add', [[SHAPES], {}]), {
+      code: 'INVALID_CALL',
+      message: 'Unknown channel: library:index',
+    });
+  });
+
+  it("checks the shell's calls against their declarations too", () => {
+    assert.deepEqual(checkedArgs('dialog:chooseFolders', []), []);
+    assert.throws(() => checkedArgs('dialog:chooseFolders', ['/tmp']), {
+      code: 'INVALID_CALL',
+      message: /^Invalid call to dialog:chooseFolders/,
+    });
+    assert.throws(() => checkedArgs('shell:openPath', [42]), {
+      code: 'INVALID_CALL',
+      message: /^Invalid call to shell:openPath: argument 0/,
+    });
+  });
+
+  it('accepts absolute paths of every platform and refuses relative ones', () => {
+    for (const path of ['/photos', 'C:\\Photos', 'D:/Photos', '\\\\nas\\photos'])
+      assert.deepEqual(checkedArgs('library:remove', [path]), [path]);
+    for (const path of ['photos', './photos', 'C:photos', '\\photos'])
+      assert.throws(() => checkedArgs('library:remove', [path]), /must be an absolute path/);
   });
 });

@@ -1,44 +1,29 @@
-// The engine-backed half of the IPC contract: every argument from the renderer is validated here
-// (it comes from a web page) before the engine sees it. Each domain defines its handlers with
-// defineHandlers (define-handlers.ts) in main/engine/<domain>/handlers.ts and joins the list below.
-import { z } from 'zod';
-import type { CoreInvokeChannels, InvokeArgs, InvokeResult } from '../../preload/contract';
-import { absolutePath, defineHandlers, type EngineInvokeChannel } from './define-handlers';
+// Every call from the page is checked here against its declaration (preload/contract/<domain>.ts)
+// before anything answers it: the arguments come from a web page. Engine calls then run on the
+// engine; the shell's and the client's are answered by their callers with the checked arguments.
+import type { z } from 'zod';
+import type { InvokeArgs, InvokeChannel, InvokeResult } from '../../preload/contract';
+import type {
+  AnsweredBy,
+  PageChannelName,
+  ServiceDeclaration,
+} from '../../preload/contract/define-service';
+import { DECLARED_CALLS, declaredCall, type Service } from '../../preload/contract/services';
 import type { EngineApi } from './engine-api';
 import { engineError } from './engine-error';
-import { browseHandlers } from './browse/handlers';
-import { labelsHandlers } from './labels/handlers';
-import { clustersHandlers } from './clusters/handlers';
-import { exportHandlers } from './export/handlers';
-import { modelsHandlers } from './models/handlers';
-import { libraryHandlers } from './library/handlers';
 
-const coreHandlers = defineHandlers<CoreInvokeChannels>({
-  'engine:status': { args: z.tuple([]), run: (engine) => engine.getStatus() },
-  'library:roots': { args: z.tuple([]), run: (engine) => engine.listRoots() },
-  'library:add': {
-    args: z.tuple([
-      z.array(absolutePath).min(1, 'needs at least one path').max(10_000),
-      z.strictObject({ confirmed: z.boolean().optional() }).optional(),
-    ]),
-    run: (engine, paths, options) => engine.addFolders(paths, options ?? {}),
-  },
-  'library:remove': {
-    args: z.tuple([absolutePath]),
-    run: (engine, root) => engine.removeFolder(root),
-  },
-});
+/** The page's channels that `A` answers. */
+type ChannelAnsweredBy<
+  A extends AnsweredBy,
+  S extends ServiceDeclaration = Service,
+> = S extends ServiceDeclaration ? PageChannelName<S, A> : never;
 
-// One line per domain; `satisfies` fails to compile while a contract channel has no handler.
-const HANDLERS: Readonly<Record<string, unknown>> = Object.freeze({
-  ...coreHandlers,
-  ...browseHandlers,
-  ...labelsHandlers,
-  ...clustersHandlers,
-  ...exportHandlers,
-  ...modelsHandlers,
-  ...libraryHandlers,
-} satisfies Record<EngineInvokeChannel, unknown>);
+/** Channels the engine answers. */
+export type EngineInvokeChannel = ChannelAnsweredBy<'engine'>;
+/** Channels that need a window or the desktop (dialogs, the file manager): the shell answers them. */
+export type ShellChannel = ChannelAnsweredBy<'shell'>;
+/** Channels that restart the engine itself: answered by its client (repair-channel.ts). */
+export type ClientChannel = ChannelAnsweredBy<'client'>;
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -49,8 +34,30 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** The page's channels `answeredBy` answers, in declaration order. */
+export function pageChannels<A extends AnsweredBy>(answeredBy: A): ChannelAnsweredBy<A>[] {
+  return DECLARED_CALLS.filter((call) => call.fromPage && call.answeredBy === answeredBy).map(
+    (call) => call.channel as ChannelAnsweredBy<A>,
+  );
+}
+
 export function isEngineInvokeChannel(channel: string): channel is EngineInvokeChannel {
-  return Object.hasOwn(HANDLERS, channel);
+  const call = declaredCall(channel);
+  return call !== undefined && call.fromPage && call.answeredBy === 'engine';
+}
+
+/** The page's arguments for `channel`, checked against its declaration; refused with INVALID_CALL. */
+export function checkedArgs<C extends InvokeChannel>(channel: C, args: unknown): InvokeArgs<C> {
+  const call = declaredCall(channel);
+  if (call === undefined || !call.fromPage)
+    throw engineError('INVALID_CALL', `Unknown channel: ${String(channel)}`);
+  const parsed = call.declaration.args.safeParse(args);
+  if (!parsed.success)
+    throw engineError(
+      'INVALID_CALL',
+      `Invalid call to ${channel}: ${describeIssues(parsed.error)}.`,
+    );
+  return parsed.data as InvokeArgs<C>;
 }
 
 /** Validates a call from the page and runs it on the engine; invalid arguments never reach it. */
@@ -61,18 +68,17 @@ export async function invokeEngine<C extends EngineInvokeChannel>(
 ): Promise<InvokeResult<C>> {
   if (!isEngineInvokeChannel(channel))
     throw engineError('INVALID_CALL', `Unknown channel: ${String(channel)}`);
-  const handler = HANDLERS[channel] as unknown as {
-    args: z.ZodType<InvokeArgs<C>>;
-    run: (engine: EngineApi, ...args: InvokeArgs<C>) => Promise<InvokeResult<C>>;
-  };
-  const parsed = handler.args.safeParse(args);
-  if (!parsed.success)
-    throw engineError(
-      'INVALID_CALL',
-      `Invalid call to ${channel}: ${describeIssues(parsed.error)}.`,
-    );
-  return handler.run(engine, ...parsed.data);
+  const checked = checkedArgs(channel, args);
+  const { domain, name } = declaredCall(channel) as { domain: string; name: string };
+  const service = engine[domain as keyof EngineApi] as unknown as Record<
+    string,
+    (...a: readonly unknown[]) => Promise<InvokeResult<C>>
+  >;
+  return (service[name] as (...a: readonly unknown[]) => Promise<InvokeResult<C>>).apply(
+    service,
+    checked,
+  );
 }
 
-/** The engine channels the shell registers, in contract order. */
-export const ENGINE_INVOKE_CHANNELS = Object.keys(HANDLERS) as EngineInvokeChannel[];
+/** The engine channels the shell registers, in declaration order. */
+export const ENGINE_INVOKE_CHANNELS = pageChannels('engine');

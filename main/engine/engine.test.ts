@@ -18,7 +18,7 @@ test('the engine starts without loading a model and says which model it will use
   const started = performance.now();
   const engine = await createEngine({ libraryDir: join(dir, 'quick') });
   try {
-    const status = await engine.getStatus();
+    const status = await engine.engine.status();
     assert.ok(performance.now() - started < 1000, 'start-up is quick');
     assert.equal(status.state, 'ready');
     assert.equal(status.device, null, 'no model loaded yet');
@@ -47,10 +47,10 @@ test('added folders are indexed in the background, with progress and status even
     },
   });
   try {
-    const result = await engine.addFolders([SHAPES]);
+    const result = await engine.library.add([SHAPES]);
     assert.deepEqual(result.added, [SHAPES]);
     await done;
-    const status = await engine.getStatus();
+    const status = await engine.engine.status();
     assert.equal(status.library.files, 209);
     assert.equal(status.library.embedded, 206);
     assert.equal(status.device, 'cpu');

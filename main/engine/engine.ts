@@ -6,17 +6,17 @@ import { resolve } from 'node:path';
 import { closeRawPreviewTool } from '../../native/raw-preview';
 import type { ModelDefaults } from './active-model';
 import type { EngineContext } from './engine-context';
-import type { CoreApi, EngineApi } from './engine-api';
+import { engineService } from '../../preload/contract/engine';
+import { libraryService } from '../../preload/contract/library';
+import { bindCalls, type EngineApi } from './engine-api';
 import { createBrowseService } from './browse/service';
 import { createClustersService } from './clusters/service';
 import { createExportService } from './export/service';
-import { createLabelsService } from './labels/service';
+import { createLabelsService, createTagsService } from './labels/service';
 import { createModelsService } from './models/service';
-import { commandLineCalls } from './library/command-line-calls';
 import { Library } from './library/library';
-import { LIBRARY_METHODS, type LibraryApi } from './library/library-api';
 import type { EmitEvent } from './library/progress';
-import { LIBRARY_CORE_METHODS, LibraryService, type LibraryCoreMethod } from './library/service';
+import { LibraryService } from './library/service';
 
 export { builtInModelDir } from './active-model';
 export { defaultLibraryDir } from './library/library-dir';
@@ -33,44 +33,39 @@ export interface Engine extends EngineApi {
   close(): Promise<void>;
 }
 
-/** Binds the named methods of `service`, so they can be spread into the engine object. */
-function methodsOf<T extends object>(service: T, names: readonly (keyof T)[]): Partial<T> {
-  return Object.fromEntries(
-    names.map((name) => [name, (service[name] as (...args: unknown[]) => unknown).bind(service)]),
-  ) as Partial<T>;
-}
-
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const libraryDir = resolve(options.libraryDir);
   const library = new Library(libraryDir);
-  const libraryService = new LibraryService({ ...options, library, libraryDir });
+  const libraryCalls = new LibraryService({ ...options, library, libraryDir });
   const cleanups: (() => Promise<void> | void)[] = [];
   const ctx: EngineContext = {
     library,
     libraryDir,
-    model: (modelOptions) => libraryService.models.get(modelOptions ?? {}),
-    activeModelId: () => libraryService.models.id(),
-    activeModelDir: () => libraryService.models.dir(),
-    setActiveModel: (dir) => libraryService.setActiveModel(dir),
+    model: (modelOptions) => libraryCalls.models.get(modelOptions ?? {}),
+    activeModelId: () => libraryCalls.models.id(),
+    activeModelDir: () => libraryCalls.models.dir(),
+    setActiveModel: (dir) => libraryCalls.setActiveModel(dir),
     emit: (channel, payload) => options.emit?.(channel, payload),
-    serially: (work) => libraryService.runner.serially(work),
-    onLibraryChanged: (listener) => libraryService.onChanged(listener),
+    serially: (work) => libraryCalls.runner.serially(work),
+    onLibraryChanged: (listener) => libraryCalls.onChanged(listener),
     onClose: (cleanup) => void cleanups.push(cleanup),
   };
+  // Each domain's service joins the engine here, one line each.
   const engine: EngineApi = {
-    ...(methodsOf(libraryService, LIBRARY_CORE_METHODS) as Pick<CoreApi, LibraryCoreMethod>),
-    ...commandLineCalls(libraryService, library),
-    ...createBrowseService(ctx),
-    ...createLabelsService(ctx),
-    ...createClustersService(ctx),
-    ...createExportService(ctx),
-    ...createModelsService(ctx),
-    ...(methodsOf(libraryService, LIBRARY_METHODS) as LibraryApi),
+    engine: bindCalls(engineService, libraryCalls),
+    library: bindCalls(libraryService, libraryCalls),
+    browse: createBrowseService(ctx),
+    labels: createLabelsService(ctx),
+    tags: createTagsService(ctx),
+    clusters: createClustersService(ctx),
+    export: createExportService(ctx),
+    models: createModelsService(ctx),
   };
+
   const close = async (): Promise<void> => {
-    await libraryService.stop(); // no index run writes from here on
+    await libraryCalls.stop(); // no index run writes from here on
     for (const cleanup of cleanups.splice(0)) await Promise.resolve(cleanup()).catch(() => {});
-    await libraryService.models.close();
+    await libraryCalls.models.close();
     await closeRawPreviewTool();
     library.close();
   };

@@ -1,6 +1,8 @@
 // Browsing the library: the photo grid's filtered and sorted pages, free-text and "more like this"
-// search, the photo view's details, and the shell's file-manager actions. Types only.
-import type { PhotoTag, TagState } from './labels';
+// search and the photo view's details.
+import { z } from 'zod';
+import { absolutePath, defineService, none, recordId, returns } from './define-service';
+import { tagState, type PhotoTag, type TagState } from './labels';
 
 /** A photo everywhere in the app: files.id survives moves and re-indexing. */
 export interface PhotoRef {
@@ -161,23 +163,82 @@ export interface PhotoDetails extends PhotoRef {
   readonly tags: readonly PhotoTag[];
 }
 
-export interface BrowseInvokeChannels {
-  /** One page of the photos matching a filter, in the asked order. */
-  'browse:photos': (query: PhotoQuery, offset: number, limit: number) => PhotoPage;
-  /** Label sets, labels and folders to filter by. */
-  'browse:facets': () => BrowseFacets;
-  /** The active label sets' labels as trees, with confirmed and suggested photo counts per node. */
-  'browse:keywords': () => readonly KeywordSet[];
-  /** Photos matching words ("dog on a beach at sunset"), best first. */
-  'browse:search': (text: string, options: SearchOptions) => SearchOutcome;
-  /** Photos like a library photo: the photo itself first, then the others best first. */
-  'browse:similar': (fileId: number, options: SearchOptions) => SearchOutcome;
-  /** Photos like a photo from outside the library (it is not added). */
-  'browse:similar-outside': (photo: OutsidePhoto, options: SearchOptions) => SearchOutcome;
-  /** The photo view: size, EXIF basics, tags. */
-  'browse:details': (fileId: number) => PhotoDetails;
-  /** Shows a library photo in the system file manager. */
-  'shell:show-in-folder': (path: string) => void;
-  /** Opens a library photo with the system's default app. */
-  'shell:open-path': (path: string) => void;
-}
+const score = z.number().min(-1).max(1).nullable().optional();
+
+const filter = z.object({
+  labelSetId: recordId.nullable().optional(),
+  labels: z
+    .array(z.object({ labelSetId: recordId, label: z.string().trim().min(1).max(500) }))
+    .max(200)
+    .optional(),
+  labelMode: z.enum(['any', 'all', 'none']).optional(),
+  states: z.array(tagState).max(3).optional(),
+  minScore: score,
+  maxScore: score,
+  folder: absolutePath.nullable().optional(),
+});
+
+const query = z.object({
+  filter,
+  sort: z.object({ key: z.enum(['score', 'date', 'name', 'folder']), descending: z.boolean() }),
+});
+
+const options = z.object({
+  limit: z.number().int().min(1).max(2000).optional(),
+  duplicateSimilarity: z.number().min(0.5).max(1).optional(),
+});
+
+// A dropped photo's bytes, base64: up to about 50 MB of photo.
+const outside = z.union([
+  z.object({ path: absolutePath }),
+  z.object({
+    name: z.string().min(1).max(255),
+    base64: z
+      .string()
+      .min(1)
+      .max(70_000_000, 'is too large')
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
+  }),
+]);
+
+export const browseService = defineService('browse', {
+  photos: {
+    args: z.tuple([
+      query,
+      z.number().int().min(0).max(100_000_000),
+      z.number().int().min(1).max(2000),
+    ]),
+    result: returns<PhotoPage>(),
+    doc: 'One page of the photos matching a filter, in the asked order.',
+  },
+  facets: {
+    args: none,
+    result: returns<BrowseFacets>(),
+    doc: 'Label sets, labels and folders to filter by.',
+  },
+  keywords: {
+    args: none,
+    result: returns<readonly KeywordSet[]>(),
+    doc: "The active label sets' labels as trees, with confirmed and suggested photo counts per node.",
+  },
+  search: {
+    args: z.tuple([z.string().trim().min(1, 'must not be empty').max(1000), options]),
+    result: returns<SearchOutcome>(),
+    doc: 'Photos matching words ("dog on a beach at sunset"), best first.',
+  },
+  similar: {
+    args: z.tuple([recordId, options]),
+    result: returns<SearchOutcome>(),
+    doc: 'Photos like a library photo: the photo itself first, then the others best first.',
+  },
+  similarOutside: {
+    args: z.tuple([outside, options]),
+    result: returns<SearchOutcome>(),
+    doc: 'Photos like a photo from outside the library (it is not added).',
+  },
+  details: {
+    args: z.tuple([recordId]),
+    result: returns<PhotoDetails>(),
+    doc: 'The photo view: size, EXIF basics, tags.',
+  },
+});

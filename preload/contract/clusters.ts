@@ -1,5 +1,7 @@
 // Similarity clusters, near-duplicate groups and the library map: the channels of the clusters,
-// duplicates and map views. Types only.
+// duplicates and map views.
+import { z } from 'zod';
+import { defineService, none, recordId, returns } from './define-service';
 
 /** A photo as these views show it: files.id and its absolute path. */
 export interface PhotoRef {
@@ -72,27 +74,58 @@ export interface LibraryMap {
   readonly clusters: readonly { readonly id: number; readonly name: string }[];
 }
 
-export interface ClustersInvokeChannels {
-  /** The clusters of the library (computed in the engine, cached; recomputed when stale). */
-  'clusters:list': () => ClusterOverview;
-  /** Re-cuts the cluster tree: lower joins fewer photos (finer clusters), higher joins more. */
-  'clusters:set-cut': (cut: number) => ClusterOverview;
-  /** Renames a cluster; the name is kept across recomputation. */
-  'clusters:rename': (clusterId: number, name: string) => ClusterOverview;
-  /** Adds the cluster's name as a label of a label set and confirms it on every member (null: set "Clusters"). */
-  'clusters:to-label': (
-    clusterId: number,
-    labelSetId: number | null,
-  ) => { readonly labelSetId: number; readonly label: string; readonly tagged: number };
-  /** Near-duplicate groups at a similarity threshold (null: the library's current one). */
-  'clusters:duplicates': (threshold: number | null) => DuplicateReport;
-  /** Marks (or unmarks) photos as copies to remove; only a mark, nothing is deleted. */
-  'clusters:mark': (fileIds: readonly number[], marked: boolean) => number;
-  /** In each group, unmarks the best photo and marks the rest; returns how many were marked. */
-  'clusters:keep-best': (groups: readonly (readonly number[])[]) => number;
-  /** The 2-D map of the library (computed in the engine and cached). */
-  'clusters:map': () => LibraryMap;
-}
+const fraction = z.number().gt(0, 'must be above 0').lt(1, 'must be below 1');
+const fileIds = z.array(recordId).max(100_000);
+
+export const clustersService = defineService('clusters', {
+  list: {
+    args: none,
+    result: returns<ClusterOverview>(),
+    doc: 'The clusters of the library (computed in the engine, cached; recomputed when stale).',
+  },
+  setCut: {
+    args: z.tuple([fraction]),
+    result: returns<ClusterOverview>(),
+    doc: 'Re-cuts the cluster tree: lower joins fewer photos (finer clusters), higher joins more.',
+  },
+  rename: {
+    args: z.tuple([
+      recordId,
+      z.string().trim().min(1, 'must not be empty').max(200, 'is too long'),
+    ]),
+    result: returns<ClusterOverview>(),
+    doc: 'Renames a cluster; the name is kept across recomputation.',
+  },
+  toLabel: {
+    args: z.tuple([recordId, recordId.nullable()]),
+    result: returns<{
+      readonly labelSetId: number;
+      readonly label: string;
+      readonly tagged: number;
+    }>(),
+    doc: 'Adds the cluster\'s name as a label of a label set and confirms it on every member (null: set "Clusters").',
+  },
+  duplicates: {
+    args: z.tuple([fraction.nullable()]),
+    result: returns<DuplicateReport>(),
+    doc: "Near-duplicate groups at a similarity threshold (null: the library's current one).",
+  },
+  mark: {
+    args: z.tuple([fileIds, z.boolean()]),
+    result: returns<number>(),
+    doc: 'Marks (or unmarks) photos as copies to remove; only a mark, nothing is deleted.',
+  },
+  keepBest: {
+    args: z.tuple([z.array(fileIds.min(2).max(10_000)).max(100_000)]),
+    result: returns<number>(),
+    doc: 'In each group, unmarks the best photo and marks the rest; returns how many were marked.',
+  },
+  map: {
+    args: none,
+    result: returns<LibraryMap>(),
+    doc: 'The 2-D map of the library (computed in the engine and cached).',
+  },
+});
 
 export interface ClustersEventChannels {
   /** Clusters or the map were recomputed or updated (photos added, names changed). */

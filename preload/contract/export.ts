@@ -1,5 +1,7 @@
 // Export: tags written where other apps see them (XMP sidecars, opt-in IPTC/XMP inside JPEG and
-// TIFF originals), CSV and JSON tables of tags and scores, and keywords read back in. Types only.
+// TIFF originals), CSV and JSON tables of tags and scores, and keywords read back in.
+import { z } from 'zod';
+import { absolutePath, defineService, none, recordId, returns } from './define-service';
 
 /** `photo.jpg.xmp` (digiKam, darktable) or `photo.xmp` (Adobe). */
 export type SidecarNaming = 'ext' | 'base';
@@ -142,20 +144,70 @@ export interface ExportProgress {
   readonly path: string | null;
 }
 
-export interface ExportInvokeChannels {
-  /** The export settings remembered in the library. */
-  'export:settings': () => ExportSettings;
-  /** Remembers export settings; answers them as stored. */
-  'export:save-settings': (settings: ExportSettings) => ExportSettings;
-  /** How many photos and tags an export of this scope would write. */
-  'export:preview': (fileIds: ExportScope, includeSuggested: boolean) => ExportPreview;
-  /** Writes tags into XMP sidecars (and, opt-in, originals); one failed file never stops the rest. */
-  'export:xmp': (request: XmpExportRequest) => XmpExportReport;
-  /** Writes tags and scores as CSV or JSON. */
-  'export:table': (request: TableExportRequest) => TableExportReport;
-  /** Reads keywords from sidecars and photos into Facet as confirmed tags. */
-  'export:import-keywords': (request: KeywordImportRequest) => KeywordImportReport;
-}
+const fileIds = z.array(recordId).max(1_000_000);
+const scope = fileIds.nullable();
+const naming = z.enum(['ext', 'base']);
+const paths = z.array(absolutePath).min(1).max(10_000).optional();
+
+const settings = z.object({
+  naming,
+  includeSuggested: z.boolean(),
+  keepBackup: z.boolean(),
+});
+
+const xmpRequest = z.object({
+  fileIds: scope,
+  paths,
+  includeSuggested: z.boolean(),
+  sidecars: z.boolean(),
+  naming,
+  embed: z.boolean(),
+  keepBackup: z.boolean(),
+  dryRun: z.boolean(),
+});
+
+const tableRequest = z.object({
+  fileIds: scope,
+  paths,
+  includeSuggested: z.boolean(),
+  format: z.enum(['csv', 'json']),
+  outPath: absolutePath.nullable(),
+});
+
+const importRequest = z.object({ fileIds: scope, paths, dryRun: z.boolean() });
+
+export const exportService = defineService('export', {
+  settings: {
+    args: none,
+    result: returns<ExportSettings>(),
+    doc: 'The export settings remembered in the library.',
+  },
+  saveSettings: {
+    args: z.tuple([settings]),
+    result: returns<ExportSettings>(),
+    doc: 'Remembers export settings; answers them as stored.',
+  },
+  preview: {
+    args: z.tuple([scope, z.boolean()]),
+    result: returns<ExportPreview>(),
+    doc: 'How many photos and tags an export of this scope would write.',
+  },
+  xmp: {
+    args: z.tuple([xmpRequest]),
+    result: returns<XmpExportReport>(),
+    doc: 'Writes tags into XMP sidecars (and, opt-in, originals); one failed file never stops the rest.',
+  },
+  table: {
+    args: z.tuple([tableRequest]),
+    result: returns<TableExportReport>(),
+    doc: 'Writes tags and scores as CSV or JSON.',
+  },
+  importKeywords: {
+    args: z.tuple([importRequest]),
+    result: returns<KeywordImportReport>(),
+    doc: 'Reads keywords from sidecars and photos into Facet as confirmed tags.',
+  },
+});
 
 export interface ExportEventChannels {
   /** Progress of a running export or import, one event per photo. */

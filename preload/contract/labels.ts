@@ -1,8 +1,17 @@
 // Label sets (the user's own taxonomy), their scores over the library, and tags: the channels the
-// taxonomy editor and the other views use. Types only.
+// taxonomy editor and the other views use.
+import { z } from 'zod';
+import { defineService, none, recordId, returns } from './define-service';
 
 export type LabelMode = 'exclusive' | 'multi';
 export type TagState = 'suggested' | 'confirmed' | 'rejected';
+
+/** How a photo's tag stands: suggested by the model, or confirmed or rejected by the user. */
+export const tagState = z.enum([
+  'suggested',
+  'confirmed',
+  'rejected',
+]) satisfies z.ZodType<TagState>;
 
 /** One label of a set's tree; parents are labels too (they are tagged when a child is). */
 export interface LabelDefinition {
@@ -146,52 +155,139 @@ export interface TagHistory {
   readonly redo: TagStep | null;
 }
 
-export interface LabelsInvokeChannels {
-  /** The library's label sets. */
-  'labels:list': () => readonly LabelSetSummary[];
-  /** One label set with its whole tree. */
-  'labels:get': (labelSetId: number) => LabelSetDetail;
-  /** Creates an empty label set. */
-  'labels:create': (name: string, mode: LabelMode) => LabelSetDetail;
-  /** Applies one change; answers the set as it is now. */
-  'labels:edit': (labelSetId: number, edit: LabelEdit) => LabelSetDetail;
-  /** Deletes a label set and its decisions. */
-  'labels:delete': (labelSetId: number) => void;
-  /** The label sets shipped with Facet, to start from. */
-  'labels:built-ins': () => readonly BuiltInLabelSet[];
-  /** Copies a shipped label set into the library. */
-  'labels:add-built-in': (builtInId: string) => LabelSetDetail;
-  /** Sentence sets to put prompts in (CLIP's 80 ImageNet templates, ...). */
-  'labels:template-presets': () => readonly TemplatePreset[];
-  /** Adds a label set from a file's text (JSON, or plain text with indented children). */
-  'labels:import': (fileName: string, text: string) => LabelSetDetail;
-  /** A label set as a file's text. */
-  'labels:export': (
-    labelSetId: number,
-    format: 'json' | 'text',
-  ) => { readonly fileName: string; readonly text: string };
-  /** How the library scores on one label: histogram, threshold, best and borderline photos. */
-  'labels:scores': (labelSetId: number, label: string) => LabelScores;
-  /** Best-matching photos for words not saved yet (the preview while typing a label). */
-  'labels:preview': (labelSetId: number, prompts: readonly string[]) => readonly ScoredPhoto[];
-  /** Decides a label for every photo scoring at least `minScore`; answers how many changed. */
-  'labels:decide-above': (
-    labelSetId: number,
-    label: string,
-    minScore: number,
-    state: TagState,
-  ) => number;
-  /** Tags of photos by files.id: decisions and the active label sets' suggestions. */
-  'tags:of-photos': (fileIds: readonly number[]) => Readonly<Record<number, readonly PhotoTag[]>>;
-  /** Confirms, rejects or undecides a label on photos, one undoable step; answers how many changed. */
-  'tags:decide': (decision: TagDecision) => number;
-  /** What undo and redo would do now. */
-  'tags:history': () => TagHistory;
-  /** Takes back the newest tag step; answers it (null: nothing to undo). */
-  'tags:undo': () => TagStep | null;
-  /** Does the newest undone tag step again; answers it (null: nothing to redo). */
-  'tags:redo': () => TagStep | null;
-}
+const text = (max: number) => z.string().max(max, 'is too long');
+const labelPath = z.string().trim().min(1, 'must not be empty').max(500, 'is too long');
+const prompts = z.array(z.string().trim().min(1).max(200)).max(50);
+const mode = z.enum(['exclusive', 'multi']);
+const score = z.number().min(-1).max(1);
+const fileIds = z.array(recordId).max(100_000);
+
+const definition = z.object({
+  path: labelPath,
+  prompts: prompts.nullable(),
+  threshold: score.nullable(),
+});
+
+const edit = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('add-labels'), labels: z.array(definition).min(1).max(5000) }),
+  z.object({ kind: z.literal('rename-label'), from: labelPath, to: labelPath }),
+  z.object({ kind: z.literal('delete-label'), path: labelPath }),
+  z.object({ kind: z.literal('set-prompts'), path: labelPath, prompts: prompts.nullable() }),
+  z.object({ kind: z.literal('set-threshold'), path: labelPath, threshold: score.nullable() }),
+  z.object({
+    kind: z.literal('set-options'),
+    name: z.string().trim().min(1).max(200).optional(),
+    mode: mode.optional(),
+    templates: z.array(z.string().trim().min(1).max(300)).min(1).max(200).optional(),
+    background: z.boolean().optional(),
+    active: z.boolean().optional(),
+    suggest: z.boolean().optional(),
+  }),
+]);
+
+export const labelsService = defineService('labels', {
+  list: {
+    args: none,
+    result: returns<readonly LabelSetSummary[]>(),
+    doc: "The library's label sets.",
+  },
+  get: {
+    args: z.tuple([recordId]),
+    result: returns<LabelSetDetail>(),
+    doc: 'One label set with its whole tree.',
+  },
+  create: {
+    args: z.tuple([z.string().trim().min(1, 'must not be empty').max(200), mode]),
+    result: returns<LabelSetDetail>(),
+    doc: 'Creates an empty label set.',
+  },
+  edit: {
+    args: z.tuple([recordId, edit]),
+    result: returns<LabelSetDetail>(),
+    doc: 'Applies one change; answers the set as it is now.',
+  },
+  delete: {
+    args: z.tuple([recordId]),
+    result: returns<void>(),
+    doc: 'Deletes a label set and its decisions.',
+  },
+  builtIns: {
+    args: none,
+    result: returns<readonly BuiltInLabelSet[]>(),
+    doc: 'The label sets shipped with Facet, to start from.',
+  },
+  addBuiltIn: {
+    args: z.tuple([
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]*$/)
+        .max(100),
+    ]),
+    result: returns<LabelSetDetail>(),
+    doc: 'Copies a shipped label set into the library.',
+  },
+  templatePresets: {
+    args: none,
+    result: returns<readonly TemplatePreset[]>(),
+    doc: "Sentence sets to put prompts in (CLIP's 80 ImageNet templates, ...).",
+  },
+  import: {
+    args: z.tuple([text(500).min(1), text(2_000_000)]),
+    result: returns<LabelSetDetail>(),
+    doc: "Adds a label set from a file's text (JSON, or plain text with indented children).",
+  },
+  export: {
+    args: z.tuple([recordId, z.enum(['json', 'text'])]),
+    result: returns<{ readonly fileName: string; readonly text: string }>(),
+    doc: "A label set as a file's text.",
+  },
+  scores: {
+    args: z.tuple([recordId, labelPath]),
+    result: returns<LabelScores>(),
+    doc: 'How the library scores on one label: histogram, threshold, best and borderline photos.',
+  },
+  preview: {
+    args: z.tuple([recordId, prompts]),
+    result: returns<readonly ScoredPhoto[]>(),
+    doc: 'Best-matching photos for words not saved yet (the preview while typing a label).',
+  },
+  decideAbove: {
+    args: z.tuple([recordId, labelPath, score, tagState]),
+    result: returns<number>(),
+    doc: 'Decides a label for every photo scoring at least `minScore`; answers how many changed.',
+  },
+});
+
+export const tagsService = defineService('tags', {
+  ofPhotos: {
+    args: z.tuple([fileIds]),
+    result: returns<Readonly<Record<number, readonly PhotoTag[]>>>(),
+    doc: "Tags of photos by files.id: decisions and the active label sets' suggestions.",
+  },
+  decide: {
+    args: z.tuple([
+      z.object({
+        fileIds: fileIds.min(1),
+        labelSetId: recordId,
+        label: labelPath,
+        state: tagState,
+      }),
+    ]),
+    result: returns<number>(),
+    doc: 'Confirms, rejects or undecides a label on photos, one undoable step; answers how many changed.',
+  },
+  history: { args: none, result: returns<TagHistory>(), doc: 'What undo and redo would do now.' },
+  undo: {
+    args: none,
+    result: returns<TagStep | null>(),
+    doc: 'Takes back the newest tag step; answers it (null: nothing to undo).',
+  },
+  redo: {
+    args: none,
+    result: returns<TagStep | null>(),
+    doc: 'Does the newest undone tag step again; answers it (null: nothing to redo).',
+  },
+});
 
 export interface LabelsEventChannels {
   /** A label set was created, changed or deleted (null: several). */

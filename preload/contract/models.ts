@@ -1,5 +1,7 @@
 // The Models screen's channels: the catalog, downloads with progress, importing a folder, and
 // switching the active model.
+import { z } from 'zod';
+import { absolutePath, defineService, none, returns } from './define-service';
 
 /** A model the catalog offers, with what to expect of it. */
 export interface CatalogModelSummary {
@@ -77,20 +79,45 @@ export interface ModelsOverview {
   readonly downloads: readonly ModelDownloadProgress[];
 }
 
-export interface ModelsInvokeChannels {
-  /** The catalog, installed models, the active one, the hardware and the recommendation. */
-  'models:overview': () => ModelsOverview;
-  /** Downloads and installs a catalog model (resuming an interrupted download); resolves when installed. */
-  'models:install': (name: string) => InstalledModelSummary;
-  /** Cancels a download in progress and discards its files; false when none runs for that name. */
-  'models:cancel': (name: string) => boolean;
-  /** Checks a model folder (files, tensors, shapes) and copies it into the library's models. */
-  'models:import': (dir: string) => InstalledModelSummary;
-  /** Makes an installed model the active one; photos it has not embedded are queued for indexing. */
-  'models:use': (id: string) => ModelsOverview;
-  /** Hides the first-run welcome (the user keeps the demo model for now). */
-  'models:dismiss-welcome': () => void;
-}
+/** A catalog or installed model's name: a plain folder name. */
+const modelName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(200, 'is too long')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a model name');
+
+export const modelsService = defineService('models', {
+  overview: {
+    args: none,
+    result: returns<ModelsOverview>(),
+    doc: 'The catalog, installed models, the active one, the hardware and the recommendation.',
+  },
+  install: {
+    args: z.tuple([modelName]),
+    result: returns<InstalledModelSummary>(),
+    doc: 'Downloads and installs a catalog model (resuming an interrupted download); resolves when installed.',
+  },
+  cancel: {
+    args: z.tuple([modelName]),
+    result: returns<boolean>(),
+    doc: 'Cancels a download in progress and discards its files; false when none runs for that name.',
+  },
+  import: {
+    args: z.tuple([absolutePath]),
+    result: returns<InstalledModelSummary>(),
+    doc: "Checks a model folder (files, tensors, shapes) and copies it into the library's models.",
+  },
+  use: {
+    args: z.tuple([modelName]),
+    result: returns<ModelsOverview>(),
+    doc: 'Makes an installed model the active one; photos it has not embedded are queued for indexing.',
+  },
+  dismissWelcome: {
+    args: none,
+    result: returns<void>(),
+    doc: 'Hides the first-run welcome (the user keeps the demo model for now).',
+  },
+});
 
 export interface ModelsEventChannels {
   /** A download progressed, finished, failed or was cancelled (a few times per second at most). */

@@ -1,4 +1,4 @@
-import { ENGINE_METHODS } from '../../main/engine/engine-api';
+import { ENGINE_CALLS } from '../../main/engine/engine-api';
 import { resolveLibraryPhoto } from '../../../main/engine/media-guard';
 
-export const methods = [...ENGINE_METHODS, resolveLibraryPhoto.name];
+export const methods = [...ENGINE_CALLS, resolveLibraryPhoto.name];

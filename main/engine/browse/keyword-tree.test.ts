@@ -25,7 +25,7 @@ let engine: Engine;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'facet-keywords-'));
   engine = await createEngine({ libraryDir: join(dir, 'library'), indexAfterAdd: false });
-  await engine.index(FOLDERS, {});
+  await engine.library.index(FOLDERS, {});
 });
 after(async () => {
   await engine.close();
@@ -40,11 +40,11 @@ const nodeOf = (sets: readonly KeywordSet[], setId: number, label: string) => {
 
 test('each node counts the photos confirmed and waiting at it or below, as the grid filters them', async () => {
   const photos = (
-    await engine.browsePhotos({ filter: {}, sort: { key: 'name', descending: false } }, 0, 2000)
+    await engine.browse.photos({ filter: {}, sort: { key: 'name', descending: false } }, 0, 2000)
   ).rows;
-  const set = await engine.createLabelSet('My taxonomy', 'multi');
+  const set = await engine.labels.create('My taxonomy', 'multi');
   const paths = ['Shapes/Round/circle', 'Shapes/Angular/triangle', 'Shapes/Angular/square'];
-  await engine.editLabelSet(set.id, {
+  await engine.labels.edit(set.id, {
     kind: 'add-labels',
     labels: paths.map((path) => ({ path, prompts: null, threshold: null })),
   });
@@ -53,12 +53,12 @@ test('each node counts the photos confirmed and waiting at it or below, as the g
   const other = photos.find((p) => shapeOf(p.path) === 'star') as (typeof photos)[number];
   assert.ok(circles.length >= 2 && triangles.length >= 2 && other !== undefined);
   const decide = (fileIds: number[], label: string, state: 'confirmed' | 'rejected') =>
-    engine.decideTags({ fileIds, labelSetId: set.id, label, state });
+    engine.tags.decide({ fileIds, labelSetId: set.id, label, state });
   await decide(circles, 'Shapes/Round/circle', 'confirmed');
   await decide(triangles.slice(0, 2), 'Shapes/Angular/triangle', 'confirmed');
   await decide([other.id], 'Shapes/Round/circle', 'rejected');
 
-  const tree = await engine.browseKeywords();
+  const tree = await engine.browse.keywords();
   const mine = tree.find((s) => s.id === set.id);
   assert.equal(mine?.name, 'My taxonomy');
   assert.deepEqual(
@@ -89,7 +89,7 @@ test('each node counts the photos confirmed and waiting at it or below, as the g
 
   const total = async (label: string, states?: ('confirmed' | 'suggested')[]) =>
     (
-      await engine.browsePhotos(
+      await engine.browse.photos(
         {
           filter: { labels: [{ labelSetId: set.id, label }], ...(states ? { states } : {}) },
           sort: { key: 'name', descending: false },
@@ -103,15 +103,15 @@ test('each node counts the photos confirmed and waiting at it or below, as the g
     assert.equal(await total(node.label), node.confirmed + node.suggested, `${node.label} in all`);
   }
   // The rejected photo counts nowhere under circle.
-  const rejectedHasCircle = (await engine.tagsOfPhotos([other.id]))[other.id]?.some(
+  const rejectedHasCircle = (await engine.tags.ofPhotos([other.id]))[other.id]?.some(
     (tag) => tag.label === 'Shapes/Round/circle' && tag.state !== 'rejected',
   );
   assert.equal(rejectedHasCircle, false);
 
   // Undoing the rejection and then the triangles takes their counts back.
-  await engine.undoTags();
-  await engine.undoTags();
-  const again = await engine.browseKeywords();
+  await engine.tags.undo();
+  await engine.tags.undo();
+  const again = await engine.browse.keywords();
   assert.equal(nodeOf(again, set.id, 'Shapes/Angular/triangle').confirmed, 0);
   assert.equal(nodeOf(again, set.id, 'Shapes/Round/circle').confirmed, circles.length);
 });

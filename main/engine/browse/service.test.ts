@@ -24,7 +24,7 @@ let engine: Engine;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'facet-browse-'));
   engine = await createEngine({ libraryDir: join(dir, 'library'), indexAfterAdd: false });
-  await engine.index(FOLDERS, {});
+  await engine.library.index(FOLDERS, {});
 });
 after(async () => {
   await engine.close();
@@ -32,7 +32,7 @@ after(async () => {
 });
 
 async function allPhotos() {
-  const page = await engine.browsePhotos(
+  const page = await engine.browse.photos(
     { filter: {}, sort: { key: 'name', descending: false } },
     0,
     2000,
@@ -50,7 +50,7 @@ test('words find the photos they describe; the suggested cut-off keeps those and
   }
   const [wanted, howMany] = [...counts].sort((a, b) => b[1] - a[1])[0] as [string, number];
   assert.ok(howMany >= 2);
-  const outcome = await engine.searchPhotos(`a ${wanted}`, { limit: 50, duplicateSimilarity: 1 });
+  const outcome = await engine.browse.search(`a ${wanted}`, { limit: 50, duplicateSimilarity: 1 });
   assert.equal(outcome.searched, photos.length);
   const top = outcome.hits.slice(0, howMany).map((hit) => truthOf(hit.path));
   assert.deepEqual(
@@ -73,7 +73,7 @@ test('words find the photos they describe; the suggested cut-off keeps those and
 test('more like this, from a library photo and from the same photo dropped from outside', async () => {
   const photos = await allPhotos();
   const source = photos[0] as (typeof photos)[number];
-  const like = await engine.similarPhotos(source.id, { limit: 10, duplicateSimilarity: 1 });
+  const like = await engine.browse.similar(source.id, { limit: 10, duplicateSimilarity: 1 });
   assert.equal(like.hits[0]?.id, source.id, 'more like this starts from the photo itself');
   assert.ok(like.hits.slice(1).every((hit) => hit.id !== source.id));
   // The closest photos look more like it (shape, colour, background) than the library does.
@@ -88,19 +88,19 @@ test('more like this, from a library photo and from the same photo dropped from 
   assert.ok(closest > everyone + 0.5, `${closest} attributes shared vs ${everyone} on average`);
 
   // The first cut-off shows a useful grid: the photo and at least its 20 nearest.
-  const wide = await engine.similarPhotos(source.id, {});
+  const wide = await engine.browse.similar(source.id, {});
   const shown = wide.hits.filter((hit) => hit.score >= (wide.suggestedMinScore as number));
   assert.ok(shown.length >= 21, `${shown.length} shown at the first cut-off`);
   assert.equal(wide.weakMatch, false);
 
   const bytes = await readFile(source.path);
-  const dropped = await engine.similarToOutsidePhoto(
+  const dropped = await engine.browse.similarOutside(
     { name: 'from-elsewhere.jpg', base64: bytes.toString('base64') },
     { limit: 5 },
   );
   assert.equal(dropped.hits[0]?.id, source.id);
   assert.ok((dropped.hits[0]?.score ?? 0) > 0.99);
-  const status = await engine.libraryStatus();
+  const status = await engine.library.summary();
   assert.equal(status.files, photos.length, 'the dropped photo was not added');
 });
 
@@ -114,19 +114,19 @@ test('words that match no photo say so and still show the closest; words that do
     .filter((w) => !present.has(w));
   assert.ok(absent.length > 0);
   for (const words of absent.slice(0, 3)) {
-    const outcome = await engine.searchPhotos(`a ${words}`, {});
+    const outcome = await engine.browse.search(`a ${words}`, {});
     assert.equal(outcome.weakMatch, true, `nothing in the library is a ${words}`);
     const shown = outcome.hits.filter((hit) => hit.score >= (outcome.suggestedMinScore as number));
     assert.ok(shown.length >= 20, `the closest ${shown.length} are shown for "${words}"`);
   }
-  const strong = await engine.searchPhotos('a star', {});
+  const strong = await engine.browse.search('a star', {});
   assert.equal(strong.weakMatch, false, 'the library has stars');
 });
 
 test('filters follow confirmed, rejected and suggested tags, and bulk decisions', async () => {
   const photos = await allPhotos();
-  const set = await engine.createLabelSet('Browse test shapes', 'multi');
-  await engine.editLabelSet(set.id, {
+  const set = await engine.labels.create('Browse test shapes', 'multi');
+  await engine.labels.edit(set.id, {
     kind: 'add-labels',
     labels: ['circle', 'star'].map((path) => ({ path, prompts: null, threshold: null })),
   });
@@ -135,13 +135,13 @@ test('filters follow confirmed, rejected and suggested tags, and bulk decisions'
     (p) => truthOf(p.path).shape !== 'circle',
   ) as (typeof photos)[number];
   assert.ok(circles.length >= 2);
-  await engine.decideTags({
+  await engine.tags.decide({
     fileIds: circles,
     labelSetId: set.id,
     label: 'circle',
     state: 'confirmed',
   });
-  await engine.decideTags({
+  await engine.tags.decide({
     fileIds: [notCircle.id],
     labelSetId: set.id,
     label: 'circle',
@@ -149,7 +149,7 @@ test('filters follow confirmed, rejected and suggested tags, and bulk decisions'
   });
 
   const ids = async (filter: object) =>
-    (await engine.browsePhotos({ filter, sort: { key: 'name', descending: false } }, 0, 2000)).rows
+    (await engine.browse.photos({ filter, sort: { key: 'name', descending: false } }, 0, 2000)).rows
       .map((row) => row.id)
       .sort((a, b) => a - b);
   const circle = [{ labelSetId: set.id, label: 'circle' }];
@@ -161,7 +161,7 @@ test('filters follow confirmed, rejected and suggested tags, and bulk decisions'
   const rest = await ids({ labels: circle, labelMode: 'none', states: ['confirmed'] });
   assert.equal(rest.length, photos.length - circles.length);
   // Suggested stars: the model's own picks, sorted by score, best first.
-  const stars = await engine.browsePhotos(
+  const stars = await engine.browse.photos(
     {
       filter: { labels: [{ labelSetId: set.id, label: 'star' }], states: ['suggested'] },
       sort: { key: 'score', descending: true },
@@ -174,7 +174,7 @@ test('filters follow confirmed, rejected and suggested tags, and bulk decisions'
     scores,
     [...scores].sort((a, b) => b - a),
   );
-  const facets = await engine.browseFacets();
+  const facets = await engine.browse.facets();
   assert.ok(facets.labelSets.some((s) => s.id === set.id && s.labels.includes('circle')));
   assert.ok(FOLDERS.every((folder) => facets.folders.some((f) => f.startsWith(folder))));
 });
@@ -206,8 +206,8 @@ test('photos sort by the date their EXIF says they were taken; the photo view sh
   await writeFile(join(folder, 'b-2019.jpg'), jpeg('2019:05:01 08:00:00'));
   await writeFile(join(folder, 'a-2020.jpg'), jpeg('2020:01:01 12:00:00'));
   await copyFile(join(SHAPES, 'bad', 'one-pixel.png'), join(folder, 'c-now.png'));
-  await engine.addFolders([folder]);
-  const page = await engine.browsePhotos(
+  await engine.library.add([folder]);
+  const page = await engine.browse.photos(
     { filter: { folder }, sort: { key: 'date', descending: false } },
     0,
     10,
@@ -217,17 +217,17 @@ test('photos sort by the date their EXIF says they were taken; the photo view sh
     ['b-2019.jpg', 'a-2020.jpg', 'c-now.png'],
   );
   assert.equal(new Date(page.rows[0]?.taken as number).toISOString(), '2019-05-01T08:00:00.000Z');
-  const details = await engine.photoDetails(page.rows[1]?.id as number);
+  const details = await engine.browse.details(page.rows[1]?.id as number);
   assert.equal(new Date(details.taken as number).toISOString(), '2020-01-01T12:00:00.000Z');
   assert.equal(details.takenFrom, 'exif');
-  assert.equal((await engine.photoDetails(page.rows[2]?.id as number)).takenFrom, 'file');
+  assert.equal((await engine.browse.details(page.rows[2]?.id as number)).takenFrom, 'file');
   assert.equal(details.name, 'a-2020.jpg');
 });
 
 // Last: it adds a copy the sample truth does not know.
 test('search folds only copies the Near-duplicates tab groups, each reachable under its photo', async () => {
   const photos = await allPhotos();
-  const plain = await engine.searchPhotos('a star', { limit: 500 });
+  const plain = await engine.browse.search('a star', { limit: 500 });
   assert.equal(
     plain.hits.reduce((n, hit) => n + hit.duplicates.length, 0),
     0,
@@ -241,10 +241,10 @@ test('search folds only copies the Near-duplicates tab groups, each reachable un
   await mkdir(folder);
   const copy = join(folder, 'star-copy.jpg');
   await writeResizedCopy(source.path, copy, { scale: 0.8, quality: 85 });
-  await engine.index([folder], {});
-  const report = await engine.duplicateGroups(null);
+  await engine.library.index([folder], {});
+  const report = await engine.clusters.duplicates(null);
   assert.ok(report.groups.some((g) => g.photos.some((p) => p.path === copy)));
-  const folded = await engine.similarPhotos(source.id, {});
+  const folded = await engine.browse.similar(source.id, {});
   assert.equal(folded.hits[0]?.id, source.id);
   assert.deepEqual(
     folded.hits[0]?.duplicates.map((d) => d.path),

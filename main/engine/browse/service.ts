@@ -1,18 +1,11 @@
 // The browse domain's engine service: the grid's pages, search by words or by example, and the
 // photo view's details. Tags come from the labels domain (labels/tags.ts).
+import type { ServiceApi } from '../../../preload/contract/define-service';
+import type { browseService } from '../../../preload/contract/browse';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import type {
-  BrowseFacets,
-  KeywordSet,
-  OutsidePhoto,
-  PhotoDetails,
-  PhotoPage,
-  PhotoQuery,
-  SearchOptions,
-  SearchOutcome,
-} from '../../../preload/contract/browse';
+import type { SearchOptions, SearchOutcome } from '../../../preload/contract/browse';
 import type { EngineContext } from '../engine-context';
 import { engineError } from '../engine-error';
 import { labelSetDetail } from '../labels/label-store';
@@ -29,32 +22,12 @@ import { copySimilarity } from './search-copies';
 import { collapseNearDuplicates, isWeakMatch, suggestedCutoff } from './search-results';
 import type { Neighbour } from '../library/vector-index';
 
-export interface BrowseApi {
-  browsePhotos(query: PhotoQuery, offset: number, limit: number): Promise<PhotoPage>;
-  browseFacets(): Promise<BrowseFacets>;
-  browseKeywords(): Promise<KeywordSet[]>;
-  searchPhotos(text: string, options: SearchOptions): Promise<SearchOutcome>;
-  similarPhotos(fileId: number, options: SearchOptions): Promise<SearchOutcome>;
-  similarToOutsidePhoto(photo: OutsidePhoto, options: SearchOptions): Promise<SearchOutcome>;
-  photoDetails(fileId: number): Promise<PhotoDetails>;
-}
-
-export const BROWSE_METHODS = [
-  'browsePhotos',
-  'browseFacets',
-  'browseKeywords',
-  'searchPhotos',
-  'similarPhotos',
-  'similarToOutsidePhoto',
-  'photoDetails',
-] as const satisfies readonly (keyof BrowseApi)[];
-
 const DEFAULT_LIMIT = 200;
 // More like this shows at least this many of the nearest photos at its first cut-off.
 const SIMILAR_SHOWN = 20;
 const HISTOGRAM_BINS = 40;
 
-export function createBrowseService(ctx: EngineContext): BrowseApi {
+export function createBrowseService(ctx: EngineContext): ServiceApi<typeof browseService> {
   const db = ctx.library.db;
   // The active model's search index, current with the library (the embedding store rebuilds it).
   const searchIndex = () => ctx.library.embeddings.searchIndex(ctx.activeModelId());
@@ -163,7 +136,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
   }
 
   return {
-    async browsePhotos(query, offset, limit) {
+    async photos(query, offset, limit) {
       const key = JSON.stringify(query);
       // A first page is always fresh (tags or files may have changed); later pages reuse it.
       if (offset === 0 || ordered?.key !== key) {
@@ -188,7 +161,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
       };
     },
 
-    async browseFacets() {
+    async facets() {
       const tags = await tagsOfFiles(ctx, null);
       const sets = new Map<number, { name: string; labels: Set<string> }>();
       for (const list of tags.values())
@@ -207,12 +180,12 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
       };
     },
 
-    async browseKeywords() {
+    async keywords() {
       const details = activeSetIds(ctx).map((id) => labelSetDetail(db, id));
       return keywordTree(details, await tagsOfFiles(ctx, null));
     },
 
-    async searchPhotos(text, options) {
+    async search(text, options) {
       if (text.trim() === '') throw engineError('EMPTY_QUERY', 'Type something to search for.');
       const model = await ctx.model();
       // Captions that say nothing, scored the same way, tell a match from the merely closest.
@@ -220,7 +193,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
       return searchBy(query as Float32Array, options, undefined, contentFree);
     },
 
-    async similarPhotos(fileId, options) {
+    async similar(fileId, options) {
       const index = searchIndex();
       const vector = index.vectorOf(fileId);
       if (vector === null)
@@ -231,7 +204,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
       return searchBy(vector, options, fileId);
     },
 
-    async similarToOutsidePhoto(photo, options) {
+    async similarOutside(photo, options) {
       if ('path' in photo) {
         const path = resolve(photo.path);
         const check = await checkLibraryPath(path);
@@ -252,7 +225,7 @@ export function createBrowseService(ctx: EngineContext): BrowseApi {
       }
     },
 
-    async photoDetails(fileId) {
+    async details(fileId) {
       const file = ctx.library.photoFacts(fileId);
       if (file === null) throw engineError('NOT_FOUND', 'This photo is no longer in the library.');
       const [exif, tags, info] = await Promise.all([

@@ -16,7 +16,7 @@ let engine: Engine;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'facet-tag-state-'));
   engine = await createEngine({ libraryDir: join(dir, 'library'), indexAfterAdd: false });
-  await engine.index([CAMERA], {});
+  await engine.library.index([CAMERA], {});
 });
 after(async () => {
   await engine.close();
@@ -27,7 +27,7 @@ after(async () => {
 async function rowsOf(filter: PhotoFilter, size = 7): Promise<PhotoRow[]> {
   const rows: PhotoRow[] = [];
   for (let offset = 0; ; offset += size) {
-    const page = await engine.browsePhotos(
+    const page = await engine.browse.photos(
       { filter, sort: { key: 'name', descending: false } },
       offset,
       size,
@@ -42,7 +42,7 @@ async function rowsOf(filter: PhotoFilter, size = 7): Promise<PhotoRow[]> {
 const idsOf = (rows: readonly PhotoRow[]) => rows.map((row) => row.id).sort((a, b) => a - b);
 
 test('needs review, confirmed and rejected filter by tag state, and the badges agree', async () => {
-  const set = await engine.addBuiltInLabelSet('shapes');
+  const set = await engine.labels.addBuiltIn('shapes');
   const all = await rowsOf({});
   assert.ok(all.length >= 10);
   // Before any decision every photo the set suggests something for needs review.
@@ -55,14 +55,14 @@ test('needs review, confirmed and rejected filter by tag state, and the badges a
   const [a, b, c, d, e] = waitingBefore as [PhotoRow, PhotoRow, PhotoRow, PhotoRow, PhotoRow];
   const suggested = (row: PhotoRow) => row.tags.top[0]?.label as string;
   for (const row of [a, b, c])
-    await engine.decideTags({
+    await engine.tags.decide({
       fileIds: [row.id],
       labelSetId: set.id,
       label: suggested(row),
       state: 'confirmed',
     });
   for (const row of [d, e])
-    await engine.decideTags({
+    await engine.tags.decide({
       fileIds: [row.id],
       labelSetId: set.id,
       label: suggested(row),

@@ -33,7 +33,7 @@ before(async () => {
       .map(([path, l]) => [join(photos, path), `${l.colour} ${l.shape}`]),
   );
   engine = await createEngine({ libraryDir: join(dir, 'library'), modelDir: MODEL, device: 'cpu' });
-  await engine.index([photos], {});
+  await engine.library.index([photos], {});
 });
 
 after(async () => {
@@ -42,7 +42,7 @@ after(async () => {
 });
 
 test('clusters of the sample photos agree with their colour and shape', async () => {
-  const overview = await engine.listClusters();
+  const overview = await engine.clusters.list();
   const clusterOf = new Map<string, string>();
   overview.clusters.forEach((c) => c.photos.forEach((p) => clusterOf.set(p.path, `c${c.id}`)));
   const paths = [...truth.keys()];
@@ -77,7 +77,7 @@ test('clusters of the sample photos agree with their colour and shape', async ()
 });
 
 test('clusters are named after what their photos show', async () => {
-  const overview = await engine.listClusters();
+  const overview = await engine.clusters.list();
   const named = overview.clusters.filter((c) => {
     const label = truth.get(c.photos[0]?.path ?? '') ?? '';
     const [colour, shape] = label.split(' ');
@@ -93,7 +93,7 @@ test('clusters are named after what their photos show', async () => {
 });
 
 test('the map places photos of one cluster together, and is cached', async () => {
-  const map = await engine.libraryMap();
+  const map = await engine.clusters.map();
   assert.equal(map.points.length, 200);
   for (const p of map.points) assert.ok(Number.isFinite(p.x) && Number.isFinite(p.y));
   const distance = (a: MapPoint, b: MapPoint) => Math.hypot(a.x - b.x, a.y - b.y);
@@ -113,20 +113,20 @@ test('the map places photos of one cluster together, and is cached', async () =>
   const ratio = within / withinPairs / (all / allPairs);
   console.log(`map: photos of a cluster lie ${ratio.toFixed(2)} x the mean distance apart`);
   assert.ok(ratio < 0.3);
-  assert.deepEqual(await engine.libraryMap(), map, 'the second call reads the cached layout');
+  assert.deepEqual(await engine.clusters.map(), map, 'the second call reads the cached layout');
 });
 
 test('a renamed cluster keeps its name, and new copies join their original cluster', async () => {
-  const before = await engine.listClusters();
+  const before = await engine.clusters.list();
   const target = before.clusters[0];
   assert.ok(target !== undefined);
-  await engine.renameCluster(target.id, 'My favourites');
+  await engine.clusters.rename(target.id, 'My favourites');
   const original = target.photos[0]?.path as string;
   const copy = join(photos, 'copies', 'favourite-copy.jpg');
   await import('node:fs/promises').then((fs) => fs.mkdir(join(photos, 'copies')));
   await writeResizedCopy(original, copy, { scale: 0.8, quality: 85 });
-  await engine.index([photos], {});
-  const after = await engine.listClusters();
+  await engine.library.index([photos], {});
+  const after = await engine.clusters.list();
   const renamed = after.clusters.find((c) => c.name === 'My favourites');
   assert.ok(renamed !== undefined, 'the name is kept');
   assert.equal(after.photos, 201);
@@ -135,7 +135,7 @@ test('a renamed cluster keeps its name, and new copies join their original clust
     `the copy joined ${relative(photos, original)}'s cluster`,
   );
   assert.equal(after.computedAt, before.computedAt, 'joined without recomputing everything');
-  const map = await engine.libraryMap();
+  const map = await engine.clusters.map();
   const at = (path: string) => map.points.find((p) => p.path === path) as MapPoint;
   const xs = map.points.map((p) => p.x);
   const extent = Math.max(...xs) - Math.min(...xs);
@@ -144,16 +144,16 @@ test('a renamed cluster keeps its name, and new copies join their original clust
 });
 
 test('with label sets active, clusters take their names from the labels', async () => {
-  await engine.addBuiltInLabelSet('shapes');
-  await engine.addBuiltInLabelSet('colours');
+  await engine.labels.addBuiltIn('shapes');
+  await engine.labels.addBuiltIn('colours');
   // Labels for what no sample shows never name a cluster, however close their text comes.
   const absent = {
     name: 'Wildlife',
     mode: 'multi',
     labels: [{ name: 'heron' }, { name: 'giraffe' }],
   };
-  await engine.importLabelSet('wildlife.json', JSON.stringify(absent));
-  const overview = await engine.listClusters();
+  await engine.labels.import('wildlife.json', JSON.stringify(absent));
+  const overview = await engine.clusters.list();
   const unrelated = overview.clusters.filter((c) => /heron|giraffe/i.test(c.name));
   assert.deepEqual(
     unrelated.map((c) => c.name),
@@ -184,22 +184,22 @@ test('with label sets active, clusters take their names from the labels', async 
 });
 
 test('a cluster becomes a label confirmed on its photos in one action', async () => {
-  const before = await engine.listClusters();
+  const before = await engine.clusters.list();
   const cluster = before.clusters[1];
   assert.ok(cluster !== undefined);
-  const result = await engine.clusterToLabel(cluster.id, null);
+  const result = await engine.clusters.toLabel(cluster.id, null);
   assert.equal(result.label, cluster.name);
   assert.equal(result.tagged, cluster.photos.length);
-  const set = (await engine.listLabelSets()).find((s) => s.id === result.labelSetId);
+  const set = (await engine.labels.list()).find((s) => s.id === result.labelSetId);
   assert.equal(set?.name, 'Clusters');
-  const tags = await engine.tagsOfPhotos(cluster.photos.map((p) => p.id));
+  const tags = await engine.tags.ofPhotos(cluster.photos.map((p) => p.id));
   for (const photo of cluster.photos)
     assert.ok(
       tags[photo.id]?.some((t) => t.label === cluster.name && t.state === 'confirmed'),
       `${photo.path} is tagged ${cluster.name}`,
     );
   // Labels made from clusters do not rename the clusters they came from.
-  const after = await engine.listClusters();
+  const after = await engine.clusters.list();
   assert.deepEqual(
     after.clusters.map((c) => c.name),
     before.clusters.map((c) => c.name),
@@ -207,14 +207,14 @@ test('a cluster becomes a label confirmed on its photos in one action', async ()
 });
 
 test('many photos added at once recompute the clusters, keeping names users gave', async () => {
-  const before = await engine.listClusters();
+  const before = await engine.clusters.list();
   const folder = join(photos, 'many-copies');
   await import('node:fs/promises').then((fs) => fs.mkdir(folder));
   const sources = [...truth.keys()].slice(0, 25);
   for (const [i, source] of sources.entries())
     await writeResizedCopy(source, join(folder, `copy-${i}.jpg`), { scale: 0.9, quality: 90 });
-  await engine.index([photos], {});
-  const after = await engine.listClusters();
+  await engine.library.index([photos], {});
+  const after = await engine.clusters.list();
   assert.equal(after.photos, before.photos + sources.length);
   assert.ok((after.computedAt ?? 0) > (before.computedAt ?? 0), 'recomputed from scratch');
   assert.ok(after.clusters.some((c) => c.name === 'My favourites' && c.named));

@@ -54,7 +54,7 @@ before(async () => {
     planted.push(group.sort());
   }
   engine = await createEngine({ libraryDir: join(dir, 'library'), modelDir: MODEL, device: 'cpu' });
-  await engine.index([photos], {});
+  await engine.library.index([photos], {});
 });
 
 after(async () => {
@@ -63,7 +63,7 @@ after(async () => {
 });
 
 test('planted copies are grouped with their originals and nothing else is', async () => {
-  const report = await engine.duplicateGroups(null);
+  const report = await engine.clusters.duplicates(null);
   const found = report.groups.map((g) => g.photos.map((p) => p.path).sort());
   console.log(
     `threshold ${report.threshold}: ${found.length} groups;`,
@@ -81,18 +81,20 @@ test('planted copies are grouped with their originals and nothing else is', asyn
 });
 
 test('a stricter threshold groups fewer copies, a looser one is remembered', async () => {
-  const strict = await engine.duplicateGroups(0.999);
+  const strict = await engine.clusters.duplicates(0.999);
   const strictCount = strict.groups.reduce((n, g) => n + g.photos.length, 0);
   assert.ok(strictCount < planted.flat().length, `${strictCount} photos grouped at 0.999`);
-  await engine.duplicateGroups(0.97);
-  assert.equal((await engine.duplicateGroups(null)).threshold, 0.97);
+  await engine.clusters.duplicates(0.97);
+  assert.equal((await engine.clusters.duplicates(null)).threshold, 0.97);
 });
 
 test('keep the best, mark the rest: marks the smaller copies and deletes nothing', async () => {
-  const report = await engine.duplicateGroups(0.95);
-  const marked = await engine.keepBest(report.groups.map((g) => g.photos.map((p) => p.id)));
+  const report = await engine.clusters.duplicates(0.95);
+  const marked = await engine.clusters.keepBest(
+    report.groups.map((g) => g.photos.map((p) => p.id)),
+  );
   assert.equal(marked, planted.flat().length - planted.length);
-  const after = await engine.duplicateGroups(null);
+  const after = await engine.clusters.duplicates(null);
   for (const group of after.groups) {
     const kept = group.photos.filter((p) => !p.marked);
     assert.equal(kept.length, 1, 'one photo of each group stays unmarked');
@@ -102,5 +104,5 @@ test('keep the best, mark the rest: marks the smaller copies and deletes nothing
     assert.equal(keptPhoto.width * keptPhoto.height, most, 'the kept photo has the most pixels');
   }
   for (const path of planted.flat()) assert.ok((await stat(path)).isFile(), `${path} still exists`);
-  assert.equal(await engine.markDuplicates([after.groups[0]?.photos[1]?.id as number], false), 1);
+  assert.equal(await engine.clusters.mark([after.groups[0]?.photos[1]?.id as number], false), 1);
 });

@@ -1,11 +1,8 @@
 // The clusters domain's engine service: clusters, near-duplicate groups and the map, computed
 // here in the engine (never in the window) and kept up to date as photos are added.
-import type {
-  ClusterOverview,
-  DuplicateReport,
-  LibraryMap,
-  PhotoRef,
-} from '../../../preload/contract/clusters';
+import type { ServiceApi } from '../../../preload/contract/define-service';
+import type { clustersService } from '../../../preload/contract/clusters';
+import type { ClusterOverview, PhotoRef } from '../../../preload/contract/clusters';
 import type { EngineContext } from '../engine-context';
 import { engineError } from '../engine-error';
 import { createLabelSet, editLabelSet, emptyDocument, labelSetDetail } from '../labels/label-store';
@@ -16,35 +13,10 @@ import { bestInGroup, findDuplicateGroups } from './duplicate-groups';
 import { duplicateThreshold, DUPLICATE_THRESHOLD_SETTING } from './duplicates';
 import { CLUSTER_LABEL_SET, LibraryClusters } from './library-clusters';
 
-export interface ClustersApi {
-  listClusters(): Promise<ClusterOverview>;
-  setClusterCut(cut: number): Promise<ClusterOverview>;
-  renameCluster(clusterId: number, name: string): Promise<ClusterOverview>;
-  clusterToLabel(
-    clusterId: number,
-    labelSetId: number | null,
-  ): Promise<{ readonly labelSetId: number; readonly label: string; readonly tagged: number }>;
-  duplicateGroups(threshold: number | null): Promise<DuplicateReport>;
-  markDuplicates(fileIds: readonly number[], marked: boolean): Promise<number>;
-  keepBest(groups: readonly (readonly number[])[]): Promise<number>;
-  libraryMap(): Promise<LibraryMap>;
-}
-
-export const CLUSTERS_METHODS = [
-  'listClusters',
-  'setClusterCut',
-  'renameCluster',
-  'clusterToLabel',
-  'duplicateGroups',
-  'markDuplicates',
-  'keepBest',
-  'libraryMap',
-] as const satisfies readonly (keyof ClustersApi)[];
-
 /** Photos added in one go (an index run, a watch batch) settle before clusters follow. */
 const REFRESH_DELAY_MS = 300;
 
-export function createClustersService(ctx: EngineContext): ClustersApi {
+export function createClustersService(ctx: EngineContext): ServiceApi<typeof clustersService> {
   const db = ctx.library.db;
   const clusters = new LibraryClusters(ctx);
   let pending: ReturnType<typeof setTimeout> | null = null;
@@ -104,17 +76,17 @@ export function createClustersService(ctx: EngineContext): ClustersApi {
   };
 
   return {
-    async listClusters() {
+    async list() {
       await refresh();
       return overview();
     },
-    async setClusterCut(cut) {
+    async setCut(cut) {
       if (!(cut > 0 && cut < 1))
         throw engineError('BAD_ARGUMENT', 'The cut must be between 0 and 1.');
       await refresh({ force: true, cut });
       return overview();
     },
-    async renameCluster(clusterId, name) {
+    async rename(clusterId, name) {
       const clean = name.trim();
       if (clean === '') throw engineError('BAD_ARGUMENT', 'A cluster needs a name.');
       if (!renameCluster(db, clusterId, clean))
@@ -122,7 +94,7 @@ export function createClustersService(ctx: EngineContext): ClustersApi {
       ctx.emit('clusters:changed', { photos: readPlaces(db, ctx.activeModelId()).length });
       return overview();
     },
-    async clusterToLabel(clusterId, labelSetId) {
+    async toLabel(clusterId, labelSetId) {
       const cluster = readClusters(db, ctx.activeModelId()).find((c) => c.id === clusterId);
       if (cluster === undefined)
         throw engineError('NOT_FOUND', `There is no cluster ${clusterId}.`);
@@ -145,7 +117,7 @@ export function createClustersService(ctx: EngineContext): ClustersApi {
       );
       return { labelSetId: setId, label, tagged };
     },
-    async duplicateGroups(requested) {
+    async duplicates(requested) {
       if (requested !== null && !(requested > 0 && requested < 1))
         throw engineError('BAD_ARGUMENT', 'The similarity threshold must be between 0 and 1.');
       const level = threshold(requested);
@@ -156,7 +128,7 @@ export function createClustersService(ctx: EngineContext): ClustersApi {
       });
       return { groups, threshold: level };
     },
-    async markDuplicates(fileIds, marked) {
+    async mark(fileIds, marked) {
       return setMarks(db, fileIds, marked);
     },
     async keepBest(groups) {
@@ -173,7 +145,7 @@ export function createClustersService(ctx: EngineContext): ClustersApi {
       }
       return marked;
     },
-    async libraryMap() {
+    async map() {
       await refresh();
       await ctx.serially(() => clusters.ensureMap());
       const modelId = ctx.activeModelId();

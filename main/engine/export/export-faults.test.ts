@@ -21,16 +21,21 @@ before(async () => {
   photos = join(dir, 'photos');
   for (const name of ['a.jpg', 'b.jpg', 'c.jpg']) await copyPhoto(PLAIN_JPEG, photos, name);
   engine = await createEngine({ libraryDir: join(dir, 'library'), indexAfterAdd: false });
-  await engine.addFolders([photos]);
+  await engine.library.add([photos]);
   const db = openDatabase(join(dir, 'library', 'library.db'), { readonly: true });
   const ids = db.prepare('SELECT id FROM files').pluck().all() as number[];
   db.close();
-  const set = await engine.createLabelSet('Places', 'multi');
-  await engine.editLabelSet(set.id, {
+  const set = await engine.labels.create('Places', 'multi');
+  await engine.labels.edit(set.id, {
     kind: 'add-labels',
     labels: [{ path: 'Beach', prompts: null, threshold: null }],
   });
-  await engine.decideTags({ fileIds: ids, labelSetId: set.id, label: 'Beach', state: 'confirmed' });
+  await engine.tags.decide({
+    fileIds: ids,
+    labelSetId: set.id,
+    label: 'Beach',
+    state: 'confirmed',
+  });
 });
 after(async () => {
   writer.kill();
@@ -49,7 +54,7 @@ test('leftover temporary sidecars are removed by the next export; a live writerâ
   const sidecarFolder = join(photos, 'c.jpg.xmp');
   await mkdir(sidecarFolder);
 
-  const report = await engine.exportXmp({
+  const report = await engine.export.xmp({
     fileIds: null,
     includeSuggested: false,
     sidecars: true,

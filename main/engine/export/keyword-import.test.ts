@@ -19,7 +19,7 @@ before(async () => {
   await copyPhoto(PLAIN_JPEG, photos, 'small.jpg');
   await copyPhoto(PLAIN_JPEG, photos, 'large.jpg');
   engine = await createEngine({ libraryDir: join(dir, 'library'), indexAfterAdd: false });
-  await engine.addFolders([photos]);
+  await engine.library.add([photos]);
 });
 after(async () => {
   await engine.close();
@@ -50,7 +50,7 @@ function sidecar(prefix: string, count: number): string {
 async function importSeconds(photo: string, prefix: string, count: number): Promise<number> {
   await writeFile(join(photos, `${photo}.jpg.xmp`), sidecar(prefix, count));
   const started = performance.now();
-  const report = await engine.importKeywords({ fileIds: null, dryRun: false });
+  const report = await engine.export.importKeywords({ fileIds: null, dryRun: false });
   const seconds = (performance.now() - started) / 1000;
   const file = report.files.find((f) => f.path === join(photos, `${photo}.jpg`));
   // Each flat keyword and each hierarchical leaf is its own label; the tree adds its branches.

@@ -50,10 +50,10 @@ async function pairLibrary(name: string, labels: Record<string, string>, apart =
     indexAfterAdd: false,
   });
   engines.push(engine);
-  if (apart) await engine.index([folder], { rawJpeg: 'apart', device: 'cpu' });
-  else await engine.addFolders([folder]);
-  const set = await engine.createLabelSet('Birds', 'multi');
-  await engine.editLabelSet(set.id, {
+  if (apart) await engine.library.index([folder], { rawJpeg: 'apart', device: 'cpu' });
+  else await engine.library.add([folder]);
+  const set = await engine.labels.create('Birds', 'multi');
+  await engine.labels.edit(set.id, {
     kind: 'add-labels',
     labels: [HERON, DUCK].map((path) => ({ path, prompts: null, threshold: null })),
   });
@@ -66,7 +66,7 @@ async function pairLibrary(name: string, labels: Record<string, string>, apart =
   for (const photo of photos) {
     const label = labels[photo.path.slice(folder.length + 1)];
     if (label !== undefined)
-      await engine.decideTags({
+      await engine.tags.decide({
         fileIds: [photo.id],
         labelSetId: set.id,
         label,
@@ -81,7 +81,7 @@ async function pairLibrary(name: string, labels: Record<string, string>, apart =
 test('one photo by default: with photo.ext naming the raw and its JPEG each get a sidecar', async () => {
   const { engine, folder, photos } = await pairLibrary('ext', { 'IMG_5952.CR2': HERON });
   assert.deepEqual(photos, ['IMG_5952.CR2']);
-  const report = await engine.exportXmp(XMP);
+  const report = await engine.export.xmp(XMP);
   assert.deepEqual(
     report.files.map((file) => [file.target.slice(folder.length + 1), file.action]),
     [
@@ -92,7 +92,7 @@ test('one photo by default: with photo.ext naming the raw and its JPEG each get 
   for (const sidecar of ['IMG_5952.CR2.xmp', 'IMG_5952.JPG.xmp'])
     assert.deepEqual(immichTags(await readBack(join(folder, sidecar))), [HERON], sidecar);
   // Again: nothing to change in either.
-  assert.equal((await engine.exportXmp(XMP)).summary.unchanged, 2);
+  assert.equal((await engine.export.xmp(XMP)).summary.unchanged, 2);
 });
 
 test("with photo.xmp naming the raw's sidecar keeps its develop settings and the report names the pair", async () => {
@@ -103,7 +103,7 @@ test("with photo.xmp naming the raw's sidecar keeps its develop settings and the
   const developExiv2 = (await exiv2Lines(sidecar, KEYWORD_KEYS)).sort();
   const jpeg = await sha256(join(folder, 'IMG_5952.JPG'));
 
-  const report = await engine.exportXmp({ ...XMP, naming: 'base' });
+  const report = await engine.export.xmp({ ...XMP, naming: 'base' });
   assert.deepEqual(
     report.files.map((file) => [file.path.slice(folder.length + 1), file.action]),
     [
@@ -130,7 +130,7 @@ test("with photo.xmp naming the raw's sidecar keeps its develop settings and the
   ]);
 
   // Embedding chosen: the JPEG carries the keywords itself, the raw's sidecar is still the raw's.
-  const embedded = await engine.exportXmp({ ...XMP, naming: 'base', embed: true });
+  const embedded = await engine.export.xmp({ ...XMP, naming: 'base', embed: true });
   const jpegResult = embedded.files.find((f) => f.path.endsWith('.JPG') && f.kind === 'original');
   assert.equal(jpegResult?.action, 'update');
   assert.deepEqual(list(await readBack(join(folder, 'IMG_5952.JPG')), 'IPTC:Keywords'), [
@@ -150,13 +150,13 @@ test("shown apart, each file keeps its own keywords: the JPEG never writes into 
   const { engine, folder, photos, ids } = await pairLibrary('apart', labels, true);
   assert.deepEqual(photos, ['IMG_5952.CR2', 'IMG_5952.JPG']);
   // Exporting the raw alone never hands its keywords to the JPEG, a photo of its own here.
-  const rawOnly = await engine.exportXmp({ ...XMP, fileIds: [ids.get('IMG_5952.CR2') as number] });
+  const rawOnly = await engine.export.xmp({ ...XMP, fileIds: [ids.get('IMG_5952.CR2') as number] });
   assert.deepEqual(
     rawOnly.files.map((file) => file.target.slice(folder.length + 1)),
     ['IMG_5952.CR2.xmp'],
   );
   await rm(join(folder, 'IMG_5952.CR2.xmp'));
-  const base = await engine.exportXmp({ ...XMP, naming: 'base' });
+  const base = await engine.export.xmp({ ...XMP, naming: 'base' });
   assert.deepEqual(
     base.files.map((file) => [file.path.slice(folder.length + 1), file.action]),
     [
@@ -165,7 +165,7 @@ test("shown apart, each file keeps its own keywords: the JPEG never writes into 
     ],
   );
   assert.deepEqual(immichTags(await readBack(join(folder, 'IMG_5952.xmp'))), [HERON]);
-  const ext = await engine.exportXmp(XMP);
+  const ext = await engine.export.xmp(XMP);
   assert.equal(ext.summary.created, 2);
   assert.deepEqual(immichTags(await readBack(join(folder, 'IMG_5952.CR2.xmp'))), [HERON]);
   assert.deepEqual(immichTags(await readBack(join(folder, 'IMG_5952.JPG.xmp'))), [DUCK]);

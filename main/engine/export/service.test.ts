@@ -43,14 +43,14 @@ before(async () => {
   await copyPhoto(ORIENTED_JPEG, photos, 'lake.jpg');
   await copyPhoto(PNG, photos, 'chart.png');
   engine = await createEngine({ libraryDir: join(dir, 'library'), indexAfterAdd: false });
-  await engine.addFolders([photos]);
+  await engine.library.add([photos]);
   const db = openDatabase(join(dir, 'library', 'library.db'), { readonly: true });
   const rows = db.prepare('SELECT id, path FROM files').all() as { id: number; path: string }[];
   db.close();
   ids = new Map(rows.map((row) => [row.path.slice(photos.length + 1), row.id]));
-  const set = await engine.createLabelSet('Birds', 'multi');
+  const set = await engine.labels.create('Birds', 'multi');
   birds = set.id;
-  await engine.editLabelSet(birds, {
+  await engine.labels.edit(birds, {
     kind: 'add-labels',
     labels: [HERON, DUCK].map((path) => ({ path, prompts: null, threshold: null })),
   });
@@ -63,7 +63,7 @@ after(async () => {
 const id = (name: string) => ids.get(name) as number;
 
 test('confirmed tags reach the sidecar; untagged photos get none; exporting again changes nothing', async () => {
-  await engine.decideTags({
+  await engine.tags.decide({
     fileIds: [id('heron.jpg')],
     labelSetId: birds,
     label: HERON,
@@ -71,10 +71,10 @@ test('confirmed tags reach the sidecar; untagged photos get none; exporting agai
   });
   const photoHash = await sha256(join(photos, 'heron.jpg'));
 
-  const preview = await engine.exportPreview(null, false);
+  const preview = await engine.export.preview(null, false);
   assert.deepEqual(preview, { photos: 3, tagged: 1, tags: 1 });
 
-  const dry = await engine.exportXmp({ ...XMP, dryRun: true });
+  const dry = await engine.export.xmp({ ...XMP, dryRun: true });
   assert.deepEqual(
     dry.files.map((f) => [f.target, f.action]),
     [[join(photos, 'heron.jpg.xmp'), 'create']],
@@ -85,7 +85,7 @@ test('confirmed tags reach the sidecar; untagged photos get none; exporting agai
     'a dry run writes nothing',
   );
 
-  const first = await engine.exportXmp(XMP);
+  const first = await engine.export.xmp(XMP);
   assert.equal(first.summary.created, 1);
   const tags = await readBack(join(photos, 'heron.jpg.xmp'));
   assert.deepEqual(
@@ -98,7 +98,7 @@ test('confirmed tags reach the sidecar; untagged photos get none; exporting agai
   assert.equal(await sha256(join(photos, 'heron.jpg')), photoHash, 'the photo is byte-identical');
 
   const bytes = await readFile(join(photos, 'heron.jpg.xmp'));
-  const second = await engine.exportXmp(XMP);
+  const second = await engine.export.xmp(XMP);
   assert.deepEqual(second.summary, {
     photos: 1,
     created: 0,
@@ -118,19 +118,19 @@ test('a later export removes what Facet wrote and keeps what the user added mean
     '-XMP-xmp:Rating=5',
     sidecar,
   ]);
-  await engine.decideTags({
+  await engine.tags.decide({
     fileIds: [id('heron.jpg')],
     labelSetId: birds,
     label: HERON,
     state: 'rejected',
   });
-  await engine.decideTags({
+  await engine.tags.decide({
     fileIds: [id('heron.jpg')],
     labelSetId: birds,
     label: DUCK,
     state: 'confirmed',
   });
-  const report = await engine.exportXmp(XMP);
+  const report = await engine.export.xmp(XMP);
   assert.deepEqual(
     report.files[0]?.changes.find((c) => c.field === 'tagsList'),
     {
@@ -146,7 +146,7 @@ test('a later export removes what Facet wrote and keeps what the user added mean
 
 test('CSV and JSON list each photo’s exported tags with their set and state', async () => {
   const out = join(dir, 'tags.csv');
-  const csv = await engine.exportTable({
+  const csv = await engine.export.table({
     fileIds: null,
     includeSuggested: false,
     format: 'csv',
@@ -166,7 +166,7 @@ test('CSV and JSON list each photo’s exported tags with their set and state', 
       [join(photos, 'heron.jpg'), 'Animals', 'Birds', 'confirmed'],
     ].sort(),
   );
-  const json = await engine.exportTable({
+  const json = await engine.export.table({
     fileIds: [id('heron.jpg'), id('lake.jpg')],
     includeSuggested: false,
     format: 'json',
@@ -200,11 +200,11 @@ test('import confirms keywords from an Adobe sidecar and the photo; unknown ones
     lake,
   ]);
 
-  const dry = await engine.importKeywords({ fileIds: null, dryRun: true });
+  const dry = await engine.export.importKeywords({ fileIds: null, dryRun: true });
   assert.equal(dry.summary.confirmed, 0);
-  assert.deepEqual(Object.values(await engine.tagsOfPhotos([id('lake.jpg')]))[0], []);
+  assert.deepEqual(Object.values(await engine.tags.ofPhotos([id('lake.jpg')]))[0], []);
 
-  const report = await engine.importKeywords({ fileIds: null, dryRun: false });
+  const report = await engine.export.importKeywords({ fileIds: null, dryRun: false });
   // heron.jpg holds only keywords Facet wrote (plus the user's Holiday): those are not read back as new.
   assert.deepEqual(
     report.files.map((file) => [file.path, file.labels.map((l) => `${l.labelSetName}:${l.label}`)]),
@@ -215,7 +215,7 @@ test('import confirms keywords from an Adobe sidecar and the photo; unknown ones
     ],
   );
   assert.equal(report.summary.labelsAdded, 2);
-  const lakeTags = (await engine.tagsOfPhotos([id('lake.jpg')]))[id('lake.jpg')] ?? [];
+  const lakeTags = (await engine.tags.ofPhotos([id('lake.jpg')]))[id('lake.jpg')] ?? [];
   assert.deepEqual(
     lakeTags
       .filter((tag) => tag.state === 'confirmed')
@@ -230,7 +230,7 @@ test('import confirms keywords from an Adobe sidecar and the photo; unknown ones
       'Imported:Norway',
     ],
   );
-  const again = await engine.importKeywords({ fileIds: null, dryRun: false });
+  const again = await engine.export.importKeywords({ fileIds: null, dryRun: false });
   assert.equal(again.summary.confirmed, 0, 'importing twice confirms nothing new');
 });
 
@@ -240,13 +240,13 @@ test('suggested tags above their thresholds are exported only when asked; a reje
   for (const [name, source] of Object.entries(shapes)) await copyPhoto(source, folder, name);
   const other = await createEngine({ libraryDir: join(dir, 'suggest'), indexAfterAdd: false });
   try {
-    await other.index([folder], {});
-    const set = await other.importLabelSet('shapes.json', await readFile(SHAPES_SET, 'utf8'));
+    await other.library.index([folder], {});
+    const set = await other.labels.import('shapes.json', await readFile(SHAPES_SET, 'utf8'));
     const asked = { ...XMP, includeSuggested: true };
 
-    const confirmedOnly = await other.exportXmp(XMP);
+    const confirmedOnly = await other.export.xmp(XMP);
     assert.equal(confirmedOnly.summary.photos, 0, 'nothing confirmed, nothing written');
-    const report = await other.exportXmp(asked);
+    const report = await other.export.xmp(asked);
     assert.deepEqual(
       report.files.map((file) => [file.target.slice(folder.length + 1), file.action]),
       [
@@ -267,13 +267,13 @@ test('suggested tags above their thresholds are exported only when asked; a reje
       .pluck()
       .get(join(folder, 'cross.jpg')) as number;
     db.close();
-    await other.decideTags({
+    await other.tags.decide({
       fileIds: [crossId],
       labelSetId: set.id,
       label: 'cross',
       state: 'rejected',
     });
-    const after = await other.exportXmp(asked);
+    const after = await other.export.xmp(asked);
     assert.deepEqual(
       after.files.filter((file) => file.action !== 'unchanged').map((file) => file.changes),
       [

@@ -1,20 +1,11 @@
 // The export domain of the engine: tags written into XMP sidecars (and, opt-in, into originals),
 // tag tables as CSV or JSON, and keywords read back in as confirmed tags.
+import type { ServiceApi } from '../../../preload/contract/define-service';
+import type { exportService } from '../../../preload/contract/export';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { openMetadataTool, type MetadataTool } from '../../../native/exiftool';
-import type {
-  ExportPreview,
-  ExportProgress,
-  ExportScope,
-  ExportSettings,
-  KeywordImportReport,
-  KeywordImportRequest,
-  TableExportReport,
-  TableExportRequest,
-  XmpExportReport,
-  XmpExportRequest,
-} from '../../../preload/contract/export';
+import type { ExportProgress, ExportScope, ExportSettings } from '../../../preload/contract/export';
 import type { EngineContext } from '../engine-context';
 import { engineError } from '../engine-error';
 import { tagsOfFiles } from '../labels/tags';
@@ -24,24 +15,6 @@ import { exportedTags, keywordLabels, tagsCsv, tagsJson, type PhotoTags } from '
 import { photoPairs } from './raw-pairs';
 import { exportXmp } from './xmp-export';
 import type { PhotoKeywords } from './xmp-write';
-
-export interface ExportApi {
-  exportSettings(): Promise<ExportSettings>;
-  saveExportSettings(settings: ExportSettings): Promise<ExportSettings>;
-  exportPreview(fileIds: ExportScope, includeSuggested: boolean): Promise<ExportPreview>;
-  exportXmp(request: XmpExportRequest): Promise<XmpExportReport>;
-  exportTable(request: TableExportRequest): Promise<TableExportReport>;
-  importKeywords(request: KeywordImportRequest): Promise<KeywordImportReport>;
-}
-
-export const EXPORT_METHODS = [
-  'exportSettings',
-  'saveExportSettings',
-  'exportPreview',
-  'exportXmp',
-  'exportTable',
-  'importKeywords',
-] as const satisfies readonly (keyof ExportApi)[];
 
 const SETTINGS_KEY = 'export_settings';
 const DEFAULT_SETTINGS: ExportSettings = {
@@ -95,7 +68,7 @@ async function writeFileAtomically(path: string, text: string): Promise<void> {
   }
 }
 
-export function createExportService(ctx: EngineContext): ExportApi {
+export function createExportService(ctx: EngineContext): ServiceApi<typeof exportService> {
   const db = ctx.library.db;
   let tool: MetadataTool | null = null;
   let using = 0;
@@ -137,20 +110,20 @@ export function createExportService(ctx: EngineContext): ExportApi {
   };
 
   return {
-    async exportSettings() {
+    async settings() {
       return settings();
     },
-    async saveExportSettings(next) {
+    async saveSettings(next) {
       ctx.library.setSetting(SETTINGS_KEY, JSON.stringify({ ...settings(), ...next }));
       return settings();
     },
-    async exportPreview(fileIds, includeSuggested) {
+    async preview(fileIds, includeSuggested) {
       const photos = await photoTags(fileIds, includeSuggested);
       const tagged = photos.filter((photo) => photo.tags.length > 0);
       const tags = tagged.reduce((n, photo) => n + keywordLabels(photo.tags).length, 0);
       return { photos: photos.length, tagged: tagged.length, tags };
     },
-    async exportXmp(request) {
+    async xmp(request) {
       const photos = await photoTags(request.fileIds, request.includeSuggested, request.paths);
       const owned = ownedKeywords(
         db,
@@ -197,7 +170,7 @@ export function createExportService(ctx: EngineContext): ExportApi {
       // Embedding changes photo files: never while an index run reads them.
       return request.embed && !request.dryRun ? ctx.serially(run) : run();
     },
-    async exportTable(request) {
+    async table(request) {
       const photos: PhotoTags[] = await photoTags(
         request.fileIds,
         request.includeSuggested,

@@ -1,7 +1,7 @@
 // The client side of the engine host protocol: a typed EngineApi proxy over one host process,
 // with crash recovery (pending calls fail clearly, the host is respawned, status says so).
 import type { EngineStatus } from '../../../preload/contract';
-import type { EngineApi, EngineEvents } from '../engine-api';
+import { engineOf, type EngineApi, type EngineEvents } from '../engine-api';
 import { engineError, errorFromCall } from '../engine-error';
 import type { RepairReport } from '../library/repair';
 import { isHostMessage, type EngineRequest, type HostMessage } from './protocol';
@@ -84,23 +84,23 @@ export class EngineClient {
   ) {
     this.restart = options.restart ?? true;
     this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
-    // A proxy, not a list of methods: the shell then never bundles the engine's domain modules
-    // (sharp, onnxruntime, exiftool) just to learn their method names. The host checks each name.
-    this.api = new Proxy(Object.freeze({}), {
-      get: (_target, method) =>
-        typeof method === 'string' && method !== 'then'
-          ? (...args: unknown[]) => this.call(method, args)
-          : undefined,
-    }) as EngineApi;
+    // Built from the declarations (preload/contract), not from the engine: the shell never bundles
+    // the engine's domain modules (sharp, onnxruntime, exiftool) to learn the calls.
+    this.api = engineOf(
+      (domain, name) =>
+        (...args: unknown[]) =>
+          this.call(domain, name, args),
+    );
     this.host = this.startHost();
   }
 
-  /** Sends one request by method name; the host refuses names outside ENGINE_METHODS. */
-  call(method: string, args: readonly unknown[]): Promise<unknown> {
+  /** Sends one request; the host refuses calls that are not declared engine calls. */
+  call(domain: string, name: string, args: readonly unknown[]): Promise<unknown> {
+    const method = `${domain}.${name}`;
     if (this.closing)
       return Promise.reject(engineError('ENGINE_UNAVAILABLE', 'The engine has been closed.'));
     if (this.repairing !== null) {
-      const after = () => this.call(method, args);
+      const after = () => this.call(domain, name, args);
       return this.repairing.then(after, after);
     }
     const host = this.host ?? (this.host = this.startHost());
@@ -108,7 +108,7 @@ export class EngineClient {
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { method, started: Date.now(), resolve, reject });
       try {
-        host.connection.send({ kind: 'request', seq, method, args });
+        host.connection.send({ kind: 'request', seq, domain, name, args });
       } catch (error) {
         this.pending.delete(seq);
         reject(
@@ -164,7 +164,7 @@ export class EngineClient {
     } finally {
       this.repairing = null;
     }
-    const status = (await this.call('getStatus', [])) as EngineStatus;
+    const status = await this.api.engine.status();
     this.emitStatus({ ...status, state: 'ready', message: null });
     return repaired;
   }
@@ -287,7 +287,7 @@ export class EngineClient {
 
   private async reportRestarted(): Promise<void> {
     try {
-      const status = (await this.call('getStatus', [])) as EngineStatus;
+      const status = await this.api.engine.status();
       this.emitStatus({
         ...status,
         state: 'ready',

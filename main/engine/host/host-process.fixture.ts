@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineStatus } from '../../../preload/contract';
 import type { Engine, EngineOptions } from '../engine';
-import { ENGINE_METHODS, type CoreApi } from '../engine-api';
+import { engineOf } from '../engine-api';
 import { engineError } from '../engine-error';
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
@@ -28,18 +28,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     progress: null,
   });
   const unsupported = () => Promise.reject(new Error('not supported by the test engine'));
-  // Every other domain's method answers that it is not supported.
-  const others = Object.fromEntries(ENGINE_METHODS.map((method) => [method, unsupported]));
-  const core: CoreApi & Pick<Engine, 'close'> = {
-    getStatus: async () => status(),
-    libraryStatus: async () => ({ roots: roots(), files: 0, embedded: {}, errors: 0 }),
-    listRoots: async () => roots(),
-    addFolders: async (paths) => {
+  // Every other call answers that it is not supported.
+  const others = engineOf(() => unsupported);
+  const library: Pick<
+    Engine['library'],
+    'summary' | 'roots' | 'add' | 'remove' | 'index' | 'tag' | 'search' | 'similar'
+  > = {
+    summary: async () => ({ roots: roots(), files: 0, embedded: {}, errors: 0 }),
+    roots: async () => roots(),
+    add: async (paths) => {
       writeFileSync(file, JSON.stringify([...roots(), ...paths]));
       options.emit?.('engine:status', status());
       return { added: [...paths], refused: [], unconfirmed: [] };
     },
-    removeFolder: async (root) => {
+    remove: async (root) => {
       writeFileSync(file, JSON.stringify(roots().filter((r) => r !== root)));
     },
     // Never finishes on its own: the crash test kills the host while it is in flight.
@@ -50,9 +52,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return { results: [] };
     },
     similar: unsupported,
+  };
+  return {
+    ...others,
+    engine: { status: async () => status() },
+    library: { ...others.library, ...library },
     close: async () => {
       writeFileSync(join(options.libraryDir, 'closed'), String(process.pid));
     },
   };
-  return { ...others, ...core } as Engine;
 }

@@ -34,7 +34,7 @@ async function start(options: Partial<EngineHostOptions> = {}) {
 }
 
 async function hostPid(client: EngineClient): Promise<number> {
-  const status = await client.api.getStatus();
+  const status = await client.api.engine.status();
   return Number(/pid (\d+)/.exec(status.message ?? '')?.[1]);
 }
 
@@ -50,15 +50,15 @@ function isRunning(pid: number): boolean {
 describe('startEngineHost', () => {
   it('answers engine calls and forwards the engine events', async () => {
     const { client, statuses } = await start();
-    const result = await client.api.addFolders(['/photos/2024']);
+    const result = await client.api.library.add(['/photos/2024']);
     assert.deepEqual(result, { added: ['/photos/2024'], refused: [], unconfirmed: [] });
-    assert.deepEqual(await client.api.listRoots(), ['/photos/2024']);
+    assert.deepEqual(await client.api.library.roots(), ['/photos/2024']);
     assert.equal(statuses.at(-1)?.library.roots, 1);
   });
 
   it('passes engine errors through with their message and code', async () => {
     const { client } = await start();
-    await assert.rejects(client.api.search('', 10), (error: unknown) => {
+    await assert.rejects(client.api.library.search('', 10), (error: unknown) => {
       assert.ok(error instanceof Error);
       assert.deepEqual(
         { code: (error as Error & { code?: unknown }).code, message: error.message },
@@ -67,25 +67,29 @@ describe('startEngineHost', () => {
       return true;
     });
     // An error that names no code of ours still arrives with one, so every caller can branch.
-    await assert.rejects(client.api.similar('/photos/a.jpg', 5), {
+    await assert.rejects(client.api.library.similar('/photos/a.jpg', 5), {
       code: 'INTERNAL',
       message: 'not supported by the test engine',
     });
   });
 
-  it('refuses a method that is not part of the engine API', async () => {
+  it('refuses a call that is not a declared engine call', async () => {
     const { client } = await start();
-    await assert.rejects(client.call('dropEverything', []), {
-      message: 'Unknown engine method "dropEverything".',
+    await assert.rejects(client.call('library', 'dropEverything', []), {
+      message: 'Unknown engine call "library.dropEverything".',
       code: 'UNKNOWN_METHOD',
     });
-    await assert.rejects(client.call('constructor', []), /Unknown engine method/);
-    assert.deepEqual(await client.api.listRoots(), [], 'the host still answers afterwards');
+    await assert.rejects(client.call('library', 'constructor', []), /Unknown engine call/);
+    await assert.rejects(client.call('toString', 'call', []), /Unknown engine call/);
+    // Declared, but answered by the shell or the client, never by the engine host.
+    await assert.rejects(client.call('dialog', 'chooseFolders', []), /Unknown engine call/);
+    await assert.rejects(client.call('library', 'repair', []), /Unknown engine call/);
+    assert.deepEqual(await client.api.library.roots(), [], 'the host still answers afterwards');
   });
 
   it('recovers from a host crash: the pending call fails clearly and the next one works', async () => {
     const { client, logs, statuses } = await start();
-    await client.api.addFolders(['/photos/kept']);
+    await client.api.library.add(['/photos/kept']);
     const pid = await hostPid(client);
     const ready = new Promise<void>((resolve) =>
       client.on(
@@ -94,7 +98,7 @@ describe('startEngineHost', () => {
       ),
     );
 
-    const inFlight = client.api.index(['/photos/kept'], {});
+    const inFlight = client.api.library.index(['/photos/kept'], {});
     await new Promise((resolve) => setTimeout(resolve, 100)); // the request has reached the host
     process.kill(pid, 'SIGKILL');
 
@@ -103,7 +107,7 @@ describe('startEngineHost', () => {
       code: 'ENGINE_UNAVAILABLE',
     });
     await ready;
-    assert.deepEqual(await client.api.listRoots(), ['/photos/kept']);
+    assert.deepEqual(await client.api.library.roots(), ['/photos/kept']);
     const newPid = await hostPid(client);
     assert.notEqual(newPid, pid);
     const restarting = statuses.findIndex((s) => s.state === 'restarting');
@@ -119,7 +123,7 @@ describe('startEngineHost', () => {
 
   it('keeps the last roots and counts in the restarting status after a crash', async () => {
     const { client, statuses } = await start();
-    await client.api.addFolders(['/photos/2023', '/photos/2024']);
+    await client.api.library.add(['/photos/2023', '/photos/2024']);
     const beforeCrash = statuses.at(-1);
     assert.deepEqual(beforeCrash?.library, { roots: 2, files: 24, embedded: 20 });
     const restarting = new Promise<EngineStatus>((resolve) =>
@@ -139,7 +143,7 @@ describe('startEngineHost', () => {
     const failed = new Promise<EngineStatus>((resolve) =>
       client.on('engine:status', (s) => s.state === 'error' && resolve(s)),
     );
-    await assert.rejects(client.api.listRoots(), (error: Error) => {
+    await assert.rejects(client.api.library.roots(), (error: Error) => {
       assert.match(error.message, /^The engine could not start: /);
       assert.match(error.message, /facet-no-such-engine/);
       return true;
@@ -152,7 +156,7 @@ describe('startEngineHost', () => {
     const notAnEngine = await start({
       engineModule: join(import.meta.dirname, '../media-guard.ts'),
     });
-    await assert.rejects(notAnEngine.client.api.getStatus(), /does not export createEngine/);
+    await assert.rejects(notAnEngine.client.api.engine.status(), /does not export createEngine/);
   });
 
   it('close() closes the library and ends the host process', async () => {
@@ -161,7 +165,7 @@ describe('startEngineHost', () => {
     await client.close();
     assert.equal(isRunning(pid), false);
     assert.equal(await readFile(join(libraryDir, 'closed'), 'utf8'), String(pid));
-    await assert.rejects(client.api.listRoots(), {
+    await assert.rejects(client.api.library.roots(), {
       message: /The engine has been closed/,
       code: 'ENGINE_UNAVAILABLE',
     });
@@ -169,8 +173,11 @@ describe('startEngineHost', () => {
 
   it('fails calls still in flight when closed', async () => {
     const { client, libraryDir } = await start();
-    await client.api.getStatus();
-    const inFlight = assert.rejects(client.api.index([], {}), /closed before the call completed/);
+    await client.api.engine.status();
+    const inFlight = assert.rejects(
+      client.api.library.index([], {}),
+      /closed before the call completed/,
+    );
     await client.close();
     await inFlight;
     assert.ok(existsSync(join(libraryDir, 'closed')));

@@ -10,7 +10,7 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ENGINE_METHODS, type Device, type EngineApi, type EngineEvents } from '../engine-api';
+import { isEngineCall, type Device, type EngineApi, type EngineEvents } from '../engine-api';
 import { callError, engineError, errorCode, isErrorCode } from '../engine-error';
 import { libraryErrorInWords } from '../library/integrity';
 import { LIBRARY_FILE } from '../library/library';
@@ -112,19 +112,22 @@ async function answer(
   request: EngineRequest,
   libraryFile: string | null,
 ): Promise<HostMessage> {
-  const { seq, method, args } = request;
-  if (!(ENGINE_METHODS as readonly string[]).includes(method)) {
+  const { seq, domain, name, args } = request;
+  if (!isEngineCall(domain, name)) {
     return {
       kind: 'reply',
       seq,
       ok: false,
-      error: { message: `Unknown engine method "${method}".`, code: 'UNKNOWN_METHOD' },
+      error: { message: `Unknown engine call "${domain}.${name}".`, code: 'UNKNOWN_METHOD' },
     };
   }
   try {
-    const api: EngineApi = await engine;
-    const fn = api[method as keyof EngineApi] as (...a: readonly unknown[]) => Promise<unknown>;
-    return { kind: 'reply', seq, ok: true, result: await fn.apply(api, [...args]) };
+    const service = (await engine)[domain as keyof EngineApi] as unknown as Record<
+      string,
+      (...a: readonly unknown[]) => Promise<unknown>
+    >;
+    const call = service[name] as (...a: readonly unknown[]) => Promise<unknown>;
+    return { kind: 'reply', seq, ok: true, result: await call.apply(service, [...args]) };
   } catch (thrown) {
     const error = libraryFile === null ? thrown : libraryErrorInWords(thrown, libraryFile);
     return { kind: 'reply', seq, ok: false, error: callError(error) };

@@ -2,11 +2,12 @@
 // the engine host process. Tagged unions with sequence numbers, so every reply finds its call.
 import type { CallError } from '../../../preload/contract/errors';
 
-/** A call from the client: `method` names a member of EngineApi. */
+/** A call from the client: `domain` and `name` name a declared engine call (EngineApi). */
 export interface EngineRequest {
   readonly kind: 'request';
   readonly seq: number;
-  readonly method: string;
+  readonly domain: string;
+  readonly name: string;
   readonly args: readonly unknown[];
 }
 
@@ -36,7 +37,8 @@ export function isEngineRequest(m: unknown): m is EngineRequest {
     r !== null &&
     r.kind === 'request' &&
     Number.isInteger(r.seq) &&
-    typeof r.method === 'string' &&
+    typeof r.domain === 'string' &&
+    typeof r.name === 'string' &&
     Array.isArray(r.args)
   );
 }

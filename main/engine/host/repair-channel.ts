@@ -1,27 +1,22 @@
 // `library:repair`, the app's "Repair library": the engine cannot answer it (it will not open a
 // damaged library), so its client does, restarting the host with the repair. Electron main and the
 // browser-mode bridge both answer the channel with this.
-import { z } from 'zod';
 import type { LibraryRepairResult } from '../../../preload/contract/library';
-import type { ClientChannel } from '../define-handlers';
+import { checkedArgs, type ClientChannel } from '../contract-handlers';
 import type { EngineClient } from './engine-client';
-import { engineError } from '../engine-error';
 
 export const REPAIR_CHANNEL: ClientChannel = 'library:repair';
 
-const noArguments = z.tuple([]);
-
-/** Checks the page's arguments (none), repairs, and answers in the contract's words. */
+/** Checks the page's arguments against the declaration (none), repairs, and answers in the contract's words. */
 export async function invokeRepair(
   client: EngineClient,
   args: unknown,
 ): Promise<LibraryRepairResult> {
-  if (!noArguments.safeParse(args).success)
-    throw engineError('INVALID_CALL', `Invalid call to ${REPAIR_CHANNEL}: it takes no arguments.`);
+  checkedArgs(REPAIR_CHANNEL, args);
   const report = await client.repairLibrary();
   // The app watches its folders while it is open; the new host starts doing so now, and its
   // catch-up run embeds again the photos whose embeddings were lost.
-  await client.api.watchFolders();
+  await client.api.library.watch();
   const rows = (table: string) => report.saved.find((s) => s.table === table)?.rows ?? 0;
   return {
     file: report.file,

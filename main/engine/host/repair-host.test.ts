@@ -87,7 +87,7 @@ test(
     const statuses: EngineStatus[] = [];
     client = startEngineHost({ libraryDir, restart: true, log: () => {} });
     client.on('engine:status', (status) => statuses.push(status));
-    await assert.rejects(client.api.getStatus(), /is damaged/);
+    await assert.rejects(client.api.engine.status(), /is damaged/);
     // The host exits after its answer; the status then says why.
     while (statuses.at(-1)?.state !== 'error') await new Promise((r) => setTimeout(r, 20));
     assert.match(statuses.at(-1)?.message ?? '', /The library .* is damaged/);
@@ -98,7 +98,7 @@ test(
     assert.equal(checkLibraryFile(file).ok, true, 'the repaired library passes the full check');
     assert.ok(report.toEmbed > 0, 'the photos of the damaged page need their embedding again');
 
-    const status = await client.api.getStatus();
+    const status = await client.api.engine.status();
     assert.equal(status.library.files, PHOTOS);
     assert.equal(statuses.at(-1)?.state, 'ready');
     assert.equal(statuses.at(-1)?.message, null);

@@ -29,9 +29,9 @@ async function stuckHost(closeHangs: boolean) {
   execFileSync('mkfifo', [join(libraryDir, 'fifo')]);
   if (closeHangs) await writeFile(join(libraryDir, 'close-hangs'), '');
   const client = startEngineHost({ libraryDir, engineModule: STUCK_ENGINE, log: () => {} });
-  const status = await client.api.getStatus();
+  const status = await client.api.engine.status();
   const pid = Number(/pid (\d+)/.exec(status.message ?? '')?.[1]);
-  const index = client.api.index([libraryDir], {}).catch((error: Error) => error.message);
+  const index = client.api.library.index([libraryDir], {}).catch((error: Error) => error.message);
   await new Promise((resolve) => setTimeout(resolve, 300)); // the open is now stuck in the kernel
   return { client, pid, index };
 }

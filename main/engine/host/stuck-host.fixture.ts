@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { EngineStatus } from '../../../preload/contract';
 import { trackRead } from '../../../native/read-regular-file';
 import type { Engine, EngineOptions } from '../engine';
-import { ENGINE_METHODS } from '../engine-api';
+import { engineOf } from '../engine-api';
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const status = (): EngineStatus => ({
@@ -19,11 +19,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     progress: null,
   });
   const unsupported = () => Promise.reject(new Error('not supported by the test engine'));
-  const others = Object.fromEntries(ENGINE_METHODS.map((method) => [method, unsupported]));
+  const others = engineOf(() => unsupported);
   return {
     ...others,
-    getStatus: async () => status(),
-    index: () => trackRead(open(join(options.libraryDir, 'fifo'), 'r')).then(() => ({})),
+    engine: { status: async () => status() },
+    library: {
+      ...others.library,
+      index: () => trackRead(open(join(options.libraryDir, 'fifo'), 'r')).then(() => ({})),
+    },
     close: () =>
       existsSync(join(options.libraryDir, 'close-hangs'))
         ? new Promise(() => {})

@@ -29,7 +29,7 @@ const deepFile = (depth: number) =>
 
 async function importSeconds(depth: number): Promise<number> {
   const started = performance.now();
-  const set = await engine.importLabelSet(`deep-${depth}.txt`, deepFile(depth));
+  const set = await engine.labels.import(`deep-${depth}.txt`, deepFile(depth));
   const seconds = (performance.now() - started) / 1000;
   assert.equal(set.labels.length, depth);
   const deepest = set.labels.at(-1)?.path ?? '';
@@ -94,20 +94,20 @@ test('mixed tab and space indentation is refused with the line number', () => {
 });
 
 test('the editor refuses the same names, with the same words', async () => {
-  const set = await engine.createLabelSet('Editor', 'multi');
+  const set = await engine.labels.create('Editor', 'multi');
   const add = (path: string) =>
-    engine.editLabelSet(set.id, {
+    engine.labels.edit(set.id, {
       kind: 'add-labels',
       labels: [{ path, prompts: null, threshold: null }],
     });
   await assert.rejects(add('a\u001b]0;owned\u0007'), /control character/);
   await assert.rejects(add('z'.repeat(300)), /too long \(300 characters, at most 256\)/);
   await assert.rejects(
-    engine.editLabelSet(set.id, { kind: 'rename-label', from: 'x', to: 'y\u0000' }),
+    engine.labels.edit(set.id, { kind: 'rename-label', from: 'x', to: 'y\u0000' }),
     /control character/,
   );
-  await assert.rejects(engine.createLabelSet('Bad\u009bname', 'multi'), /control character/);
-  assert.deepEqual((await engine.getLabelSet(set.id)).labels, []);
+  await assert.rejects(engine.labels.create('Bad\u009bname', 'multi'), /control character/);
+  assert.deepEqual((await engine.labels.get(set.id)).labels, []);
 });
 
 test('facet labels import refuses a bad label file with exit code 2 and names it', async () => {

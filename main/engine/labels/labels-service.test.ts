@@ -33,7 +33,7 @@ before(async () => {
   libraryDir = join(work, 'library');
   labels = await fixtureLabels();
   engine = await open();
-  await engine.index([SHAPES], { device: 'cpu' });
+  await engine.library.index([SHAPES], { device: 'cpu' });
   const db = openDatabase(join(libraryDir, LIBRARY_FILE), { readonly: true });
   const rows = db.prepare('SELECT id, path FROM files').all() as { id: number; path: string }[];
   db.close();
@@ -45,7 +45,7 @@ after(async () => {
 });
 
 async function allTags(): Promise<Map<string, readonly PhotoTag[]>> {
-  const byId = await engine.tagsOfPhotos([...pathOf.keys()]);
+  const byId = await engine.tags.ofPhotos([...pathOf.keys()]);
   return new Map(
     Object.entries(byId).map(([id, tags]) => [pathOf.get(Number(id)) as string, tags]),
   );
@@ -66,8 +66,8 @@ function recall(
 }
 
 test('imported label sets suggest the right shape and colour for at least 95 % of photos', async () => {
-  const shapes = await engine.importLabelSet('shapes.json', await readFile(SHAPES_SET, 'utf8'));
-  const colours = await engine.importLabelSet('colours.json', await readFile(COLOURS_SET, 'utf8'));
+  const shapes = await engine.labels.import('shapes.json', await readFile(SHAPES_SET, 'utf8'));
+  const colours = await engine.labels.import('colours.json', await readFile(COLOURS_SET, 'utf8'));
   const tags = await allTags();
   const shapeRecall = recall(tags, shapes.id, (p) => p.shape);
   const colourRecall = recall(tags, colours.id, (p) => p.colour);
@@ -79,13 +79,13 @@ test('imported label sets suggest the right shape and colour for at least 95 % o
   // Exclusive mode: one suggestion per photo and set.
   for (const photoTags of tags.values())
     assert.ok(photoTags.filter((tag) => tag.labelSetId === shapes.id).length <= 1);
-  await engine.deleteLabelSet(colours.id);
+  await engine.labels.delete(colours.id);
 });
 
 test('a plain-text tree suggests the ancestors too; export and import keep the tree', async () => {
   const text =
     'Shapes\n  Round\n    circle\n  Angular\n    square\n    triangle\n    hexagon\n  Pointed\n    star\n    cross\n';
-  const tree = await engine.importLabelSet('outlines.txt', text);
+  const tree = await engine.labels.import('outlines.txt', text);
   assert.equal(tree.name, 'outlines');
   assert.deepEqual(tree.labels.map((label) => label.path).slice(0, 3), [
     'Shapes',
@@ -102,27 +102,27 @@ test('a plain-text tree suggests the ancestors too; export and import keep the t
   assert.equal(circleTags[1]?.score, circleTags[0]?.score, 'a parent scores as its best child');
 
   for (const format of ['json', 'text'] as const) {
-    const file = await engine.exportLabelSet(tree.id, format);
-    const copy = await engine.importLabelSet(file.fileName, file.text);
+    const file = await engine.labels.export(tree.id, format);
+    const copy = await engine.labels.import(file.fileName, file.text);
     assert.deepEqual(
       copy.labels.map((label) => label.path),
       tree.labels.map((label) => label.path),
       `${format} export keeps the tree`,
     );
-    await engine.deleteLabelSet(copy.id);
+    await engine.labels.delete(copy.id);
   }
-  await engine.deleteLabelSet(tree.id);
+  await engine.labels.delete(tree.id);
 });
 
 test('multi mode tags colour and background independently with thresholds from the scores', async () => {
-  const set = await engine.createLabelSet('Looks', 'multi');
+  const set = await engine.labels.create('Looks', 'multi');
   const colours = ['red', 'orange', 'yellow', 'green', 'blue', 'purple', 'black', 'white'];
   const backgrounds = ['plain', 'striped', 'dotted', 'noisy'];
-  await engine.editLabelSet(set.id, {
+  await engine.labels.edit(set.id, {
     kind: 'set-options',
     templates: ['a photo of a {}.', 'a picture of a {}.', 'an image of a {}.', 'a {}.'],
   });
-  await engine.editLabelSet(set.id, {
+  await engine.labels.edit(set.id, {
     kind: 'add-labels',
     labels: [
       ...colours.map((c) => ({ path: `Colour/${c}`, prompts: [`${c} shape`], threshold: null })),
@@ -143,7 +143,7 @@ test('multi mode tags colour and background independently with thresholds from t
   assert.ok(background >= 0.95, `background ${background}`);
 
   // A threshold set by hand above every score leaves that label on no photo.
-  const scores = await engine.labelScores(set.id, 'Colour/red');
+  const scores = await engine.labels.scores(set.id, 'Colour/red');
   assert.equal(scores.derived, true);
   assert.ok(scores.above > 0 && scores.above < scores.photos);
   assert.equal(
@@ -151,23 +151,23 @@ test('multi mode tags colour and background independently with thresholds from t
     scores.photos,
   );
   assert.ok((scores.best[0]?.score ?? 0) >= scores.threshold);
-  await engine.editLabelSet(set.id, {
+  await engine.labels.edit(set.id, {
     kind: 'set-threshold',
     path: 'Colour/red',
     threshold: (scores.best[0]?.score ?? 0) + 0.001,
   });
-  const raised = await engine.labelScores(set.id, 'Colour/red');
+  const raised = await engine.labels.scores(set.id, 'Colour/red');
   assert.equal(raised.above, 0);
   assert.equal(raised.derived, false);
-  await engine.deleteLabelSet(set.id);
+  await engine.labels.delete(set.id);
 });
 
 test('decisions follow renames, come back on undo, and survive re-indexing, a model change and a restart', async () => {
-  const set = await engine.importLabelSet('shapes.json', await readFile(SHAPES_SET, 'utf8'));
-  const circles = (await engine.labelScores(set.id, 'circle')).best.slice(0, 3).map((p) => p.id);
-  const aSquare = (await engine.labelScores(set.id, 'square')).best[0]?.id as number;
+  const set = await engine.labels.import('shapes.json', await readFile(SHAPES_SET, 'utf8'));
+  const circles = (await engine.labels.scores(set.id, 'circle')).best.slice(0, 3).map((p) => p.id);
+  const aSquare = (await engine.labels.scores(set.id, 'square')).best[0]?.id as number;
   assert.equal(
-    await engine.decideTags({
+    await engine.tags.decide({
       fileIds: circles,
       labelSetId: set.id,
       label: 'circle',
@@ -176,7 +176,7 @@ test('decisions follow renames, come back on undo, and survive re-indexing, a mo
     3,
   );
   assert.equal(
-    await engine.decideTags({
+    await engine.tags.decide({
       fileIds: [aSquare],
       labelSetId: set.id,
       label: 'square',
@@ -185,38 +185,39 @@ test('decisions follow renames, come back on undo, and survive re-indexing, a mo
     1,
   );
   const stateOf = async (id: number, label: string) =>
-    (await engine.tagsOfPhotos([id]))[id]?.find((t) => t.labelSetId === set.id && t.label === label)
-      ?.state;
+    (await engine.tags.ofPhotos([id]))[id]?.find(
+      (t) => t.labelSetId === set.id && t.label === label,
+    )?.state;
   assert.equal(await stateOf(circles[0] as number, 'circle'), 'confirmed');
   assert.equal(await stateOf(aSquare, 'square'), 'rejected');
 
   // Moving the label under a new parent takes its decisions along; the parent is confirmed too.
-  await engine.editLabelSet(set.id, { kind: 'rename-label', from: 'circle', to: 'Round/circle' });
+  await engine.labels.edit(set.id, { kind: 'rename-label', from: 'circle', to: 'Round/circle' });
   assert.equal(await stateOf(circles[0] as number, 'Round/circle'), 'confirmed');
   assert.equal(await stateOf(circles[0] as number, 'Round'), 'confirmed');
   // Deleting hides them; the undo (adding the label back) brings them back.
-  const removed = (await engine.getLabelSet(set.id)).labels.filter((l) =>
+  const removed = (await engine.labels.get(set.id)).labels.filter((l) =>
     l.path.startsWith('Round'),
   );
-  await engine.editLabelSet(set.id, { kind: 'delete-label', path: 'Round' });
+  await engine.labels.edit(set.id, { kind: 'delete-label', path: 'Round' });
   assert.equal(await stateOf(circles[0] as number, 'Round/circle'), undefined);
-  await engine.editLabelSet(set.id, { kind: 'add-labels', labels: removed });
+  await engine.labels.edit(set.id, { kind: 'add-labels', labels: removed });
   assert.equal(await stateOf(circles[0] as number, 'Round/circle'), 'confirmed');
 
   // Re-indexing, then another model (a copy of the demo model under another name), then a restart.
-  await engine.index([SHAPES], { device: 'cpu' });
+  await engine.library.index([SHAPES], { device: 'cpu' });
   const other = join(work, 'other-model');
   await cp(builtInModelDir(), other, { recursive: true });
-  await engine.index([SHAPES], { device: 'cpu', modelDir: other });
+  await engine.library.index([SHAPES], { device: 'cpu', modelDir: other });
   await engine.close();
   engine = await open();
   assert.equal(await stateOf(circles[0] as number, 'Round/circle'), 'confirmed');
   assert.equal(await stateOf(aSquare, 'square'), 'rejected');
-  const status = await engine.libraryStatus();
+  const status = await engine.library.summary();
   assert.ok((status.embedded['other-model'] ?? 0) > 0, 'the other model embedded the photos');
 
   // Undeciding returns the photo to a plain suggestion (or nothing).
-  await engine.decideTags({
+  await engine.tags.decide({
     fileIds: [aSquare],
     labelSetId: set.id,
     label: 'square',
@@ -225,18 +226,18 @@ test('decisions follow renames, come back on undo, and survive re-indexing, a mo
   assert.notEqual(await stateOf(aSquare, 'square'), 'rejected');
 
   // All photos above a score at once.
-  const triangles = await engine.labelScores(set.id, 'triangle');
+  const triangles = await engine.labels.scores(set.id, 'triangle');
   const halfOrMore = triangles.histogram.counts.slice(20).reduce((a, b) => a + b, 0);
   assert.ok(halfOrMore > 0);
-  const changed = await engine.decideAbove(set.id, 'triangle', 0.5, 'confirmed');
+  const changed = await engine.labels.decideAbove(set.id, 'triangle', 0.5, 'confirmed');
   assert.equal(changed, halfOrMore, 'every photo at least half sure is confirmed');
   const best = triangles.best[0]?.id as number;
   assert.equal(await stateOf(best, 'triangle'), 'confirmed');
-  await engine.deleteLabelSet(set.id);
+  await engine.labels.delete(set.id);
 });
 
 test('the page cannot send the engine a malformed edit or decision', async () => {
-  const set = await engine.createLabelSet('Checked', 'multi');
+  const set = await engine.labels.create('Checked', 'multi');
   const refused = [
     ['labels:edit', [set.id, { kind: 'set-threshold', path: 'a', threshold: 3 }]],
     ['labels:edit', [set.id, { kind: 'drop-table' }]],
@@ -246,10 +247,10 @@ test('the page cannot send the engine a malformed edit or decision', async () =>
     ],
     ['labels:create', ['', 'multi']],
     ['labels:create', ['Fine', 'sometimes']],
-    ['labels:add-built-in', ['../../etc/passwd']],
+    ['labels:addBuiltIn', ['../../etc/passwd']],
     ['tags:decide', [{ fileIds: [], labelSetId: set.id, label: 'a', state: 'confirmed' }]],
     ['tags:decide', [{ fileIds: [1.5], labelSetId: set.id, label: 'a', state: 'confirmed' }]],
-    ['labels:decide-above', [set.id, 'a', 0.5, 'maybe']],
+    ['labels:decideAbove', [set.id, 'a', 0.5, 'maybe']],
   ] as const;
   for (const [channel, args] of refused)
     await assert.rejects(
@@ -273,5 +274,5 @@ test('the page cannot send the engine a malformed edit or decision', async () =>
     detail.labels.map((label) => label.path),
     ['Sky', 'Sky/Sunset'],
   );
-  await engine.deleteLabelSet(set.id);
+  await engine.labels.delete(set.id);
 });

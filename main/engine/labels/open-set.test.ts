@@ -110,16 +110,16 @@ test('labels for what a library lacks tag at most 2 % of its photos; present one
       const file = join(work, `set-${++setNumber}.json`);
       const name = `Set ${setNumber}`;
       await writeFile(file, JSON.stringify({ name, mode, labels }));
-      const report = await engine.tag([folder], { labels: file });
+      const report = await engine.library.tag([folder], { labels: file });
       // The library path: the same set kept in the library, its tags as the app shows them.
-      const detail = await engine.importLabelSet(
+      const detail = await engine.labels.import(
         `${name}.json`,
         JSON.stringify({ name, mode, labels }),
       );
       const idOf = fileIds();
       const ids = report.files.map((f) => idOf.get(f.path) as number);
-      const kept = await engine.tagsOfPhotos(ids);
-      await engine.deleteLabelSet(detail.id);
+      const kept = await engine.tags.ofPhotos(ids);
+      await engine.labels.delete(detail.id);
 
       const key = `${mode}, ${labels.length} label${labels.length > 1 ? 's' : ''}`;
       const tally = tallies.get(key) ?? { absentTags: 0, absentChances: 0, found: 0, present: 0 };

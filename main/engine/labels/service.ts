@@ -1,20 +1,8 @@
 // The labels domain of the engine: label sets kept in the library, their scores over the
 // library under the active model, and the tags photos get from them.
-import type {
-  BuiltInLabelSet,
-  LabelEdit,
-  LabelMode,
-  LabelScores,
-  LabelSetDetail,
-  LabelSetSummary,
-  PhotoTag,
-  ScoredPhoto,
-  TagDecision,
-  TagHistory,
-  TagState,
-  TagStep,
-  TemplatePreset,
-} from '../../../preload/contract/labels';
+import type { ServiceApi } from '../../../preload/contract/define-service';
+import type { labelsService, tagsService } from '../../../preload/contract/labels';
+import type { ScoredPhoto } from '../../../preload/contract/labels';
 import type { EngineContext } from '../engine-context';
 import { engineError } from '../engine-error';
 import { builtInLabelSets, readBuiltIn, templatePresets } from './built-ins';
@@ -41,61 +29,11 @@ import {
   tagsOfFiles,
 } from './tags';
 
-export interface LabelsApi {
-  listLabelSets(): Promise<readonly LabelSetSummary[]>;
-  getLabelSet(labelSetId: number): Promise<LabelSetDetail>;
-  createLabelSet(name: string, mode: LabelMode): Promise<LabelSetDetail>;
-  editLabelSet(labelSetId: number, edit: LabelEdit): Promise<LabelSetDetail>;
-  deleteLabelSet(labelSetId: number): Promise<void>;
-  builtInLabelSets(): Promise<readonly BuiltInLabelSet[]>;
-  addBuiltInLabelSet(builtInId: string): Promise<LabelSetDetail>;
-  templatePresets(): Promise<readonly TemplatePreset[]>;
-  importLabelSet(fileName: string, text: string): Promise<LabelSetDetail>;
-  exportLabelSet(
-    labelSetId: number,
-    format: 'json' | 'text',
-  ): Promise<{ readonly fileName: string; readonly text: string }>;
-  labelScores(labelSetId: number, label: string): Promise<LabelScores>;
-  previewLabel(labelSetId: number, prompts: readonly string[]): Promise<readonly ScoredPhoto[]>;
-  decideAbove(
-    labelSetId: number,
-    label: string,
-    minScore: number,
-    state: TagState,
-  ): Promise<number>;
-  tagsOfPhotos(fileIds: readonly number[]): Promise<Readonly<Record<number, readonly PhotoTag[]>>>;
-  decideTags(decision: TagDecision): Promise<number>;
-  tagHistory(): Promise<TagHistory>;
-  undoTags(): Promise<TagStep | null>;
-  redoTags(): Promise<TagStep | null>;
-}
-
-export const LABELS_METHODS = [
-  'listLabelSets',
-  'getLabelSet',
-  'createLabelSet',
-  'editLabelSet',
-  'deleteLabelSet',
-  'builtInLabelSets',
-  'addBuiltInLabelSet',
-  'templatePresets',
-  'importLabelSet',
-  'exportLabelSet',
-  'labelScores',
-  'previewLabel',
-  'decideAbove',
-  'tagsOfPhotos',
-  'decideTags',
-  'tagHistory',
-  'undoTags',
-  'redoTags',
-] as const satisfies readonly (keyof LabelsApi)[];
-
 const BINS = 40;
 const BEST = 24;
 const NEAR = 6;
 
-export function createLabelsService(ctx: EngineContext): LabelsApi {
+export function createLabelsService(ctx: EngineContext): ServiceApi<typeof labelsService> {
   const db = ctx.library.db;
   const scores = libraryScores(ctx);
   const preview = new LabelPreview();
@@ -131,38 +69,38 @@ export function createLabelsService(ctx: EngineContext): LabelsApi {
   };
 
   return {
-    async listLabelSets() {
+    async list() {
       return listLabelSets(db);
     },
-    async getLabelSet(labelSetId) {
+    async get(labelSetId) {
       return labelSetDetail(db, labelSetId);
     },
-    async createLabelSet(name, mode) {
+    async create(name, mode) {
       if (name.trim() === '') throw engineError('BAD_LABEL_EDIT', 'A label set needs a name.');
       return created(createLabelSet(db, emptyDocument(name.trim(), mode)));
     },
-    async editLabelSet(labelSetId, edit) {
+    async edit(labelSetId, edit) {
       editLabelSet(db, labelSetId, edit);
       changed(labelSetId, true);
       return labelSetDetail(db, labelSetId);
     },
-    async deleteLabelSet(labelSetId) {
+    async delete(labelSetId) {
       deleteLabelSet(db, labelSetId);
       changed(labelSetId, true);
     },
-    async builtInLabelSets() {
+    async builtIns() {
       return builtInLabelSets();
     },
-    async addBuiltInLabelSet(builtInId) {
+    async addBuiltIn(builtInId) {
       return created(createLabelSet(db, await readBuiltIn(builtInId)));
     },
     async templatePresets() {
       return templatePresets();
     },
-    async importLabelSet(fileName, text) {
+    async import(fileName, text) {
       return created(createLabelSet(db, parseLabelDocument(fileName, text)));
     },
-    async exportLabelSet(labelSetId, format) {
+    async export(labelSetId, format) {
       const detail = labelSetDetail(db, labelSetId);
       return {
         fileName: fileNameFor(detail.name, format),
@@ -170,7 +108,7 @@ export function createLabelsService(ctx: EngineContext): LabelsApi {
       };
     },
 
-    async labelScores(labelSetId, label) {
+    async scores(labelSetId, label) {
       const detail = labelSetDetail(db, labelSetId);
       if (!detail.labels.some((l) => l.path === label))
         throw engineError('NOT_FOUND', `${detail.name} has no label "${label}".`);
@@ -233,7 +171,7 @@ export function createLabelsService(ctx: EngineContext): LabelsApi {
       };
     },
 
-    async previewLabel(labelSetId, prompts) {
+    async preview(labelSetId, prompts) {
       const detail = labelSetDetail(db, labelSetId);
       const words = prompts.map((p) => p.trim()).filter((p) => p !== '');
       if (words.length === 0) return [];
@@ -266,20 +204,26 @@ export function createLabelsService(ctx: EngineContext): LabelsApi {
       const decision = { fileIds, labelSetId, label, state };
       return applyDecisions(ctx, `${describeDecision(decision)} above the line`, [decision]);
     },
+  };
+}
 
-    async tagsOfPhotos(fileIds) {
+/** The tags domain (photos' decisions and their undo history) beside the label sets. */
+export function createTagsService(ctx: EngineContext): ServiceApi<typeof tagsService> {
+  const db = ctx.library.db;
+  return {
+    async ofPhotos(fileIds) {
       return Object.fromEntries(await tagsOfFiles(ctx, fileIds));
     },
-    async decideTags(decision) {
+    async decide(decision) {
       return decideTags(ctx, decision);
     },
-    async tagHistory() {
+    async history() {
       return tagHistory(db);
     },
-    async undoTags() {
+    async undo() {
       return moveTags(ctx, 'undo');
     },
-    async redoTags() {
+    async redo() {
       return moveTags(ctx, 'redo');
     },
   };

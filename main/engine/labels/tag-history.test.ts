@@ -50,12 +50,12 @@ before(async () => {
   for (const [name, source] of Object.entries(PHOTOS))
     paths.set(name, await copyPhoto(join(SHAPES, source), join(dir, 'photos'), `${name}.jpg`));
   engine = await createEngine({ libraryDir, modelDir: MODEL, device: 'cpu' });
-  await engine.index([join(dir, 'photos')], {});
+  await engine.library.index([join(dir, 'photos')], {});
   const db = openDatabase(join(libraryDir, 'library.db'), { readonly: true });
   for (const [name, path] of paths)
     ids.set(name, db.prepare('SELECT id FROM files WHERE path = ?').pluck().get(path) as number);
   db.close();
-  setId = (await engine.importLabelSet('outlines.json', JSON.stringify(OUTLINES))).id;
+  setId = (await engine.labels.import('outlines.json', JSON.stringify(OUTLINES))).id;
 });
 after(async () => {
   await engine.close();
@@ -66,7 +66,7 @@ const id = (name: string) => ids.get(name) as number;
 
 /** Exports (suggestions included) and reads the circle photo's sidecar back with exiftool. */
 async function circleSidecar(): Promise<{ subject: string[]; paths: string[] }> {
-  await engine.exportXmp(EXPORT);
+  await engine.export.xmp(EXPORT);
   const tags = await readBack(`${paths.get('circle')}.xmp`);
   return {
     subject: list(tags, 'XMP-dc:Subject').sort(),
@@ -75,12 +75,12 @@ async function circleSidecar(): Promise<{ subject: string[]; paths: string[] }> 
 }
 
 async function circleTags(): Promise<string[]> {
-  const tags = (await engine.tagsOfPhotos([id('circle')]))[id('circle')] ?? [];
+  const tags = (await engine.tags.ofPhotos([id('circle')]))[id('circle')] ?? [];
   return tags.map((tag) => `${tag.label}=${tag.state}`).sort();
 }
 
 const decide = (label: string, state: 'confirmed' | 'rejected' | 'suggested') =>
-  engine.decideTags({ fileIds: [id('circle')], labelSetId: setId, label, state });
+  engine.tags.decide({ fileIds: [id('circle')], labelSetId: setId, label, state });
 
 test('a hierarchy stays consistent through every decision, as the sidecar shows', async () => {
   const full = { subject: ['Round', 'Shapes', 'circle'], paths: ['Shapes|Round|circle'] };
@@ -117,11 +117,11 @@ test('a hierarchy stays consistent through every decision, as the sidecar shows'
   db.close();
   assert.equal(broken, 0);
 
-  const undone = await engine.undoTags();
+  const undone = await engine.tags.undo();
   assert.equal(undone?.description, 'reject "Round" on 1 photo');
   assert.deepEqual(await circleSidecar(), full, 'undo: the confirmed circle is back');
-  assert.equal((await engine.tagHistory()).redo?.description, 'reject "Round" on 1 photo');
-  await engine.redoTags();
+  assert.equal((await engine.tags.history()).redo?.description, 'reject "Round" on 1 photo');
+  await engine.tags.redo();
   assert.deepEqual(await circleSidecar(), { subject: [], paths: [] }, 'redo: rejected again');
   await decide('Shapes/Round', 'suggested');
   assert.deepEqual(await circleSidecar(), full, 'cleared: suggested again');
@@ -129,7 +129,7 @@ test('a hierarchy stays consistent through every decision, as the sidecar shows'
 
 test('the history survives a restart, and a bulk step is undone whole', async () => {
   const all = [id('circle'), id('star'), id('hexagon')];
-  const changed = await engine.decideTags({
+  const changed = await engine.tags.decide({
     fileIds: all,
     labelSetId: setId,
     label: 'Shapes/Pointed/star',
@@ -138,21 +138,21 @@ test('the history survives a restart, and a bulk step is undone whole', async ()
   assert.equal(changed, 3);
   await engine.close();
   engine = await createEngine({ libraryDir, modelDir: MODEL, device: 'cpu' });
-  const history = await engine.tagHistory();
+  const history = await engine.tags.history();
   assert.deepEqual(history.undo && [history.undo.description, history.undo.photos], [
     'confirm "star" on 3 photos',
     3,
   ]);
   assert.equal(history.redo, null, 'a new step ends the redo steps');
-  await engine.undoTags();
-  const tags = await engine.tagsOfPhotos(all);
+  await engine.tags.undo();
+  const tags = await engine.tags.ofPhotos(all);
   for (const fileId of all)
     assert.ok(
       !tags[fileId]?.some((t) => t.label === 'Shapes/Pointed/star' && t.state === 'confirmed'),
     );
-  assert.equal((await engine.tagHistory()).undo?.description, 'clear "Round" on 1 photo');
-  await engine.redoTags();
-  assert.equal((await engine.tagHistory()).redo, null);
+  assert.equal((await engine.tags.history()).undo?.description, 'clear "Round" on 1 photo');
+  await engine.tags.redo();
+  assert.equal((await engine.tags.history()).redo, null);
 });
 
 test('imported keywords stay on their photo, skip internal tags, and are one undoable step', async () => {
@@ -164,26 +164,26 @@ test('imported keywords stay on their photo, skip internal tags, and are one und
     '-XMP-lr:HierarchicalSubject+=darktable|changed',
     `${paths.get('star')}.xmp`,
   ]);
-  const report = await engine.importKeywords({ fileIds: null, dryRun: false });
+  const report = await engine.export.importKeywords({ fileIds: null, dryRun: false });
   const star = report.files.find((file) => file.path === paths.get('star'));
   assert.deepEqual(
     star?.labels.map((l) => `${l.labelSetName}:${l.label}`),
     ['Imported:Trips/Lisbon'],
   );
-  const tags = await engine.tagsOfPhotos([id('circle'), id('star'), id('hexagon')]);
+  const tags = await engine.tags.ofPhotos([id('circle'), id('star'), id('hexagon')]);
   const imported = (fileId: number) =>
     (tags[fileId] ?? []).filter((t) => t.labelSetName === 'Imported').map((t) => t.label);
   assert.deepEqual(imported(id('star')).sort(), ['Trips', 'Trips/Lisbon']);
   assert.deepEqual(imported(id('circle')), [], 'not suggested on a photo without it');
   assert.deepEqual(imported(id('hexagon')), []);
-  await engine.exportXmp(EXPORT);
+  await engine.export.xmp(EXPORT);
   const lisbon = (name: string) =>
     readBack(`${paths.get(name)}.xmp`).then((t) => list(t, 'XMP-dc:Subject').includes('Lisbon'));
   assert.equal(await lisbon('circle'), false, "another photo's keyword is not exported");
 
-  assert.match((await engine.undoTags())?.description ?? '', /^import keywords of \d+ photos?$/);
+  assert.match((await engine.tags.undo())?.description ?? '', /^import keywords of \d+ photos?$/);
   assert.deepEqual(
-    ((await engine.tagsOfPhotos([id('star')]))[id('star')] ?? []).filter(
+    ((await engine.tags.ofPhotos([id('star')]))[id('star')] ?? []).filter(
       (t) => t.labelSetName === 'Imported',
     ),
     [],

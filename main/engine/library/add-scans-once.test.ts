@@ -65,7 +65,7 @@ test('a folder added is scanned once and indexed as fully as `facet index` index
   const added = countingService('added');
   const indexed = countingService('indexed', { indexAfterAdd: false });
   try {
-    const result = await added.service.addFolders([SHAPES]);
+    const result = await added.service.add([SHAPES]);
     assert.deepEqual(result.added, [SHAPES]);
     assert.equal(
       added.library.counts().files,
@@ -83,7 +83,7 @@ test('a folder added is scanned once and indexed as fully as `facet index` index
     const counts = added.library.counts();
     assert.equal(counts.files, 209);
     assert.equal(counts.embedded[modelId], 206);
-    assert.equal((await added.service.getStatus()).library.embedded, 206);
+    assert.equal((await added.service.status()).library.embedded, 206);
     const photos = storedPhotos(added.library, modelId);
     assert.equal(photos.length, 209);
     assert.deepEqual(photos, storedPhotos(indexed.library, modelId));

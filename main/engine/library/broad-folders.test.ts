@@ -42,7 +42,7 @@ test('the disk, system folders and home folders are broad; photo folders are not
 });
 
 test('the app is asked before a home folder or the disk is added, with the number of photos', async () => {
-  const asked = await engine.addFolders([home, '/']);
+  const asked = await engine.library.add([home, '/']);
   assert.deepEqual(asked.added, []);
   assert.deepEqual(
     asked.unconfirmed.map((item) => item.path),
@@ -56,11 +56,11 @@ test('the app is asked before a home folder or the disk is added, with the numbe
     asked.unconfirmed[1]?.question ?? '',
     /the whole disk: Facet would index (at least )?[\d,]+ photos/,
   );
-  assert.deepEqual(await engine.listRoots(), []);
+  assert.deepEqual(await engine.library.roots(), []);
 
-  const yes = await engine.addFolders([home], { confirmed: true });
+  const yes = await engine.library.add([home], { confirmed: true });
   assert.deepEqual(yes.added, [home]);
-  assert.deepEqual(await engine.listRoots(), [home]);
+  assert.deepEqual(await engine.library.roots(), [home]);
 });
 
 test('facet index of a home folder needs --yes, says how many photos, and exits 6 without', async () => {

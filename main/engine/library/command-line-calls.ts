@@ -1,7 +1,13 @@
 // The command line's one-shot calls on the library: `facet tag` (index, then score the photos
 // against a label set file), `facet search` and `facet similar`.
 import { resolve } from 'node:path';
-import type { CoreApi, SearchResult, TagOptions, TagReport } from '../engine-api';
+import type { ServiceApi } from '../../../preload/contract/define-service';
+import type {
+  libraryService,
+  SearchResult,
+  TagOptions,
+  TagReport,
+} from '../../../preload/contract/library';
 import { engineError } from '../engine-error';
 import { readLabelSet } from '../labels/label-set';
 import { buildTagReport } from '../labels/tag-report';
@@ -14,7 +20,7 @@ import type { LibraryService } from './service';
 export function commandLineCalls(
   service: LibraryService,
   library: Library,
-): Pick<CoreApi, 'tag' | 'search' | 'similar'> {
+): Pick<ServiceApi<typeof libraryService>, 'tag' | 'search' | 'similar'> {
   const { models, runner } = service;
   return {
     async tag(paths: readonly string[], options: TagOptions): Promise<TagReport> {

@@ -181,23 +181,25 @@ test('labels, search and clusters see a photo once it is indexed', async () => {
     indexAfterAdd: false,
   });
   try {
-    await engine.index([photos], {});
-    const set = await engine.importLabelSet('shapes.json', await readFile(SHAPES_SET, 'utf8'));
+    await engine.library.index([photos], {});
+    const set = await engine.labels.import('shapes.json', await readFile(SHAPES_SET, 'utf8'));
     const label = set.labels[0]?.path as string;
-    assert.equal((await engine.labelScores(set.id, label)).photos, 12);
-    assert.equal((await engine.searchPhotos('a red circle', { limit: 50 })).searched, 12);
-    assert.equal((await engine.listClusters()).photos, 12);
+    assert.equal((await engine.labels.scores(set.id, label)).photos, 12);
+    assert.equal((await engine.browse.search('a red circle', { limit: 50 })).searched, 12);
+    assert.equal((await engine.clusters.list()).photos, 12);
 
     const added = join(photos, names[12] as string);
     await copyFile(join(samples, names[12] as string), added);
-    await engine.index([photos], {});
+    await engine.library.index([photos], {});
 
-    assert.equal((await engine.labelScores(set.id, label)).photos, 13, 'labels score it');
-    assert.equal((await engine.searchPhotos('a red circle', { limit: 50 })).searched, 13);
-    const cli = await engine.similar(added, 13);
+    assert.equal((await engine.labels.scores(set.id, label)).photos, 13, 'labels score it');
+    assert.equal((await engine.browse.search('a red circle', { limit: 50 })).searched, 13);
+    const cli = await engine.library.similar(added, 13);
     assert.equal(cli.results[0]?.path, added, 'facet similar finds it first');
-    assert.ok((await engine.search('a red circle', 13)).results.some((r) => r.path === added));
-    const clusters = await engine.listClusters();
+    assert.ok(
+      (await engine.library.search('a red circle', 13)).results.some((r) => r.path === added),
+    );
+    const clusters = await engine.clusters.list();
     const clustered = [...clusters.clusters.flatMap((c) => c.photos), ...clusters.noise];
     assert.ok(
       clustered.some((photo) => photo.path === added),

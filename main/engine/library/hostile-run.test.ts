@@ -35,9 +35,9 @@ test('a FIFO swapped in mid-run is reported while the rest is committed', async 
     },
   });
   try {
-    await engine.addFolders([folder]);
+    await engine.library.add([folder]);
     const started = performance.now();
-    const report = await engine.index([folder], {});
+    const report = await engine.library.index([folder], {});
     const seconds = (performance.now() - started) / 1000;
     assert.notEqual(attacked, null, 'the files were changed during the run');
     const errors = new Map(report.errors.map((e) => [e.path, e.error]));
@@ -46,7 +46,7 @@ test('a FIFO swapped in mid-run is reported while the rest is committed', async 
     assert.match(errors.get(deleted) ?? '', /no longer exists/);
     assert.equal(report.embedded, report.files - 3);
     assert.ok(seconds < 60, `the run ended in ${seconds.toFixed(1)} s`);
-    const status = await engine.libraryStatus();
+    const status = await engine.library.summary();
     assert.equal(Object.values(status.embedded)[0], report.files - 3, 'the rest is committed');
   } finally {
     await engine.close();

@@ -40,26 +40,26 @@ test('a paused run embeds nothing until it is resumed, then finishes', async () 
     libraryDir,
     device: 'cpu',
     emit: (channel, payload) => {
-      if (channel === 'library:index-state') states.push(payload as IndexRunState);
+      if (channel === 'library:indexState') states.push(payload as IndexRunState);
       if (channel === 'index:progress' && !paused) {
         paused = true;
-        void engine.pauseIndex();
+        void engine.library.pauseIndex();
       }
     },
   });
   try {
-    const run = engine.index([folder], {});
-    while ((await engine.indexState()) !== 'paused') await sleep(20);
+    const run = engine.library.index([folder], {});
+    while ((await engine.library.indexState()) !== 'paused') await sleep(20);
     const heldAt = storedEmbeddings(libraryDir);
     await sleep(600);
     assert.equal(storedEmbeddings(libraryDir), heldAt, 'nothing is stored while paused');
-    assert.equal((await engine.getStatus()).state, 'indexing', 'the run is still there');
-    assert.equal(await engine.resumeIndex(), true);
+    assert.equal((await engine.engine.status()).state, 'indexing', 'the run is still there');
+    assert.equal(await engine.library.resumeIndex(), true);
     const report = await run;
     assert.equal(report.embedded + report.errors.length, report.files);
     assert.equal(storedEmbeddings(libraryDir), report.embedded);
     assert.deepEqual(states, ['running', 'paused', 'running', 'idle']);
-    assert.equal(await engine.resumeIndex(), false, 'nothing left to resume');
+    assert.equal(await engine.library.resumeIndex(), false, 'nothing left to resume');
   } finally {
     await engine.close();
   }
@@ -74,19 +74,19 @@ test('a cancelled run stops early, keeps what it stored, and the next run does t
     emit: (channel, payload) => {
       if (channel === 'index:progress' && !cancelled && (payload as IndexProgress).done >= 40) {
         cancelled = true;
-        void engine.cancelIndex();
+        void engine.library.cancelIndex();
       }
     },
   });
   try {
-    const first = await engine.index([folder], {});
+    const first = await engine.library.index([folder], {});
     assert.ok(cancelled, 'the run reported progress');
     assert.ok(first.embedded >= 32 && first.embedded < first.files - 9, `${first.embedded} kept`);
     assert.equal(storedEmbeddings(libraryDir), first.embedded, 'what it embedded is stored');
-    assert.equal(await engine.indexState(), 'idle');
-    assert.equal(await engine.cancelIndex(), false, 'nothing left to cancel');
+    assert.equal(await engine.library.indexState(), 'idle');
+    assert.equal(await engine.library.cancelIndex(), false, 'nothing left to cancel');
 
-    const second = await engine.index([folder], {});
+    const second = await engine.library.index([folder], {});
     assert.equal(second.skipped, first.embedded, 'nothing is embedded twice');
     assert.equal(first.embedded + second.embedded, first.files - 9);
     console.log(
@@ -94,7 +94,7 @@ test('a cancelled run stops early, keeps what it stored, and the next run does t
     );
 
     // The folder list: counts per folder and a few indexed photos to show.
-    const [summary, ...others] = await engine.listFolders();
+    const [summary, ...others] = await engine.library.folders();
     assert.deepEqual(others, []);
     assert.deepEqual(
       { ...summary, preview: summary?.preview.length },
@@ -111,7 +111,7 @@ test('a cancelled run stops early, keeps what it stored, and the next run does t
     assert.deepEqual(summary?.preview, [...(summary?.preview ?? [])].sort());
 
     // The Problems panel: each unreadable photo once, with its reason.
-    const problems = await engine.listProblems();
+    const problems = await engine.library.problems();
     assert.equal(problems.length, 9);
     assert.ok(problems.every((p) => p.path.includes('/bad/') && p.reason.length > 10));
     assert.deepEqual(

@@ -42,7 +42,7 @@ export class IndexRunner {
   private stopping = false;
 
   constructor(private readonly options: IndexRunnerOptions) {
-    this.control = new IndexControl((state) => options.emit?.('library:index-state', state));
+    this.control = new IndexControl((state) => options.emit?.('library:indexState', state));
   }
 
   /** True once the engine is closing: no new run starts. */

@@ -78,7 +78,7 @@ test('a library of 100,000 photos opens fast and rescans 10,000 unchanged ones i
   const rssBefore = process.memoryUsage().rss;
   let started = performance.now();
   const engine = await createEngine({ libraryDir, device: 'cpu', indexAfterAdd: false });
-  const status = await engine.libraryStatus();
+  const status = await engine.library.summary();
   const openMs = performance.now() - started;
   const rssOpen = process.memoryUsage().rss - rssBefore;
   try {
@@ -87,19 +87,19 @@ test('a library of 100,000 photos opens fast and rescans 10,000 unchanged ones i
 
     // The first call also loads the model; the second is the rescan a user waits for.
     started = performance.now();
-    const first = await engine.index([folder], {});
+    const first = await engine.library.index([folder], {});
     const firstMs = performance.now() - started;
     started = performance.now();
-    const rescan = await engine.index([folder], {});
+    const rescan = await engine.library.index([folder], {});
     const rescanMs = performance.now() - started;
     for (const report of [first, rescan]) {
       assert.equal(report.files, ON_DISK);
       assert.equal(report.embedded, 0, 'nothing unchanged is embedded again');
       assert.equal(report.skipped, ON_DISK);
     }
-    assert.equal((await engine.libraryStatus()).files, ROWS, 'the other folder is untouched');
+    assert.equal((await engine.library.summary()).files, ROWS, 'the other folder is untouched');
     started = performance.now();
-    const found = await engine.search('a red circle', 10);
+    const found = await engine.library.search('a red circle', 10);
     const searchMs = performance.now() - started;
     const rssSearch = process.memoryUsage().rss - rssBefore;
     assert.equal(found.results.length, 10);

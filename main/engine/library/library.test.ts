@@ -41,15 +41,19 @@ test('addFolders refuses what it cannot add and never adds a folder twice', asyn
   try {
     const camera = join(SHAPES, 'camera');
     const inner = join(camera, 'DCIM', '100CANON');
-    const first = await engine.addFolders([inner, camera + '/', join(dir, 'missing')]);
+    const first = await engine.library.add([inner, camera + '/', join(dir, 'missing')]);
     assert.deepEqual(first.added, [inner, camera]);
     assert.deepEqual(first.refused, [{ path: join(dir, 'missing'), reason: 'does not exist' }]);
-    assert.deepEqual(await engine.listRoots(), [camera], 'the outer folder took in the inner one');
+    assert.deepEqual(
+      await engine.library.roots(),
+      [camera],
+      'the outer folder took in the inner one',
+    );
 
     const notes = join(dir, 'notes.txt');
     await writeFile(notes, 'not a photo');
     const photo = join(SHAPES, 'albums', '2021', 'summer', 'DSC0240011.JPG');
-    const second = await engine.addFolders([inner, camera, notes, photo]);
+    const second = await engine.library.add([inner, camera, notes, photo]);
     assert.deepEqual(second.added, [photo]);
     assert.deepEqual(
       second.refused.map((r) => [r.path, r.reason.replace(/ \(.*/, '')]),
@@ -62,15 +66,15 @@ test('addFolders refuses what it cannot add and never adds a folder twice', asyn
     assert.match(second.refused[0]?.reason ?? '', /inside .*camera/);
 
     // Added folders are scanned at once, so the app can show how many photos they hold.
-    const status = await engine.getStatus();
+    const status = await engine.engine.status();
     assert.equal(status.library.roots, 2);
     assert.equal(status.library.files, 31);
     assert.equal(status.library.embedded, 0);
     assert.equal(status.state, 'ready');
 
-    await engine.removeFolder(camera);
-    assert.deepEqual(await engine.listRoots(), [photo]);
-    await assert.rejects(engine.removeFolder(camera), /is not a folder of the library/);
+    await engine.library.remove(camera);
+    assert.deepEqual(await engine.library.roots(), [photo]);
+    await assert.rejects(engine.library.remove(camera), /is not a folder of the library/);
   } finally {
     await engine.close();
   }

@@ -22,19 +22,23 @@ test('adding the folder around an indexed one embeds only the photos that are ne
   const inner = join(camera, 'DCIM', '100CANON');
   const engine = await createEngine({ libraryDir: join(work, 'library'), device: 'cpu' });
   try {
-    const first = await engine.index([inner], {});
+    const first = await engine.library.index([inner], {});
     assert.equal(first.embedded, 15);
 
-    const outer = await engine.index([camera], {});
-    assert.deepEqual(await engine.listRoots(), [camera], 'the outer folder took in the inner one');
+    const outer = await engine.library.index([camera], {});
+    assert.deepEqual(
+      await engine.library.roots(),
+      [camera],
+      'the outer folder took in the inner one',
+    );
     assert.equal(outer.files, 30, 'each photo once, the link loop skipped');
     assert.equal(outer.skipped, 15, 'the inner folder was not embedded again');
     assert.equal(outer.embedded, 15);
 
-    const again = await engine.addFolders([inner]);
+    const again = await engine.library.add([inner]);
     assert.deepEqual(again.added, []);
     assert.match(again.refused[0]?.reason ?? '', /already in the library \(inside .*camera\)/);
-    assert.equal((await engine.libraryStatus()).files, 30);
+    assert.equal((await engine.library.summary()).files, 30);
   } finally {
     await engine.close();
   }

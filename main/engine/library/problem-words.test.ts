@@ -38,9 +38,9 @@ test('unreadable files are said in plain words, the decoder text kept as detail;
     device: 'cpu',
   });
   try {
-    await engine.addFolders([folder]);
-    await engine.index([folder], {});
-    const problems = new Map((await engine.listProblems()).map((p) => [p.path, p]));
+    await engine.library.add([folder]);
+    await engine.library.index([folder], {});
+    const problems = new Map((await engine.library.problems()).map((p) => [p.path, p]));
     const reason = (file: string) => problems.get(join(folder, file))?.reason;
     assert.equal(problems.size, 5);
     assert.equal(reason('empty.jpg'), 'The file is empty');
@@ -55,13 +55,13 @@ test('unreadable files are said in plain words, the decoder text kept as detail;
 
     // The copy finished meanwhile: Retry reads it and it leaves the problems.
     await writeFile(join(folder, 'copying.jpg'), jpeg);
-    assert.equal(await engine.retryProblem(join(folder, 'copying.jpg')), true);
+    assert.equal(await engine.library.retryProblem(join(folder, 'copying.jpg')), true);
     // One still broken stays, with the same words.
-    assert.equal(await engine.retryProblem(join(folder, 'empty.jpg')), false);
-    const after = (await engine.listProblems()).map((p) => p.path);
+    assert.equal(await engine.library.retryProblem(join(folder, 'empty.jpg')), false);
+    const after = (await engine.library.problems()).map((p) => p.path);
     assert.ok(!after.includes(join(folder, 'copying.jpg')));
     assert.ok(after.includes(join(folder, 'empty.jpg')));
-    const status = await engine.libraryStatus();
+    const status = await engine.library.summary();
     assert.equal(Object.values(status.embedded)[0], 2, 'the fixed photo is searchable now');
   } finally {
     await engine.close();

@@ -5,13 +5,24 @@ import { join, resolve } from 'node:path';
 import type { AddFoldersOptions, AddFoldersResult, EngineStatus } from '../../../preload/contract';
 import type { IndexRunState, LibraryFolder, PhotoProblem } from '../../../preload/contract/library';
 import { ActiveModel, type ModelDefaults } from '../active-model';
-import type { CoreApi, IndexOptions, IndexReport, LibraryStatusReport } from '../engine-api';
+import type { ServiceApi } from '../../../preload/contract/define-service';
+import type { engineService } from '../../../preload/contract/engine';
+import type {
+  IndexOptions,
+  IndexReport,
+  LibraryStatusReport,
+  SearchResult,
+  TagOptions,
+  TagReport,
+  ThumbnailAnswer,
+  libraryService,
+} from '../../../preload/contract/library';
 import { engineError } from '../engine-error';
 import { resolveLibraryPhoto } from '../media-guard';
 import { IndexRunner } from './index-runner';
 import type { syncPhotos } from './indexer';
 import type { Library } from './library';
-import type { LibraryApi, ThumbnailAnswer } from './library-api';
+import { commandLineCalls } from './command-line-calls';
 import { problemInWords } from './problem-words';
 import { IndexStatus, type EmitEvent } from './progress';
 import { addRoots } from './roots';
@@ -32,40 +43,37 @@ export interface LibraryServiceOptions extends ModelDefaults {
   readonly sync?: typeof syncPhotos;
 }
 
-/** The CoreApi calls this service answers; command-line-calls.ts answers the others. */
-export const LIBRARY_CORE_METHODS = [
-  'getStatus',
-  'libraryStatus',
-  'listRoots',
-  'addFolders',
-  'removeFolder',
-  'index',
-] as const satisfies readonly (keyof CoreApi)[];
-export type LibraryCoreMethod = (typeof LIBRARY_CORE_METHODS)[number];
-
-export class LibraryService implements Pick<CoreApi, LibraryCoreMethod>, LibraryApi {
+/**
+ * The library's calls (and the engine's status, which is the library's progress); `facet tag`,
+ * `search` and `similar` are in command-line-calls.ts.
+ */
+export class LibraryService
+  implements ServiceApi<typeof libraryService>, ServiceApi<typeof engineService>
+{
   readonly models: ActiveModel;
-  readonly status: IndexStatus;
+  readonly indexStatus: IndexStatus;
   readonly runner: IndexRunner;
   private readonly library: Library;
   private readonly thumbnails: ThumbnailCache;
   private readonly changeListeners: (() => void)[] = [];
   private watcher: FolderWatcher | null = null;
+  private readonly commandLine: ReturnType<typeof commandLineCalls>;
 
   constructor(private readonly options: LibraryServiceOptions) {
     this.library = options.library;
     this.thumbnails = new ThumbnailCache(join(resolve(options.libraryDir), 'thumbnails'));
-    this.models = new ActiveModel(options.library, options, () => void this.status.emit());
-    this.status = new IndexStatus(options.library, () => this.models, options.emit);
+    this.models = new ActiveModel(options.library, options, () => void this.indexStatus.emit());
+    this.indexStatus = new IndexStatus(options.library, () => this.models, options.emit);
     this.runner = new IndexRunner({
       library: options.library,
       models: this.models,
       thumbnails: this.thumbnails,
-      status: this.status,
+      status: this.indexStatus,
       ...(options.emit !== undefined && { emit: options.emit }),
       onChanged: () => this.changed(),
       ...(options.sync !== undefined && { sync: options.sync }),
     });
+    this.commandLine = commandLineCalls(this, options.library);
   }
 
   /** `listener` hears when photos were added, changed, embedded or removed. */
@@ -73,24 +81,21 @@ export class LibraryService implements Pick<CoreApi, LibraryCoreMethod>, Library
     this.changeListeners.push(listener);
   }
 
-  async getStatus(): Promise<EngineStatus> {
-    return this.status.current();
+  async status(): Promise<EngineStatus> {
+    return this.indexStatus.current();
   }
 
-  async libraryStatus(): Promise<LibraryStatusReport> {
+  async summary(): Promise<LibraryStatusReport> {
     const counts = this.library.counts();
     const { files, embedded, errors } = counts;
     return { roots: this.rootPaths(), files, embedded, errors };
   }
 
-  async listRoots(): Promise<readonly string[]> {
+  async roots(): Promise<readonly string[]> {
     return this.rootPaths();
   }
 
-  async addFolders(
-    paths: readonly string[],
-    options: AddFoldersOptions = {},
-  ): Promise<AddFoldersResult> {
+  async add(paths: readonly string[], options: AddFoldersOptions = {}): Promise<AddFoldersResult> {
     const outcomes = await addRoots(this.library, paths, { confirmed: options.confirmed === true });
     const added: string[] = [];
     const refused: { path: string; reason: string }[] = [];
@@ -112,19 +117,19 @@ export class LibraryService implements Pick<CoreApi, LibraryCoreMethod>, Library
       const scanned = await this.runner.scan(added);
       this.watchRoots();
       this.changed();
-      await this.status.emit();
+      await this.indexStatus.emit();
       if (this.options.indexAfterAdd ?? true) this.runner.inBackground(added, scanned);
     }
     return { added, refused, unconfirmed };
   }
 
-  async removeFolder(root: string): Promise<void> {
+  async remove(root: string): Promise<void> {
     const photos = this.library.filesUnder(resolve(root)).map((file) => file.path);
     if (!this.library.removeRoot(resolve(root)))
       throw engineError('BAD_PATH', `${resolve(root)} is not a folder of the library.`);
     this.watchRoots();
     this.changed();
-    await this.status.emit();
+    await this.indexStatus.emit();
     void this.thumbnails.forget(photos).catch(() => {}); // in the background: there may be many
   }
 
@@ -133,7 +138,7 @@ export class LibraryService implements Pick<CoreApi, LibraryCoreMethod>, Library
     return (await this.runner.run(resolved, options)).report;
   }
 
-  async listFolders(): Promise<readonly LibraryFolder[]> {
+  async folders(): Promise<readonly LibraryFolder[]> {
     return this.library
       .folderSummaries(this.models.id(), FOLDER_PREVIEW)
       .map((folder) => ({ ...folder, videos: this.runner.ignored.under(folder.path).length }));
@@ -155,7 +160,7 @@ export class LibraryService implements Pick<CoreApi, LibraryCoreMethod>, Library
     return this.runner.control.current;
   }
 
-  async listProblems(): Promise<readonly PhotoProblem[]> {
+  async problems(): Promise<readonly PhotoProblem[]> {
     return Promise.all(
       this.library.problems().map(async ({ path, reason, at }) => ({
         path,
@@ -166,6 +171,22 @@ export class LibraryService implements Pick<CoreApi, LibraryCoreMethod>, Library
     );
   }
 
+  async problemCount(): Promise<number> {
+    return this.library.problems().length;
+  }
+
+  tag(paths: readonly string[], options: TagOptions): Promise<TagReport> {
+    return this.commandLine.tag(paths, options);
+  }
+
+  search(text: string, k: number): Promise<SearchResult> {
+    return this.commandLine.search(text, k);
+  }
+
+  similar(imagePath: string, k: number): Promise<SearchResult> {
+    return this.commandLine.similar(imagePath, k);
+  }
+
   async retryProblem(path: string): Promise<boolean> {
     const target = resolve(path);
     const isProblem = () => this.library.problems().some((problem) => problem.path === target);
@@ -174,11 +195,11 @@ export class LibraryService implements Pick<CoreApi, LibraryCoreMethod>, Library
     return !isProblem();
   }
 
-  async watchFolders(): Promise<void> {
+  async watch(): Promise<void> {
     if (this.watcher !== null || this.runner.closing) return;
     this.watcher = new FolderWatcher({
       onChanges: (paths) => this.indexChanges(paths),
-      onError: (error) => this.status.failed(`Watching the folders failed: ${error.message}`),
+      onError: (error) => this.indexStatus.failed(`Watching the folders failed: ${error.message}`),
     });
     this.watchRoots();
     await this.watcher.ready();
@@ -208,7 +229,7 @@ export class LibraryService implements Pick<CoreApi, LibraryCoreMethod>, Library
     const modelDir = resolve(dir);
     await this.models.get({ modelDir }); // refuses a broken package before anything changes
     this.models.remember(modelDir);
-    await this.status.emit();
+    await this.indexStatus.emit();
     const roots = this.rootPaths();
     if (roots.length > 0) this.runner.inBackground(roots);
   }

@@ -24,7 +24,7 @@ function webpSize(data: Buffer): { width: number; height: number } {
 }
 
 async function thumbnailOf(path: string, size: 128 | 256 | 512): Promise<string> {
-  const answer = await engine.thumbnail(path, size);
+  const answer = await engine.library.thumbnail(path, size);
   assert.ok(answer.ok, answer.ok ? '' : answer.reason);
   return answer.file;
 }
@@ -35,7 +35,7 @@ before(async () => {
   await cp(join(SHAPES, 'albums'), folder, { recursive: true });
   await cp(join(SHAPES, 'bad'), join(folder, 'bad'), { recursive: true });
   engine = await createEngine({ libraryDir: join(work, 'library'), indexAfterAdd: false });
-  await engine.addFolders([folder]);
+  await engine.library.add([folder]);
 });
 after(async () => {
   await engine.close();
@@ -76,25 +76,31 @@ test('a changed photo gets a new thumbnail and its old one goes', async () => {
 test('the thumbnails of a photo that left the library are deleted', async () => {
   const photo = join(folder, '2022', 'gone.jpg');
   await copyFile(join(folder, '2021', 'summer', 'DSC0240011.JPG'), photo);
-  await engine.index([folder], { device: 'cpu' });
+  await engine.library.index([folder], { device: 'cpu' });
   const file = await thumbnailOf(photo, 256);
   await rm(photo);
-  const report = await engine.index([folder], { device: 'cpu' });
+  const report = await engine.library.index([folder], { device: 'cpu' });
   assert.ok(report.files > 0);
   await assert.rejects(stat(dirname(file)), { code: 'ENOENT' });
 });
 
 test('photos outside the library and unreadable ones get no thumbnail, with a reason', async () => {
-  const outside = await engine.thumbnail(join(SHAPES, 'camera', 'DCIM', '100CANON', 'x.jpg'), 128);
+  const outside = await engine.library.thumbnail(
+    join(SHAPES, 'camera', 'DCIM', '100CANON', 'x.jpg'),
+    128,
+  );
   assert.deepEqual(outside, {
     ok: false,
     status: 403,
     reason: 'The file is not inside a library folder.',
   });
-  const missing = await engine.thumbnail(join(folder, 'missing.jpg'), 128);
+  const missing = await engine.library.thumbnail(join(folder, 'missing.jpg'), 128);
   assert.equal(missing.ok ? 200 : missing.status, 404);
-  const broken = await engine.thumbnail(join(folder, 'bad', 'truncated.jpg'), 128);
+  const broken = await engine.library.thumbnail(join(folder, 'bad', 'truncated.jpg'), 128);
   assert.equal(broken.ok ? 200 : broken.status, 415);
-  const size = await engine.thumbnail(join(folder, '2021', 'summer', 'DSC0240011.JPG'), 64 as 128);
+  const size = await engine.library.thumbnail(
+    join(folder, '2021', 'summer', 'DSC0240011.JPG'),
+    64 as 128,
+  );
   assert.equal(size.ok ? 200 : size.status, 404);
 });

@@ -39,12 +39,12 @@ before(async () => {
   folder = join(work, 'photos');
   await cp(join(SHAPES, 'camera'), folder, { recursive: true });
   engine = await createEngine({ libraryDir: join(work, 'library'), device: 'cpu' });
-  await engine.addFolders([folder]);
+  await engine.library.add([folder]);
   db = openDatabase(join(work, 'library', 'library.db'), { readonly: true });
-  await within('the first index run', async () => (await engine.indexState()) === 'idle');
-  await engine.watchFolders();
+  await within('the first index run', async () => (await engine.library.indexState()) === 'idle');
+  await engine.library.watch();
   await within('the catch-up run', async () => {
-    const status = await engine.getStatus();
+    const status = await engine.engine.status();
     return status.state === 'ready' && status.library.embedded === status.library.files;
   });
 });
@@ -56,7 +56,7 @@ after(async () => {
 
 test('the library follows photos added, changed, moved and deleted while it watches', async () => {
   const figures: string[] = [];
-  const before = await engine.libraryStatus();
+  const before = await engine.library.summary();
 
   const added = join(folder, 'new', 'added.png');
   await mkdir(join(folder, 'new'));
@@ -64,7 +64,7 @@ test('the library follows photos added, changed, moved and deleted while it watc
   figures.push(
     `added ${await within('an added photo', async () => embeddingOf(added) !== undefined)} ms`,
   );
-  assert.equal((await engine.libraryStatus()).files, before.files + 1);
+  assert.equal((await engine.library.summary()).files, before.files + 1);
 
   const oldVector = embeddingOf(added) as Buffer;
   await copyFile(join(SHAPES, 'albums', '2021', 'summer', 'shape_0240002.png'), added);
@@ -87,7 +87,7 @@ test('the library follows photos added, changed, moved and deleted while it watc
 
   await rm(moved);
   figures.push(`deleted ${await within('a deleted photo', async () => !hasRow(moved))} ms`);
-  assert.equal((await engine.libraryStatus()).files, before.files);
+  assert.equal((await engine.library.summary()).files, before.files);
 
   await rm(join(folder, 'new'), { recursive: true });
   await mkdir(join(folder, '.cache'));
@@ -103,14 +103,14 @@ test('the library follows photos added, changed, moved and deleted while it watc
 test('a folder removed from the library is no longer watched', async () => {
   const outside = join(work, 'other');
   await cp(join(SHAPES, 'phone'), outside, { recursive: true });
-  await engine.addFolders([outside]);
-  await within('the second folder', async () => (await engine.indexState()) === 'idle');
-  await engine.removeFolder(outside);
+  await engine.library.add([outside]);
+  await within('the second folder', async () => (await engine.library.indexState()) === 'idle');
+  await engine.library.remove(outside);
   await copyFile(
     join(SHAPES, 'albums', '2021', 'summer', 'IMG_0240117.png'),
     join(outside, 'late.png'),
   );
   await new Promise((wait) => setTimeout(wait, 1_500));
   assert.equal(hasRow(join(outside, 'late.png')), false);
-  assert.deepEqual(await engine.listRoots(), [folder]);
+  assert.deepEqual(await engine.library.roots(), [folder]);
 });

@@ -55,7 +55,7 @@ async function indexRunAfter(mark: number): Promise<void> {
 }
 
 test('first run: only the demo model, a welcome, and a recommendation for this computer', async () => {
-  const overview = await engine.modelsOverview();
+  const overview = await engine.models.overview();
   assert.equal(overview.firstRun, true);
   assert.deepEqual(
     overview.installed.map((m) => [m.id, m.builtIn, m.active]),
@@ -75,7 +75,7 @@ test('first run: only the demo model, a welcome, and a recommendation for this c
 
 test('installing from the catalog reports progress and offers the model once verified', async () => {
   const mark = events.length;
-  const installed = await engine.installModel('shapes-served');
+  const installed = await engine.models.install('shapes-served');
   assert.equal(installed.id, 'shapes-served');
   assert.equal(installed.active, false, 'installing does not switch models');
   const progress = events
@@ -87,19 +87,19 @@ test('installing from the catalog reports progress and offers the model once ver
   const total = [...server.files.values()].reduce((sum, data) => sum + data.length, 0);
   assert.equal(progress.at(-1)?.receivedBytes, total);
   assert.ok(events.slice(mark).some((e) => e.name === 'models:changed'));
-  const overview = await engine.modelsOverview();
+  const overview = await engine.models.overview();
   assert.equal(overview.firstRun, false);
   assert.equal(overview.catalog.find((m) => m.name === 'shapes-served')?.installed, true);
 });
 
 test('switching models keeps embeddings per model and queues the photos the new one lacks', async () => {
-  const first = await engine.index([ALBUM], {});
+  const first = await engine.library.index([ALBUM], {});
   const photos = first.embedded;
   assert.ok(photos > 20);
-  assert.deepEqual((await engine.libraryStatus()).embedded, { 'tiny-clip-shapes': photos });
+  assert.deepEqual((await engine.library.summary()).embedded, { 'tiny-clip-shapes': photos });
 
   let mark = events.length;
-  const overview = await engine.useModel('shapes-served');
+  const overview = await engine.models.use('shapes-served');
   assert.equal(overview.activeModelId, 'shapes-served');
   await indexRunAfter(mark);
   const embeddedNow = events
@@ -111,23 +111,23 @@ test('switching models keeps embeddings per model and queues the photos the new 
     photos,
     'the queued run embedded every photo for the new model',
   );
-  assert.deepEqual((await engine.libraryStatus()).embedded, {
+  assert.deepEqual((await engine.library.summary()).embedded, {
     'tiny-clip-shapes': photos,
     'shapes-served': photos,
   });
-  assert.equal((await engine.getStatus()).model?.id, 'shapes-served');
-  assert.equal((await engine.search('a red circle', 5)).results.length, 5);
+  assert.equal((await engine.engine.status()).model?.id, 'shapes-served');
+  assert.equal((await engine.library.search('a red circle', 5)).results.length, 5);
 
   // Back to the demo model: its embeddings were kept, so nothing is embedded again.
   mark = events.length;
-  await engine.useModel('tiny-clip-shapes');
+  await engine.models.use('tiny-clip-shapes');
   await indexRunAfter(mark);
   const progressAfter = events.slice(mark).filter((e) => e.name === 'index:progress');
   assert.ok(
     progressAfter.every((e) => (e.payload as { done: number }).done === 0),
     'no photo was embedded again',
   );
-  const installed = (await engine.modelsOverview()).installed;
+  const installed = (await engine.models.overview()).installed;
   assert.deepEqual(
     installed.map((m) => [m.id, m.active, m.embeddedPhotos]),
     [
@@ -140,28 +140,28 @@ test('switching models keeps embeddings per model and queues the photos the new 
 test('a model broken after installing is refused on switching, and the active model stays', async () => {
   const source = join(work, 'broken-later');
   await cp(TINY, source, { recursive: true });
-  const imported = await engine.importModel(source);
+  const imported = await engine.models.import(source);
   await rm(join(imported.dir, 'textual', 'tokenizer.json'));
-  await assert.rejects(engine.useModel('broken-later'), /textual\/tokenizer\.json is missing/);
-  assert.equal((await engine.modelsOverview()).activeModelId, 'tiny-clip-shapes');
+  await assert.rejects(engine.models.use('broken-later'), /textual\/tokenizer\.json is missing/);
+  assert.equal((await engine.models.overview()).activeModelId, 'tiny-clip-shapes');
 });
 
 test('confirmed and rejected tags are kept across a model switch', async () => {
-  const set = await engine.addBuiltInLabelSet('shapes');
-  const page = await engine.browsePhotos(
+  const set = await engine.labels.addBuiltIn('shapes');
+  const page = await engine.browse.photos(
     { filter: {}, sort: { key: 'name', descending: false } },
     0,
     2,
   );
   const [kept, refused] = page.rows.map((row) => row.id);
   assert.ok(kept !== undefined && refused !== undefined);
-  await engine.decideTags({
+  await engine.tags.decide({
     fileIds: [kept],
     labelSetId: set.id,
     label: 'circle',
     state: 'confirmed',
   });
-  await engine.decideTags({
+  await engine.tags.decide({
     fileIds: [refused],
     labelSetId: set.id,
     label: 'star',
@@ -169,9 +169,9 @@ test('confirmed and rejected tags are kept across a model switch', async () => {
   });
 
   const mark = events.length;
-  await engine.useModel('shapes-served');
+  await engine.models.use('shapes-served');
   await indexRunAfter(mark);
-  const tags = await engine.tagsOfPhotos([kept, refused]);
+  const tags = await engine.tags.ofPhotos([kept, refused]);
   const decided = (id: number) =>
     (tags[id] ?? []).filter((t) => t.state !== 'suggested').map((t) => [t.label, t.state]);
   assert.deepEqual(decided(kept), [['circle', 'confirmed']]);

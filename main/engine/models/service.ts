@@ -1,5 +1,7 @@
 // The models domain of the engine: the catalog, downloads with progress, importing a folder, and
 // switching the active model (embeddings are kept per model, so switching back costs nothing).
+import type { ServiceApi } from '../../../preload/contract/define-service';
+import type { modelsService } from '../../../preload/contract/models';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type {
@@ -24,24 +26,6 @@ import {
   type InstalledModel,
 } from './installed-models';
 
-export interface ModelsApi {
-  modelsOverview(): Promise<ModelsOverview>;
-  installModel(name: string): Promise<InstalledModelSummary>;
-  cancelModelInstall(name: string): Promise<boolean>;
-  importModel(dir: string): Promise<InstalledModelSummary>;
-  useModel(id: string): Promise<ModelsOverview>;
-  dismissModelWelcome(): Promise<void>;
-}
-
-export const MODELS_METHODS = [
-  'modelsOverview',
-  'installModel',
-  'cancelModelInstall',
-  'importModel',
-  'useModel',
-  'dismissModelWelcome',
-] as const satisfies readonly (keyof ModelsApi)[];
-
 const WELCOME_DISMISSED = 'models_welcome_dismissed';
 
 /** The catalog file: FACET_MODEL_CATALOG when set (a mirror, or the tests' local server). */
@@ -51,7 +35,7 @@ function catalogFile(): string {
   return catalogPath(join(assetsModelsDir(), DEMO_MODEL_ID));
 }
 
-export function createModelsService(ctx: EngineContext): ModelsApi {
+export function createModelsService(ctx: EngineContext): ServiceApi<typeof modelsService> {
   const modelsDir = modelsDirOf(ctx.libraryDir);
   const demoDir = join(assetsModelsDir(), DEMO_MODEL_ID);
   const downloads = new Map<
@@ -137,9 +121,9 @@ export function createModelsService(ctx: EngineContext): ModelsApi {
   });
 
   return {
-    modelsOverview: overview,
+    overview: overview,
 
-    async installModel(name) {
+    async install(name) {
       const model = findCatalogModel(await loadCatalog(), name);
       if (downloads.has(model.name))
         throw engineError('BUSY', `${model.name} is already being downloaded.`);
@@ -181,7 +165,7 @@ export function createModelsService(ctx: EngineContext): ModelsApi {
       }
     },
 
-    async cancelModelInstall(name) {
+    async cancel(name) {
       const entry = [...downloads.entries()].find(
         ([key]) => key.toLowerCase() === name.toLowerCase(),
       );
@@ -190,14 +174,14 @@ export function createModelsService(ctx: EngineContext): ModelsApi {
       return true;
     },
 
-    async importModel(dir) {
+    async import(dir) {
       const taken = (await installed()).map((m) => m.id);
       const result = await importModelFolder(dir, modelsDir, taken);
       changed();
       return summary(findInstalled(await installed(), result.facts.id));
     },
 
-    async useModel(id) {
+    async use(id) {
       const model = findInstalled(await installed(), id);
       await ctx.setActiveModel(model.dir);
       ctx.library.setSetting(WELCOME_DISMISSED, '1');
@@ -205,7 +189,7 @@ export function createModelsService(ctx: EngineContext): ModelsApi {
       return overview();
     },
 
-    async dismissModelWelcome() {
+    async dismissWelcome() {
       ctx.library.setSetting(WELCOME_DISMISSED, '1');
       changed();
     },

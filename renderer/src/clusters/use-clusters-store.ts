@@ -8,7 +8,7 @@ import type {
 } from '../../../preload/contract/clusters';
 import type { LabelSetSummary } from '../../../preload/contract/labels';
 import { recordEvent } from '../test-events';
-import { invoke } from '../engine-call';
+import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
 
 export type ClustersTab = 'clusters' | 'duplicates' | 'map';
@@ -65,7 +65,7 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
     }
   };
   const loadLabelSets = async () => {
-    set({ labelSets: await invoke('labels:list') });
+    set({ labelSets: await facet.labels.list() });
   };
 
   return {
@@ -105,28 +105,28 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
 
     async loadClusters() {
       await attempt(async () => {
-        set({ overview: await invoke('clusters:list') });
+        set({ overview: await facet.clusters.list() });
         recordEvent('clusters-loaded');
       }, 'clusters-error');
     },
 
     async setCut(cut) {
       await attempt(async () => {
-        set({ overview: await invoke('clusters:set-cut', cut), map: null });
+        set({ overview: await facet.clusters.setCut(cut), map: null });
         recordEvent('clusters-loaded');
       }, 'clusters-error');
     },
 
     async rename(clusterId, name) {
       await attempt(async () => {
-        set({ overview: await invoke('clusters:rename', clusterId, name) });
+        set({ overview: await facet.clusters.rename(clusterId, name) });
         recordEvent('cluster-renamed');
       }, 'clusters-error');
     },
 
     async toLabel(clusterId, labelSetId) {
       await attempt(async () => {
-        const result = await invoke('clusters:to-label', clusterId, labelSetId);
+        const result = await facet.clusters.toLabel(clusterId, labelSetId);
         await loadLabelSets();
         const set_ = get().labelSets.find((s) => s.id === result.labelSetId);
         set({
@@ -139,7 +139,7 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
     async loadDuplicates(threshold) {
       await attempt(async () => {
         set({
-          duplicates: await invoke('clusters:duplicates', threshold ?? null),
+          duplicates: await facet.clusters.duplicates(threshold ?? null),
         });
         recordEvent('duplicates-loaded');
       }, 'duplicates-error');
@@ -147,9 +147,9 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
 
     async mark(fileIds, marked) {
       await attempt(async () => {
-        await invoke('clusters:mark', fileIds, marked);
+        await facet.clusters.mark(fileIds, marked);
         set({
-          duplicates: await invoke('clusters:duplicates', null),
+          duplicates: await facet.clusters.duplicates(null),
         });
         recordEvent('duplicates-marked');
       }, 'duplicates-error');
@@ -157,9 +157,9 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
 
     async keepBest(groups) {
       await attempt(async () => {
-        const marked = await invoke('clusters:keep-best', groups);
+        const marked = await facet.clusters.keepBest(groups);
         set({
-          duplicates: await invoke('clusters:duplicates', null),
+          duplicates: await facet.clusters.duplicates(null),
           notice: `Marked ${marked} ${marked === 1 ? 'copy' : 'copies'}. Nothing was deleted: remove marked copies yourself when you are sure.`,
         });
         recordEvent('duplicates-marked');
@@ -168,7 +168,7 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
 
     async loadMap() {
       await attempt(async () => {
-        set({ map: await invoke('clusters:map') });
+        set({ map: await facet.clusters.map() });
         recordEvent('map-loaded');
       }, 'map-error');
     },
@@ -190,13 +190,13 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
 
     async tagPhotos(fileIds, labelSetId, label) {
       await attempt(async () => {
-        const detail = await invoke('labels:get', labelSetId);
+        const detail = await facet.labels.get(labelSetId);
         if (!detail.labels.some((l) => l.path === label))
-          await invoke('labels:edit', labelSetId, {
+          await facet.labels.edit(labelSetId, {
             kind: 'add-labels',
             labels: [{ path: label, prompts: null, threshold: null }],
           });
-        const changed = await invoke('tags:decide', {
+        const changed = await facet.tags.decide({
           fileIds,
           labelSetId,
           label,
@@ -212,7 +212,7 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
       const request = ++mapLabelsRequest;
       let labels: readonly string[] = [];
       try {
-        labels = (await invoke('labels:get', labelSetId)).labels.map((l) => l.path);
+        labels = (await facet.labels.get(labelSetId)).labels.map((l) => l.path);
       } catch {
         // No suggestions is enough: tagging still works with a typed label.
       }

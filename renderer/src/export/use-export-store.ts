@@ -12,7 +12,7 @@ import type {
   XmpExportReport,
 } from '../../../preload/contract/export';
 import { recordEvent } from '../test-events';
-import { invoke } from '../engine-call';
+import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
 
 export type ExportFormat = 'xmp' | 'csv' | 'json';
@@ -64,7 +64,7 @@ export const useExportStore = create<ExportStore>()((set, get) => {
   const refreshPreview = async () => {
     try {
       const { selection, settings } = get();
-      const preview = await invoke('export:preview', selection, settings.includeSuggested);
+      const preview = await facet.export.preview(selection, settings.includeSuggested);
       set({ preview });
       recordEvent('export-preview');
     } catch (error) {
@@ -97,7 +97,7 @@ export const useExportStore = create<ExportStore>()((set, get) => {
         window.facet.on('tags:changed', () => void refreshPreview());
       }
       try {
-        set({ settings: await invoke('export:settings') });
+        set({ settings: await facet.export.settings() });
       } catch (error) {
         set({ error: userMessage(error) });
       }
@@ -133,7 +133,7 @@ export const useExportStore = create<ExportStore>()((set, get) => {
       const next = { ...get().settings, ...change };
       set({ settings: next, xmpReport: null });
       try {
-        set({ settings: await invoke('export:save-settings', next) });
+        set({ settings: await facet.export.saveSettings(next) });
       } catch (error) {
         set({ error: userMessage(error) });
       }
@@ -145,7 +145,7 @@ export const useExportStore = create<ExportStore>()((set, get) => {
     },
 
     async chooseFolder() {
-      const [folder] = await invoke('dialog:choose-folders');
+      const [folder] = await facet.dialog.chooseFolders();
       if (folder !== undefined) set({ folder, tableReport: null });
     },
 
@@ -154,7 +154,7 @@ export const useExportStore = create<ExportStore>()((set, get) => {
       set({ running: dryRun ? 'dry-run' : 'export', progress: null, error: null });
       try {
         if (format === 'xmp') {
-          const xmpReport = await invoke('export:xmp', {
+          const xmpReport = await facet.export.xmp({
             fileIds: selection,
             includeSuggested: settings.includeSuggested,
             sidecars: true,
@@ -166,7 +166,7 @@ export const useExportStore = create<ExportStore>()((set, get) => {
           set({ xmpReport });
         } else {
           if (folder === null) throw new Error('Choose the folder the file goes to first.');
-          const tableReport = await invoke('export:table', {
+          const tableReport = await facet.export.table({
             fileIds: selection,
             includeSuggested: settings.includeSuggested,
             format,
@@ -186,7 +186,7 @@ export const useExportStore = create<ExportStore>()((set, get) => {
     async runImport(dryRun) {
       set({ running: dryRun ? 'import-preview' : 'import', progress: null, error: null });
       try {
-        const importReport = await invoke('export:import-keywords', {
+        const importReport = await facet.export.importKeywords({
           fileIds: get().selection,
           dryRun,
         });

@@ -13,7 +13,7 @@ import type {
 } from '../../../preload/contract/labels';
 import { recordEvent } from '../test-events';
 import { leafName, type UndoableEdit } from './label-edits';
-import { invoke } from '../engine-call';
+import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
 
 interface LabelsStore {
@@ -62,7 +62,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
     const keep = selected !== null && detail.labels.some((label) => label.path === selected);
     set({ current: detail, selected: keep ? selected : null, scores: keep ? get().scores : null });
   };
-  const reloadList = async () => set({ sets: await invoke('labels:list') });
+  const reloadList = async () => set({ sets: await facet.labels.list() });
   let previewRequest = 0;
 
   return {
@@ -83,9 +83,9 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
     async load() {
       try {
         const [sets, builtIns, presets] = await Promise.all([
-          invoke('labels:list'),
-          invoke('labels:built-ins'),
-          invoke('labels:template-presets'),
+          facet.labels.list(),
+          facet.labels.builtIns(),
+          facet.labels.templatePresets(),
         ]);
         set({ sets, builtIns, presets, loaded: true });
         const { current } = get();
@@ -100,7 +100,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
 
     async open(labelSetId) {
       try {
-        const detail = await invoke('labels:get', labelSetId);
+        const detail = await facet.labels.get(labelSetId);
         // Nothing of the set left behind follows into this one: its messages went with it.
         previewRequest++;
         set({
@@ -126,7 +126,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
 
     async create(name, mode) {
       try {
-        const detail = await invoke('labels:create', name, mode);
+        const detail = await facet.labels.create(name, mode);
         await reloadList();
         await get().open(detail.id);
       } catch (error) {
@@ -136,7 +136,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
 
     async addBuiltIn(builtInId) {
       try {
-        const detail = await invoke('labels:add-built-in', builtInId);
+        const detail = await facet.labels.addBuiltIn(builtInId);
         await reloadList();
         await get().open(detail.id);
       } catch (error) {
@@ -146,7 +146,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
 
     async importFile(file) {
       try {
-        const detail = await invoke('labels:import', file.name, await file.text());
+        const detail = await facet.labels.import(file.name, await file.text());
         await reloadList();
         await get().open(detail.id);
         set({ notice: `Added “${detail.name}” from ${file.name}.`, noticeUndoes: false });
@@ -159,7 +159,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const { current } = get();
       if (current === null) return;
       try {
-        const file = await invoke('labels:export', current.id, format);
+        const file = await facet.labels.export(current.id, format);
         const url = URL.createObjectURL(new Blob([file.text], { type: 'text/plain' }));
         const link = document.createElement('a');
         link.href = url;
@@ -176,7 +176,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const { current } = get();
       if (current === null) return;
       try {
-        await invoke('labels:delete', current.id);
+        await facet.labels.delete(current.id);
         set({ current: null, selected: null, scores: null, undo: [] });
         await reloadList();
         const first = get().sets[0];
@@ -190,7 +190,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const { current } = get();
       if (current === null) return false;
       try {
-        const detail = await invoke('labels:edit', current.id, change.edit);
+        const detail = await facet.labels.edit(current.id, change.edit);
         const { edit } = change;
         set({
           undo: [...get().undo, { ...change, at: Date.now() }].slice(-MAX_UNDO),
@@ -218,7 +218,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const last = undo[undo.length - 1];
       if (current === null || last === undefined) return;
       try {
-        const detail = await invoke('labels:edit', current.id, last.inverse);
+        const detail = await facet.labels.edit(current.id, last.inverse);
         set({ undo: undo.slice(0, -1), error: null, notice: null, noticeUndoes: false });
         showDetail(detail);
         void reloadList();
@@ -238,7 +238,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const { current, selected } = get();
       if (current === null || selected === null) return;
       try {
-        const scores = await invoke('labels:scores', current.id, selected);
+        const scores = await facet.labels.scores(current.id, selected);
         if (get().selected !== selected || get().current?.id !== current.id) return;
         set({ scores });
         recordEvent('labels-scores');
@@ -259,7 +259,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
         return;
       }
       try {
-        const photos = await invoke('labels:preview', current.id, [words]);
+        const photos = await facet.labels.preview(current.id, [words]);
         if (request !== previewRequest || get().current?.id !== current.id) return;
         set({ preview: { text: words, photos } });
         recordEvent('labels-preview');
@@ -283,7 +283,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const { current, selected, picked } = get();
       if (current === null || selected === null || picked.size === 0) return;
       try {
-        const changed = await invoke('tags:decide', {
+        const changed = await facet.tags.decide({
           fileIds: [...picked],
           labelSetId: current.id,
           label: selected,
@@ -307,8 +307,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
       const { current, selected, scores } = get();
       if (current === null || selected === null || scores === null) return;
       try {
-        const changed = await invoke(
-          'labels:decide-above',
+        const changed = await facet.labels.decideAbove(
           current.id,
           selected,
           scores.threshold,

@@ -3,7 +3,7 @@
 // again on the repaired library; the result (what was saved, where the copy is) stays in view.
 import { useState } from 'react';
 import type { LibraryRepairResult } from '../../../preload/contract/library';
-import { invoke } from '../engine-call';
+import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
 import { formatCount } from '../format';
 import { useLibraryStore } from './use-library-store';
@@ -43,7 +43,7 @@ export function RepairLibrary({ detail }: { readonly detail: string | null }) {
   const run = async () => {
     setRepair({ step: 'running' });
     try {
-      const result = await invoke('library:repair');
+      const result = await facet.library.repair();
       setRepair({ step: 'done', result });
       // The damage message other views were given no longer holds; the folders come back.
       const library = useLibraryStore.getState();

@@ -4,7 +4,7 @@ import type { LibraryFolder, PhotoProblem } from '../../../preload/contract/libr
 import { recordEvent } from '../test-events';
 import { useEngineStore } from '../stores/engine-store';
 import { useViewStore } from '../stores/view-store';
-import { invoke } from '../engine-call';
+import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
 
 export interface LibraryNotice {
@@ -90,14 +90,14 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
   async load() {
     if (!get().loaded) {
       // While the window is open the engine follows changes on disk in the library's folders.
-      void invoke('library:watch').catch((error: unknown) => {
+      void facet.library.watch().catch((error: unknown) => {
         set({ notice: { tone: 'error', message: userMessage(error), details: [] } });
       });
       followEngine(() => void get().refreshDetails());
     }
     let roots: readonly string[];
     try {
-      roots = await invoke('library:roots');
+      roots = await facet.library.roots();
     } catch (error) {
       set({ loaded: true, notice: { tone: 'error', message: userMessage(error), details: [] } });
       return;
@@ -112,8 +112,8 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
   async refreshDetails() {
     try {
       const [folders, problems] = await Promise.all([
-        invoke('library:folders'),
-        invoke('library:problems'),
+        facet.library.folders(),
+        facet.library.problems(),
       ]);
       set({ folders, problems });
       recordEvent('library-details');
@@ -126,7 +126,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
     if (paths.length === 0) return;
     set({ adding: true, notice: null });
     try {
-      const { refused, unconfirmed } = await invoke('library:add', paths, options);
+      const { refused, unconfirmed } = await facet.library.add(paths, options);
       if (unconfirmed.length > 0) {
         set({
           notice: {
@@ -164,7 +164,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
 
   async chooseAndAddFolders() {
     try {
-      const paths = await invoke('dialog:choose-folders');
+      const paths = await facet.dialog.chooseFolders();
       await get().addFolders(paths);
     } catch (error) {
       set({ notice: { tone: 'error', message: userMessage(error), details: [] } });
@@ -190,7 +190,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
 
   async removeFolder(root) {
     try {
-      await invoke('library:remove', root);
+      await facet.library.remove(root);
       await get().load();
     } catch (error) {
       set({ notice: { tone: 'error', message: userMessage(error), details: [] } });
@@ -199,7 +199,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
 
   async retryProblem(path) {
     try {
-      const fixed = await invoke('library:retry-problem', path);
+      const fixed = await facet.library.retryProblem(path);
       await get().refreshDetails();
       recordEvent('library-problem-retried');
       return fixed;
@@ -211,7 +211,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
 
   async showProblemInFolder(path) {
     try {
-      await invoke('shell:show-in-folder', path);
+      await facet.shell.showInFolder(path);
       recordEvent('problem-shown-in-folder');
     } catch (error) {
       set({ notice: { tone: 'error', message: userMessage(error), details: [] } });

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { ModelDownloadProgress, ModelsOverview } from '../../../preload/contract/models';
 import { recordEvent } from '../test-events';
-import { invoke } from '../engine-call';
+import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
 
 interface ModelsStore {
@@ -54,7 +54,7 @@ export const useModelsStore = create<ModelsStore>()((set, get) => ({
 
   async refresh() {
     try {
-      const overview = await invoke('models:overview');
+      const overview = await facet.models.overview();
       set((s) => {
         const downloads = { ...s.downloads };
         for (const progress of overview.downloads) downloads[progress.name] = progress;
@@ -70,7 +70,7 @@ export const useModelsStore = create<ModelsStore>()((set, get) => ({
   async install(name) {
     set({ error: null, notice: null });
     try {
-      const model = await invoke('models:install', name);
+      const model = await facet.models.install(name);
       set({ notice: `${model.name} is installed. Switch to it when you are ready.` });
     } catch (error) {
       const cancelled = get().downloads[name]?.state === 'cancelled';
@@ -81,13 +81,13 @@ export const useModelsStore = create<ModelsStore>()((set, get) => ({
   },
 
   async cancel(name) {
-    await invoke('models:cancel', name);
+    await facet.models.cancel(name);
   },
 
   async use(id) {
     set({ switching: id, error: null, notice: null });
     try {
-      const overview = await invoke('models:use', id);
+      const overview = await facet.models.use(id);
       const active = overview.installed.find((m) => m.active);
       set({
         overview,
@@ -105,9 +105,9 @@ export const useModelsStore = create<ModelsStore>()((set, get) => ({
   async importFolder() {
     set({ importing: true, error: null, notice: null });
     try {
-      const [dir] = await invoke('dialog:choose-folders');
+      const [dir] = await facet.dialog.chooseFolders();
       if (dir === undefined) return;
-      const model = await invoke('models:import', dir);
+      const model = await facet.models.import(dir);
       set({ notice: `Imported ${model.name} (${model.embedDim ?? '?'}-d embeddings).` });
       recordEvent('models-imported');
       await get().refresh();
@@ -120,7 +120,7 @@ export const useModelsStore = create<ModelsStore>()((set, get) => ({
   },
 
   async dismissWelcome() {
-    await invoke('models:dismiss-welcome');
+    await facet.models.dismissWelcome();
     await get().refresh();
   },
 

@@ -6,7 +6,7 @@ import type { PhotoTag } from '../../../preload/contract/labels';
 import { recordEvent } from '../test-events';
 import { tagCards, type TagCard } from './tag-paths';
 import { gridItems, itemRef, usePhotosStore } from './use-photos-store';
-import { invoke } from '../engine-call';
+import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
 
 const bytes = (n: number) =>
@@ -103,7 +103,7 @@ export function PhotoView({ index }: { index: number }) {
   useEffect(() => {
     if (ref === null) return;
     let live = true;
-    invoke('browse:details', ref.id).then(
+    facet.browse.details(ref.id).then(
       (d) => {
         if (!live) return;
         setDetails(d);
@@ -173,12 +173,9 @@ export function PhotoView({ index }: { index: number }) {
         .join(' · ') || undefined,
     ],
   ];
-  const shell = (channel: 'shell:show-in-folder' | 'shell:open-path') =>
-    invoke(channel, ref.path).then(
-      () =>
-        recordEvent(
-          channel === 'shell:open-path' ? 'photo-opened-outside' : 'photo-shown-in-folder',
-        ),
+  const shell = (call: 'showInFolder' | 'openPath') =>
+    facet.shell[call](ref.path).then(
+      () => recordEvent(call === 'openPath' ? 'photo-opened-outside' : 'photo-shown-in-folder'),
       (e: unknown) => setError(userMessage(e)),
     );
 
@@ -230,14 +227,10 @@ export function PhotoView({ index }: { index: number }) {
           <button type="button" className="button" onClick={() => void similarTo(ref)}>
             More like this
           </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void shell('shell:show-in-folder')}
-          >
+          <button type="button" className="button" onClick={() => void shell('showInFolder')}>
             Show in folder
           </button>
-          <button type="button" className="button" onClick={() => void shell('shell:open-path')}>
+          <button type="button" className="button" onClick={() => void shell('openPath')}>
             Open with default app
           </button>
         </div>

@@ -2,7 +2,7 @@
 // follows tag decisions and label edits while either is on screen.
 import { create } from 'zustand';
 import type { KeywordSet } from '../../../preload/contract/browse';
-import { invoke } from '../engine-call';
+import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
 import { recordEvent } from '../test-events';
 
@@ -25,7 +25,7 @@ export const useKeywordsStore = create<KeywordsStore>((set, get) => ({
   async load() {
     const run = ++generation;
     try {
-      const sets = await invoke('browse:keywords');
+      const sets = await facet.browse.keywords();
       // An older answer arriving late would show counts from before the latest decision.
       if (run !== generation) return;
       set({ sets, error: null });

@@ -12,7 +12,7 @@ import type {
 } from '../../../preload/contract/browse';
 import type { TagState } from '../../../preload/contract/labels';
 import { recordEvent } from '../test-events';
-import { invoke } from '../engine-call';
+import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
 
 const SAVED = 'facet.photos';
@@ -192,7 +192,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     pending.add(page);
     try {
       const { filter, sort } = get();
-      const result = await invoke('browse:photos', { filter, sort }, page * PAGE, PAGE);
+      const result = await facet.browse.photos({ filter, sort }, page * PAGE, PAGE);
       if (run !== generation) return;
       const rows = reset ? [] : get().rows.slice();
       rows.length = result.total;
@@ -273,7 +273,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
 
     async loadFacets() {
       try {
-        set({ facets: await invoke('browse:facets') });
+        set({ facets: await facet.browse.facets() });
       } catch (error) {
         set({ error: userMessage(error) });
       }
@@ -312,18 +312,16 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
     },
 
     search(text) {
-      return runSearch({ kind: 'search', text }, () =>
-        invoke('browse:search', text, { limit: 500 }),
-      );
+      return runSearch({ kind: 'search', text }, () => facet.browse.search(text, { limit: 500 }));
     },
     similarTo(photo) {
       return runSearch({ kind: 'similar', photo }, () =>
-        invoke('browse:similar', photo.id, { limit: 500 }),
+        facet.browse.similar(photo.id, { limit: 500 }),
       );
     },
     similarToOutside(name, photo) {
       return runSearch({ kind: 'outside', name, photo }, () =>
-        invoke('browse:similar-outside', photo, { limit: 500 }),
+        facet.browse.similarOutside(photo, { limit: 500 }),
       );
     },
     browse() {
@@ -410,7 +408,7 @@ export const usePhotosStore = create<PhotosStore>()((set, get) => {
 
     async decide(fileIds, labelSetId, label, state) {
       try {
-        const changed = await invoke('tags:decide', {
+        const changed = await facet.tags.decide({
           fileIds,
           labelSetId,
           label,

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { EngineStatus, IndexProgress } from '../../../preload/contract';
 import type { IndexRunState } from '../../../preload/contract/library';
 import { recordEvent } from '../test-events';
-import { invoke } from '../engine-call';
+import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
 
 interface EngineStore {
@@ -35,11 +35,9 @@ export const useEngineStore = create<EngineStore>()((set, get) => {
     recordEvent(`index-${indexRun}`);
   };
   // The engine answers with the new state as an event; a refused call changes nothing.
-  const control = async (
-    channel: 'library:pause-index' | 'library:resume-index' | 'library:cancel-index',
-  ) => {
+  const control = async (call: 'pauseIndex' | 'resumeIndex' | 'cancelIndex') => {
     try {
-      await invoke(channel);
+      await facet.library[call]();
     } catch (error) {
       set({ connectError: userMessage(error) });
     }
@@ -52,11 +50,11 @@ export const useEngineStore = create<EngineStore>()((set, get) => {
     async connect() {
       window.facet.on('engine:status', applyStatus);
       window.facet.on('index:progress', applyProgress);
-      window.facet.on('library:index-state', applyIndexRun);
+      window.facet.on('library:indexState', applyIndexRun);
       try {
         const [status, indexRun] = await Promise.all([
-          invoke('engine:status'),
-          invoke('library:index-state'),
+          facet.engine.status(),
+          facet.library.indexState(),
         ]);
         // A pushed status that arrived while we waited is at least as new as this answer.
         if (get().status === null) applyStatus(status);
@@ -65,9 +63,9 @@ export const useEngineStore = create<EngineStore>()((set, get) => {
         set({ connectError: userMessage(error) });
       }
     },
-    pauseIndex: () => control('library:pause-index'),
-    resumeIndex: () => control('library:resume-index'),
-    cancelIndex: () => control('library:cancel-index'),
+    pauseIndex: () => control('pauseIndex'),
+    resumeIndex: () => control('resumeIndex'),
+    cancelIndex: () => control('cancelIndex'),
   };
 });
 

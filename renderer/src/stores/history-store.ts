@@ -2,7 +2,7 @@
 // view's own edits, undone newest first by the header's buttons and Ctrl+Z / Ctrl+Shift+Z.
 import { create } from 'zustand';
 import type { TagHistory } from '../../../preload/contract/labels';
-import { invoke } from '../engine-call';
+import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
 import { recordEvent } from '../test-events';
 
@@ -19,7 +19,7 @@ let listening = false;
 export const useHistoryStore = create<HistoryStore>()((set, get) => {
   const move = async (direction: 'undo' | 'redo') => {
     try {
-      await invoke(direction === 'undo' ? 'tags:undo' : 'tags:redo');
+      await facet.tags[direction]();
       await get().load();
       recordEvent(direction === 'undo' ? 'tags-undone' : 'tags-redone');
     } catch (error) {
@@ -36,7 +36,7 @@ export const useHistoryStore = create<HistoryStore>()((set, get) => {
         window.facet.on('tags:history-changed', (history) => set({ history }));
       }
       try {
-        set({ history: await invoke('tags:history'), error: null });
+        set({ history: await facet.tags.history(), error: null });
       } catch (error) {
         set({ error: userMessage(error) });
       }

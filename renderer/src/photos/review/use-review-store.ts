@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { PhotoFilter, PhotoRef } from '../../../../preload/contract/browse';
 import type { PhotoTag, TagState } from '../../../../preload/contract/labels';
-import { invoke } from '../../engine-call';
+import { facet } from '../../engine-call';
 import { userMessage } from '../../error-message';
 import { recordEvent } from '../../test-events';
 import { undoAction } from '../../undo';
@@ -89,7 +89,7 @@ let unsubscribe: (() => void) | null = null;
 export const useReviewStore = create<ReviewStore>()((set, get) => {
   async function loadTags(ids: readonly number[]): Promise<void> {
     if (ids.length === 0) return;
-    const found = await invoke('tags:of-photos', ids);
+    const found = await facet.tags.ofPhotos(ids);
     const tags = new Map(get().tags);
     for (const id of ids) tags.set(id, found[id] ?? []);
     set({ tags });
@@ -127,7 +127,7 @@ export const useReviewStore = create<ReviewStore>()((set, get) => {
     const index = get().index;
     try {
       for (const tag of tags)
-        await invoke('tags:decide', {
+        await facet.tags.decide({
           fileIds: [photo.id],
           labelSetId: tag.labelSetId,
           label: tag.label,
@@ -180,7 +180,7 @@ export const useReviewStore = create<ReviewStore>()((set, get) => {
           sort: { key: 'score' as const, descending: true },
         };
         for (let offset = 0; ; offset += PAGE) {
-          const page = await invoke('browse:photos', query, offset, PAGE);
+          const page = await facet.browse.photos(query, offset, PAGE);
           if (mine !== run) return;
           queue.push(...page.rows.map(({ id, path }) => ({ id, path })));
           if (page.rows.length === 0 || queue.length >= page.total) break;

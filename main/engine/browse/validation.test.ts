@@ -13,7 +13,7 @@ let engine: Engine;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'facet-browse-handlers-'));
   engine = await createEngine({ libraryDir: dir, indexAfterAdd: false });
-  await engine.addFolders([join(import.meta.dirname, '../../../e2e/fixtures/shapes/scans')]);
+  await engine.library.add([join(import.meta.dirname, '../../../e2e/fixtures/shapes/scans')]);
 });
 after(async () => {
   await engine.close();
@@ -33,7 +33,7 @@ test('calls from the page with bad arguments are refused before the engine sees 
   );
   await assert.rejects(invokeEngine(engine, 'browse:search', ['   ', {}]), /must not be empty/);
   await assert.rejects(
-    invokeEngine(engine, 'browse:similar-outside', [{ name: 'x.jpg', base64: 'not base64!' }, {}]),
+    invokeEngine(engine, 'browse:similarOutside', [{ name: 'x.jpg', base64: 'not base64!' }, {}]),
     /base64/,
   );
   const page = await invokeEngine(engine, 'browse:photos', [query, 0, 5]);

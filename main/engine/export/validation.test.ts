@@ -34,12 +34,12 @@ test('the page cannot make the engine write a table to a relative path or an unk
 
 test('export settings are checked, stored in the library and read back', async () => {
   await assert.rejects(
-    invokeEngine(engine, 'export:save-settings', [
+    invokeEngine(engine, 'export:saveSettings', [
       { naming: 'adobe', includeSuggested: false, keepBackup: true },
     ]),
     /argument 0\.naming/,
   );
   const saved = { naming: 'base', includeSuggested: true, keepBackup: false } as const;
-  assert.deepEqual(await invokeEngine(engine, 'export:save-settings', [saved]), saved);
+  assert.deepEqual(await invokeEngine(engine, 'export:saveSettings', [saved]), saved);
   assert.deepEqual(await invokeEngine(engine, 'export:settings', []), saved);
 });
