@@ -86,7 +86,8 @@ test('badges after tagging, tag-state filters, arrow keys, sort by score, a stea
     const id = Number(await cells(page).nth(i).getAttribute('data-photo-id'));
     const label = suggestion.get(id);
     expect(label).toBeTruthy();
-    await page.getByLabel('Tag to decide').selectOption({ label: `Shapes: ${label}` });
+    await page.getByRole('combobox', { name: 'Keyword to tag' }).fill(label as string);
+    await page.getByRole('option', { name: `${label} (Shapes)`, exact: true }).click();
     const mark = await app.eventMark();
     await page.getByRole('button', { name: button }).click();
     await app.waitForEvent('photos-loaded', { after: mark });

@@ -134,7 +134,7 @@ test('the keyword tree counts, narrows and filters; typed keywords tag the selec
   expect((await countsOf(page, 'Round')).confirmed).toBe(circle.confirmed + 3);
   expect((await countsOf(page, 'Shapes')).confirmed).toBe(shapes.confirmed + 3);
   await tree.getByRole('checkbox', { name: 'circle', exact: true }).check();
-  await panel.getByRole('checkbox', { name: 'suggested' }).uncheck();
+  await panel.getByRole('checkbox', { name: 'Confirmed', exact: true }).check();
   await panel.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByTestId('photos-count')).toHaveText(`${circle.confirmed + 3} photos`);
 });

@@ -60,6 +60,8 @@ export function KeywordBox({ count, onDecide }: KeywordBoxProps) {
           setActive(0);
           setListOpen(true);
         }}
+        // Back in the box (the next photo, the same word): its matches show again.
+        onFocus={() => setListOpen(true)}
         onBlur={() => setListOpen(false)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
