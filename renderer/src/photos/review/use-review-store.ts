@@ -133,8 +133,10 @@ export const useReviewStore = create<ReviewStore>()((set, get) => {
           label: tag.label,
           state,
         });
-      set({ decidedAt: [...get().decidedAt, ...tags.map(() => index)], error: null });
       await loadTags([photo.id]);
+      // Counted and moved on in one step, so a key pressed as the count changes acts on the
+      // photo shown next rather than racing the move.
+      set({ decidedAt: [...get().decidedAt, ...tags.map(() => index)], error: null });
       recordEvent('review-decided');
       // A photo with nothing left waiting is done: on to the next one.
       if (get().index === index) {
