@@ -87,6 +87,8 @@ let run = 0;
 let unsubscribe: (() => void) | null = null;
 
 export const useReviewStore = create<ReviewStore>()((set, get) => {
+  /** Photos whose decisions are being written. */
+  const writing = new Set<number>();
   async function loadTags(ids: readonly number[]): Promise<void> {
     if (ids.length === 0) return;
     const found = await facet.tags.ofPhotos(ids);
@@ -125,6 +127,7 @@ export const useReviewStore = create<ReviewStore>()((set, get) => {
     const photo = get().queue[get().index];
     if (photo === undefined || tags.length === 0) return;
     const index = get().index;
+    writing.add(photo.id);
     try {
       for (const tag of tags)
         await facet.tags.decide({
@@ -133,10 +136,19 @@ export const useReviewStore = create<ReviewStore>()((set, get) => {
           label: tag.label,
           state,
         });
-      await loadTags([photo.id]);
-      // Counted and moved on in one step, so a key pressed as the count changes acts on the
-      // photo shown next rather than racing the move.
-      set({ decidedAt: [...get().decidedAt, ...tags.map(() => index)], error: null });
+      // The decided tags' new state is known: counted and moved on in one step, so a key pressed
+      // as the count changes acts on the photo shown next; the engine's view of the photo (a
+      // parent's rejection hides what is below it) is read again after.
+      const decided = new Set(tags.map((tag) => `${tag.labelSetId}\0${tag.label}`));
+      const updated = (get().tags.get(photo.id) ?? []).map((tag) =>
+        decided.has(`${tag.labelSetId}\0${tag.label}`) ? { ...tag, state } : tag,
+      );
+      set({
+        tags: new Map(get().tags).set(photo.id, updated),
+        decidedAt: [...get().decidedAt, ...tags.map(() => index)],
+        error: null,
+      });
+      void loadTags([photo.id]).catch(() => {});
       recordEvent('review-decided');
       // A photo with nothing left waiting is done: on to the next one.
       if (get().index === index) {
@@ -146,6 +158,8 @@ export const useReviewStore = create<ReviewStore>()((set, get) => {
       }
     } catch (error) {
       set({ error: userMessage(error) });
+    } finally {
+      writing.delete(photo.id);
     }
   }
 
@@ -234,7 +248,8 @@ export const useReviewStore = create<ReviewStore>()((set, get) => {
     },
     async reload(fileIds) {
       const known = get().tags;
-      const ids = (fileIds ?? [...known.keys()]).filter((id) => known.has(id));
+      // A photo whose decision is being written is counted by write() itself, in one step.
+      const ids = (fileIds ?? [...known.keys()]).filter((id) => known.has(id) && !writing.has(id));
       try {
         await loadTags(ids);
         if (ids.includes(get().queue[get().index]?.id ?? -1)) set({ focusedTag: firstWaiting() });
