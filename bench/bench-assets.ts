@@ -17,7 +17,7 @@ export const PYTHON = process.env.FACET_BENCH_PYTHON ?? '/usr/bin/python3';
 
 const PHOTO_POOL = join(BENCH_DIR, 'photos-12mp-v1');
 const VITB32_DIR = join(BENCH_DIR, 'vitb32-v1');
-const VITB32_TEXT_DIR = join(BENCH_DIR, 'vitb32-text-v1');
+const VITB32_TEXT_DIR = join(BENCH_DIR, 'vitb32-text-v2');
 
 export function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -108,21 +108,27 @@ export async function ensureVitB32(): Promise<VitB32Package> {
 }
 
 /** The random ViT-B/32 package with OpenCLIP's full-size text tower (the label preview's cost). */
-export async function ensureVitB32Text(): Promise<string> {
-  const modelDir = join(VITB32_TEXT_DIR, 'vit-b32-random');
+/**
+ * The ViT-B/32 package with OpenCLIP's ViT-B-32 text tower; `fixedContext` exports its text graph
+ * for exactly 77 tokens (as most exports do) instead of any length up to 77.
+ */
+export async function ensureVitB32Text(fixedContext = false): Promise<string> {
+  const dir = fixedContext ? `${VITB32_TEXT_DIR}-fixed` : VITB32_TEXT_DIR;
+  const modelDir = join(dir, 'vit-b32-random');
   if (existsSync(join(modelDir, 'textual', 'model.onnx'))) return modelDir;
-  const partial = `${VITB32_TEXT_DIR}.partial`;
+  const partial = `${dir}.partial`;
   await rm(partial, { recursive: true, force: true });
-  log(`exporting a random ViT-B/32 model with its text tower to ${VITB32_TEXT_DIR} (cached)`);
+  log(`exporting a random ViT-B/32 model with its text tower to ${dir} (cached)`);
   await runPython('export_vitb32.py', [
     partial,
     '--text-from',
     TINY_MODEL_DIR,
     '--text-size',
     'vitb32',
+    ...(fixedContext ? ['--fixed-context'] : []),
   ]);
-  await rm(VITB32_TEXT_DIR, { recursive: true, force: true });
-  await rename(partial, VITB32_TEXT_DIR);
+  await rm(dir, { recursive: true, force: true });
+  await rename(partial, dir);
   return modelDir;
 }
 

@@ -1,6 +1,6 @@
 """Exports the random ViT-B/32 image tower (vit_b32.py) as a model package Facet loads.
 
-usage: python3 export_vitb32.py OUT_DIR [--text-from MODEL_DIR] [--text-size tiny|vitb32]
+usage: python3 export_vitb32.py OUT_DIR [--text-from MODEL_DIR] [--text-size tiny|vitb32] [--fixed-context]
 
   OUT_DIR/weights.pt                           the state_dict the reference pipeline loads
   OUT_DIR/vit-b32-random/config.json           open_clip-style config (embed_dim 512, vision_cfg, text_cfg)
@@ -10,7 +10,9 @@ usage: python3 export_vitb32.py OUT_DIR [--text-from MODEL_DIR] [--text-size tin
                                                [N,512]) and that model's tokenizer files: Facet's loader
                                                requires textual/model.onnx and textual/tokenizer.json;
                                                --text-size vitb32: OpenCLIP's ViT-B-32 text tower instead
-                                               (12 layers, width 512, causal), random weights
+                                               (12 layers, width 512, causal), random weights,
+                                               taking any sequence length [N,L] up to 77, or with
+                                               --fixed-context exactly [N,77] (as most exports do)
 """
 from __future__ import annotations
 
@@ -46,7 +48,7 @@ class TinyText(nn.Module):
         return F.normalize(self.proj(x), dim=-1)
 
 
-def export(out: str, text_from: str | None, text_size: str = "tiny") -> None:
+def export(out: str, text_from: str | None, text_size: str = "tiny", fixed_context: bool = False) -> None:
     pkg = os.path.join(out, "vit-b32-random")
     os.makedirs(os.path.join(pkg, "visual"), exist_ok=True)
     model = build()
@@ -73,7 +75,9 @@ def export(out: str, text_from: str | None, text_size: str = "tiny") -> None:
             torch.onnx.export(text, (torch.ones(2, t["context_length"], dtype=torch.int32),),
                               os.path.join(pkg, "textual", "model.onnx"), input_names=["text"],
                               output_names=["embedding"], opset_version=OPSET,
-                              dynamic_axes={"text": {0: "batch_size"}, "embedding": {0: "batch_size"}})
+                              dynamic_axes={"text": {0: "batch_size"} if fixed_context or text_size != "vitb32"
+                                            else {0: "batch_size", 1: "sequence"},
+                                            "embedding": {0: "batch_size"}})
         src = os.path.join(text_from, "textual")
         for name in os.listdir(src):
             if name != "model.onnx":
@@ -85,9 +89,10 @@ def main() -> None:
     ap.add_argument("out")
     ap.add_argument("--text-from")
     ap.add_argument("--text-size", choices=["tiny", "vitb32"], default="tiny")
+    ap.add_argument("--fixed-context", action="store_true")
     args = ap.parse_args()
     torch.set_num_threads(os.cpu_count() or 1)
-    export(args.out, args.text_from, args.text_size)
+    export(args.out, args.text_from, args.text_size, args.fixed_context)
     print(os.path.join(args.out, "vit-b32-random"))
 
 

@@ -24,7 +24,6 @@ TEXT_CFG_VITB32 = {"context_length": 77, "vocab_size": 49408, "width": 512, "hea
 class ResidualAttentionBlock(nn.Module):
     def __init__(self, width: int, heads: int, mlp_ratio: int = 4):
         super().__init__()
-        self.attn_mask = None
         self.ln_1 = nn.LayerNorm(width)
         self.attn = nn.MultiheadAttention(width, heads, batch_first=True)
         self.ln_2 = nn.LayerNorm(width)
@@ -33,9 +32,9 @@ class ResidualAttentionBlock(nn.Module):
         self.mlp.add_module("gelu", nn.GELU())
         self.mlp.add_module("c_proj", nn.Linear(width * mlp_ratio, width))
 
-    def forward(self, x):
+    def forward(self, x, attn_mask=None):
         y = self.ln_1(x)
-        x = x + self.attn(y, y, y, need_weights=False, attn_mask=self.attn_mask)[0]
+        x = x + self.attn(y, y, y, need_weights=False, attn_mask=attn_mask)[0]
         return x + self.mlp(self.ln_2(x))
 
 
@@ -65,24 +64,28 @@ class VisionTransformer(nn.Module):
 
 
 class TextTransformer(nn.Module):
-    """OpenCLIP's text tower layout: causal pre-LN blocks, ln_final, features at the end-of-text token."""
+    """OpenCLIP's text tower layout: causal pre-LN blocks, ln_final, features at the end-of-text token.
+
+    Like OpenCLIP it slices the positional embedding and the causal mask to the input's length, so
+    an export with an open sequence axis takes texts without their padding."""
 
     def __init__(self, context_length: int, vocab_size: int, width: int, heads: int, layers: int, mlp_ratio: int,
                  output_dim: int):
         super().__init__()
         self.token_embedding = nn.Embedding(vocab_size, width)
         self.positional_embedding = nn.Parameter(0.01 * torch.randn(context_length, width))
-        mask = torch.full((context_length, context_length), float("-inf")).triu(1)
+        self.register_buffer("attn_mask", torch.full((context_length, context_length), float("-inf")).triu(1),
+                             persistent=False)
         self.resblocks = nn.ModuleList([ResidualAttentionBlock(width, heads, mlp_ratio) for _ in range(layers)])
-        for blk in self.resblocks:
-            blk.attn_mask = mask
         self.ln_final = nn.LayerNorm(width)
         self.text_projection = nn.Parameter(width ** -0.5 * torch.randn(width, output_dim))
 
     def forward(self, text):
-        x = self.token_embedding(text) + self.positional_embedding
+        length = text.shape[1]
+        x = self.token_embedding(text) + self.positional_embedding[:length]
+        mask = self.attn_mask[:length, :length]
         for blk in self.resblocks:
-            x = blk(x)
+            x = blk(x, mask)
         x = self.ln_final(x)
         x = x[torch.arange(x.shape[0]), text.argmax(dim=-1)]
         return F.normalize(x @ self.text_projection, dim=-1)

@@ -2,7 +2,7 @@
 import type { OnnxSession, RunFeeds } from '../../../native/onnx-session';
 
 /** Copies `row` of an [N, D] output into its own unit-length vector. */
-function normalisedRow(data: Float32Array, row: number, dim: number): Float32Array {
+export function normalisedRow(data: Float32Array, row: number, dim: number): Float32Array {
   const vector = data.slice(row * dim, (row + 1) * dim);
   let sum = 0;
   for (let i = 0; i < dim; i++) sum += vector[i]! * vector[i]!;

@@ -12,7 +12,7 @@ import { runImagePipeline, type ImageEmbedding } from './image-pipeline';
 import { ModelPackageError, readModelPackage } from './model-package';
 import { createPhotoDecoder } from './photo-decoder';
 import { cachedText, storeText } from './text-cache';
-import { textBatch } from './text-graph';
+import { textBatch, usedLength } from './text-graph';
 import type { TextFamily } from './text-rules';
 import { DeviceError, openTowers } from './towers';
 
@@ -36,6 +36,8 @@ export interface ClipModelInfo {
   readonly textFamily: TextFamily;
   /** The language its texts are read in, where the model takes one (NLLB); else null. */
   readonly language: string | null;
+  /** Whether text runs stop at the longest text's last token (the graph answers the same without the padding). */
+  readonly textTrimsPadding: boolean;
 }
 
 export interface ClipModel {
@@ -97,6 +99,7 @@ export async function loadClipModel(dir: string, options: LoadOptions = {}): Pro
     logitBias: pkg.scoreRule.bias,
     textFamily: pkg.textFamily,
     language: pkg.textFamily === 'nllb' ? (language ?? 'en') : null,
+    textTrimsPadding: towers.textTrimsPadding,
   };
 
   return {
@@ -109,13 +112,14 @@ export async function loadClipModel(dir: string, options: LoadOptions = {}): Pro
       const missing = [...new Set(texts.filter((text) => !cachedText(cacheKey, text)))];
       if (missing.length > 0) {
         const inputs = missing.map((text) => pkg.tokenizer.encode(text));
-        const { ids, feeds } = textBatch(towers.textGraph, inputs, contextLength);
+        const length = info.textTrimsPadding ? usedLength(inputs) : contextLength;
+        const { ids, feeds } = textBatch(towers.textGraph, inputs, length);
         const vectors = await runBatched(
           towers.textual,
           towers.textualBatch,
           ids,
           missing.length,
-          [contextLength],
+          [length],
           TEXT_BATCH,
           feeds,
         );

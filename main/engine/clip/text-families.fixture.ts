@@ -28,6 +28,8 @@ export interface TextTowerShape {
   readonly idType: 'int32' | 'int64';
   readonly vocabSize: number;
   readonly contextLength: number;
+  /** The graph takes any sequence length up to the context (its axis is named, not fixed). */
+  readonly openLength?: boolean;
 }
 
 // Embedding = mean of the table rows of the ids (over the mask when there is one).
@@ -35,7 +37,8 @@ const TOWER = `
 import sys, json, math, numpy as np, onnx
 from onnx import TensorProto as T, helper as h, numpy_helper as nh
 out, spec = sys.argv[1], json.loads(sys.argv[2])
-V, D, L = spec['vocabSize'], spec['dim'], spec['contextLength']
+V, D = spec['vocabSize'], spec['dim']
+L = 'length' if spec.get('openLength') else spec['contextLength']
 table = np.array([[math.sin(0.37 * (v + 1) * (d + 1)) for d in range(D)] for v in range(V)], np.float32)
 ids_type = T.INT64 if spec['idType'] == 'int64' else T.INT32
 names = spec['inputs']

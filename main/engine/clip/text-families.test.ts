@@ -106,31 +106,42 @@ const CASES: Case[] = [
   },
 ];
 
-CASES.forEach((c, n) => {
-  test(
-    `${c.family} package ${n + 1} reads "${c.text}" as the family's tokenizer does and embeds it`,
-    { skip: python === undefined ? 'python3-onnx is not installed' : false },
-    async () => {
-      const dir = writePackage(join(temp, `${c.family}-${n}`), c.pkg());
-      const pkg = await readModelPackage(dir, { language: c.language ?? null });
-      const input = pkg.tokenizer.encode(c.text);
-      assert.deepEqual(Array.from(input.ids), c.ids);
-      assert.deepEqual(Array.from(input.mask), ones(c.tokens, c.ids.length));
+// Each case twice: with the graph's sequence axis fixed, and open. An open axis lets Facet leave
+// the padding off only where the answer stays the same: the masked tower (M-CLIP) ignores the
+// padding; the others average over it, so they must still be fed the whole context.
+CASES.flatMap((c, n) => [false, true].map((openLength) => ({ c, n, openLength }))).forEach(
+  ({ c, n, openLength }) => {
+    test(
+      `${c.family} package ${n + 1} reads "${c.text}" as the family's tokenizer does and embeds it` +
+        (openLength ? ' (sequence axis open)' : ''),
+      { skip: python === undefined ? 'python3-onnx is not installed' : false },
+      async () => {
+        const family = c.pkg();
+        const dir = writePackage(join(temp, `${c.family}-${n}-${openLength}`), {
+          ...family,
+          tower: { ...family.tower, openLength },
+        });
+        const pkg = await readModelPackage(dir, { language: c.language ?? null });
+        const input = pkg.tokenizer.encode(c.text);
+        assert.deepEqual(Array.from(input.ids), c.ids);
+        assert.deepEqual(Array.from(input.mask), ones(c.tokens, c.ids.length));
 
-      const model = await loadClipModel(dir, { device: 'cpu', language: c.language ?? null });
-      try {
-        assert.equal(model.info.textFamily, c.family);
-        assert.equal(model.info.logitBias, c.bias);
-        const [vector] = await model.embedTexts([c.text]);
-        const expected = expectedEmbedding(c.ids, c.masked ? ones(c.tokens, c.ids.length) : null);
-        const worst = Math.max(...expected.map((value, d) => Math.abs(value - vector![d]!)));
-        assert.ok(worst < 1e-5, `embedding differs by ${worst}`);
-      } finally {
-        await model.close();
-      }
-    },
-  );
-});
+        const model = await loadClipModel(dir, { device: 'cpu', language: c.language ?? null });
+        try {
+          assert.equal(model.info.textFamily, c.family);
+          assert.equal(model.info.logitBias, c.bias);
+          assert.equal(model.info.textTrimsPadding, openLength && c.masked);
+          const [vector] = await model.embedTexts([c.text]);
+          const expected = expectedEmbedding(c.ids, c.masked ? ones(c.tokens, c.ids.length) : null);
+          const worst = Math.max(...expected.map((value, d) => Math.abs(value - vector![d]!)));
+          assert.ok(worst < 1e-5, `embedding differs by ${worst}`);
+        } finally {
+          await model.close();
+        }
+      },
+    );
+  },
+);
 
 test('a long text keeps the end token last and fills the context', () => {
   const pkg = siglipPackage();

@@ -8,7 +8,8 @@ import {
 } from '../../../native/onnx-session';
 import type { Device } from '../engine-api';
 import { ModelPackageError, PACKAGE_FILES, packageError, type ModelPackage } from './model-package';
-import { textBatch, textGraph, type TextGraph } from './text-graph';
+import { normalisedRow } from './embeddings';
+import { textBatch, textGraph, trimsPadding, type TextGraph } from './text-graph';
 
 export interface Towers {
   readonly visual: OnnxSession;
@@ -18,6 +19,8 @@ export interface Towers {
   readonly textualBatch: number | null;
   /** The text tower's ids input and its attention-mask input, if any. */
   readonly textGraph: TextGraph;
+  /** Whether text runs may stop at the longest text's last token (`trimsPadding`). */
+  readonly textTrimsPadding: boolean;
   readonly device: ExecutionProvider;
   readonly deviceNote: string | null;
 }
@@ -151,8 +154,8 @@ async function open(pkg: ModelPackage, provider: ExecutionProvider, options: Tow
   try {
     const graph = checkGraphs(pkg, visual, textual);
     // On the CPU too: a tower that answers NaN or the wrong size is refused before it indexes.
-    await warmUp(pkg, visual, textual, graph, timeoutMs, gpu);
-    return { visual, textual, textGraph: graph };
+    const textTrimsPadding = await warmUp(pkg, visual, textual, graph, timeoutMs, gpu);
+    return { visual, textual, textGraph: graph, textTrimsPadding };
   } catch (error) {
     await Promise.all([visual.close(), textual.close()]);
     throw error;
@@ -161,7 +164,8 @@ async function open(pkg: ModelPackage, provider: ExecutionProvider, options: Tow
 
 /**
  * Runs a small batch through both towers and checks the answers are usable. On a GPU a bad answer
- * may be the device's (the caller falls back to the CPU); on the CPU it is the package's.
+ * may be the device's (the caller falls back to the CPU); on the CPU it is the package's. Answers
+ * whether text runs may leave the padding off.
  */
 async function warmUp(
   pkg: ModelPackage,
@@ -170,7 +174,7 @@ async function warmUp(
   graph: TextGraph,
   timeoutMs: number | undefined,
   gpu: boolean,
-): Promise<void> {
+): Promise<boolean> {
   const size = pkg.preprocess.size;
   const images = fixedBatch(visual.input) ?? 1;
   const image = await visual.run(
@@ -198,6 +202,11 @@ async function warmUp(
     throw packageError(pkg.dir, file, problem);
   }
   checkEmbedSizes(pkg, Number(image.dims[1]), Number(text.dims[1]));
+  return trimsPadding(graph, input, pkg.contextLength, async (length) => {
+    const run = textBatch(graph, Array<typeof input>(texts).fill(input), length);
+    const output = await textual.run(run.ids, [texts, length], timeoutMs, run.feeds);
+    return normalisedRow(output.data, 0, output.data.length / texts);
+  });
 }
 
 /** Opens both towers on the requested device; `auto` falls back to the CPU with the reason. */
@@ -205,7 +214,7 @@ export async function openTowers(pkg: ModelPackage, options: TowerOptions = {}):
   const device = options.device ?? 'auto';
   const available = supportedProviders();
   const done = (
-    sessions: { visual: OnnxSession; textual: OnnxSession; textGraph: TextGraph },
+    sessions: Pick<Towers, 'visual' | 'textual' | 'textGraph' | 'textTrimsPadding'>,
     provider: ExecutionProvider,
     deviceNote: string | null,
   ): Towers => ({
