@@ -35,14 +35,15 @@ const noShellFromEngine = {
   message:
     'main/engine and main/cli never import main/app: the shell hosts the engine, not the reverse.',
 };
-// What the Electron main process may load of the engine: the client of the host process, the
-// contract's handlers (validation) and the repair channel its client answers, the error codes and
+// What the Electron main process may load of the engine: the client of the host process (and the
+// forwarding of its output), the contract's handlers (validation) and the repair channel its client answers, the error codes and
 // the photo guard. The rest (SQLite, CLIP, decoders) runs in the engine host, never in main; types
 // may be imported from anywhere.
 const ENGINE_SURFACE = [
   'host/engine-client',
   'host/protocol',
   'host/shutdown-grace',
+  'host/output-lines',
   'contract-handlers',
   'host/repair-channel',
   'engine-error',

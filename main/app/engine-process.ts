@@ -3,23 +3,13 @@
 import { app, utilityProcess, type UtilityProcess } from 'electron';
 import { join } from 'node:path';
 import { EngineClient, type HostConnection } from '../engine/host/engine-client';
+import { forwardLines } from '../engine/host/output-lines';
 import { isHostMessage, type HostMessage } from '../engine/host/protocol';
 import { KILL_AFTER_MS } from '../engine/host/shutdown-grace';
 import { log } from './log';
 import { outDir } from './pages';
 
 const SERVICE_NAME = 'Facet Engine';
-
-function forwardLines(stream: NodeJS.ReadableStream | null): void {
-  if (stream === null) return;
-  let buffered = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    const lines = (buffered + chunk).split(/\r?\n/);
-    buffered = lines.pop() ?? '';
-    for (const line of lines) if (line !== '') log(`engine host: ${line}`);
-  });
-}
 
 function utilityConnection(child: UtilityProcess): HostConnection {
   let gone = false;
@@ -70,8 +60,8 @@ export function startDesktopEngine(libraryDir: string): EngineClient {
         env: { ...process.env, FACET_LANGUAGE: process.env['FACET_LANGUAGE'] ?? app.getLocale() },
       });
       child.on('error', (type, location) => log(`engine host: ${type} at ${location}`));
-      forwardLines(child.stdout);
-      forwardLines(child.stderr);
+      forwardLines(child.stdout, log);
+      forwardLines(child.stderr, log);
       return utilityConnection(child);
     },
     { restart: true, log },

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Device } from '../engine-api';
 import { EngineClient, type HostConnection } from './engine-client';
+import { forwardLines } from './output-lines';
 import { isHostMessage, type HostMessage } from './protocol';
 import { terminate } from './shutdown-grace';
 
@@ -52,21 +53,6 @@ export function hostArguments(options: EngineHostOptions): string[] {
     ...(options.engineModule !== undefined ? ['--engine-module', options.engineModule] : []),
     ...(options.repair === true ? ['--repair'] : []),
   ];
-}
-
-/** Forwards a stream's output line by line, so host output stays readable among the parent's. */
-function forwardLines(stream: NodeJS.ReadableStream | null, log: (line: string) => void): void {
-  if (stream === null) return;
-  let buffered = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    const lines = (buffered + chunk).split(/\r?\n/);
-    buffered = lines.pop() ?? '';
-    for (const line of lines) if (line !== '') log(`engine host: ${line}`);
-  });
-  stream.on('end', () => {
-    if (buffered !== '') log(`engine host: ${buffered}`);
-  });
 }
 
 function exitReason(code: number | null, signal: NodeJS.Signals | null): string {
