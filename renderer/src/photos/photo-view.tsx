@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PhotoDetails } from '../../../preload/contract/browse';
 import type { PhotoTag } from '../../../preload/contract/labels';
+import { describeScore } from '../labels/label-panel';
 import { recordEvent } from '../test-events';
 import { tagCards, type TagCard } from './tag-paths';
 import { gridItems, itemRef, usePhotosStore } from './use-photos-store';
@@ -66,7 +67,7 @@ function TagRow({
         <span style={{ width: `${width}%` }} />
       </div>
       <span className="viewer-tag-score">
-        {tag.score === null ? '—' : `${Math.round(tag.score * 100)} % sure`}
+        {tag.score === null ? '—' : describeScore(Math.max(0, Math.min(1, tag.score)))}
       </span>
       <div className="viewer-tag-actions">
         <button
