@@ -123,7 +123,7 @@ export function ClusterList() {
           <button
             type="button"
             className="cluster-strip-open"
-            aria-label={`Open ${cluster.name}'s ${cluster.photos.length} photos`}
+            aria-label={`Open ${cluster.name}: ${formatCount(cluster.photos.length, 'photo')}`}
             onClick={() => open(cluster.id)}
           >
             <PhotoStrip photos={cluster.photos} />

@@ -9,6 +9,7 @@ import { MapLegend } from './map-legend';
 import { MapSelection } from './map-selection';
 import { openInPhotos } from './open-in-photos';
 import { useClustersStore } from './use-clusters-store';
+import { formatCount } from '../format';
 
 interface View {
   readonly scale: number;
@@ -215,8 +216,8 @@ export function LibraryMap() {
           Fit
         </button>
         <span className="clusters-hint">
-          {map.points.length} photos · click a dot to open it, scroll to zoom, drag to pan, lasso or
-          shift-drag to select
+          {formatCount(map.points.length, 'photo')} · click a dot to open it, scroll to zoom, drag
+          to pan, lasso or shift-drag to select
         </span>
       </div>
       <MapLegend map={map} />
@@ -227,7 +228,7 @@ export function LibraryMap() {
             className={lassoMode ? 'map-canvas map-lasso' : 'map-canvas'}
             data-testid="library-map"
             role="img"
-            aria-label={`Map of ${map.points.length} photos in ${map.clusters.length} clusters`}
+            aria-label={`Map of ${formatCount(map.points.length, 'photo')} in ${formatCount(map.clusters.length, 'cluster')}`}
             style={{ cursor: hover !== null && !lassoMode ? 'pointer' : undefined }}
             onPointerDown={onPointerDown}
             onPointerMove={onPointerMove}

@@ -2,6 +2,7 @@
 // set; a new name is added to the set.
 import { useEffect, useState } from 'react';
 import { useClustersStore } from './use-clusters-store';
+import { formatCount } from '../format';
 
 export function MapTagForm({
   selection,
@@ -25,7 +26,7 @@ export function MapTagForm({
   if (labelSets.length === 0)
     return (
       <p className="map-tag" data-testid="map-selection">
-        {selection.length} photos selected. Create a label set in Labels to tag them.
+        {formatCount(selection.length, 'photo')} selected. Create a label set in Labels to tag them.
       </p>
     );
   return (
@@ -37,9 +38,7 @@ export function MapTagForm({
         if (setId !== null && label.trim() !== '') void tagPhotos(selection, setId, label.trim());
       }}
     >
-      <strong>
-        Tag {selection.length} {selection.length === 1 ? 'photo' : 'photos'}
-      </strong>
+      <strong>Tag {formatCount(selection.length, 'photo')}</strong>
       <select
         className="select"
         aria-label="Label set"

@@ -10,6 +10,7 @@ import type { LabelSetSummary } from '../../../preload/contract/labels';
 import { recordEvent } from '../test-events';
 import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
+import { formatCount } from '../format';
 
 export type ClustersTab = 'clusters' | 'duplicates' | 'map';
 
@@ -160,7 +161,7 @@ export const useClustersStore = create<ClustersStore>()((set, get) => {
         const marked = await facet.clusters.keepBest(groups);
         set({
           duplicates: await facet.clusters.duplicates(null),
-          notice: `Marked ${marked} ${marked === 1 ? 'copy' : 'copies'}. Nothing was deleted: remove marked copies yourself when you are sure.`,
+          notice: `Marked ${formatCount(marked, 'copy', 'copies')}. Nothing was deleted: remove marked copies yourself when you are sure.`,
         });
         recordEvent('duplicates-marked');
       }, 'duplicates-error');

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { countScale, niceTicks } from './histogram-scale';
 import './score-histogram.css';
+import { formatCount } from '../format';
 
 export interface ScoreHistogramProps {
   /** Photos per bin, bins of equal width from `min` to `max`. */
@@ -138,8 +139,7 @@ export function ScoreHistogram(props: ScoreHistogramProps) {
             >
               {tick(min + hovered.i * binWidth, binWidth)}–
               {tick(min + (hovered.i + 1) * binWidth, binWidth)}:{' '}
-              <strong>{hovered.count.toLocaleString()}</strong> photo
-              {hovered.count === 1 ? '' : 's'}
+              <strong>{formatCount(hovered.count, 'photo')}</strong>
             </span>
           )}
         </div>

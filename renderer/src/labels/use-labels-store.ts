@@ -15,6 +15,7 @@ import { recordEvent } from '../test-events';
 import { leafName, type UndoableEdit } from './label-edits';
 import { facet } from '../engine-call';
 import { userMessage } from '../error-message';
+import { formatCount } from '../format';
 
 interface LabelsStore {
   readonly sets: readonly LabelSetSummary[];
@@ -293,7 +294,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
           state === 'confirmed' ? 'Confirmed' : state === 'rejected' ? 'Rejected' : 'Undid';
         set({
           picked: new Set(),
-          notice: `${verb} “${selected}” on ${changed} photo${changed === 1 ? '' : 's'}.`,
+          notice: `${verb} “${selected}” on ${formatCount(changed, 'photo')}.`,
           noticeUndoes: false,
         });
         await get().refreshScores();
@@ -314,7 +315,7 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
           state,
         );
         set({
-          notice: `Confirmed “${selected}” on ${changed} more photo${changed === 1 ? '' : 's'}.`,
+          notice: `Confirmed “${selected}” on ${formatCount(changed, 'more photo', 'more photos')}.`,
           noticeUndoes: false,
         });
         await get().refreshScores();

@@ -7,6 +7,7 @@ import { CellBadges, CellCaption } from './cell-badges';
 import { useGridKeys } from './grid-keys';
 import { relevanceOf, relevanceScale } from './relevance';
 import { gridItems, itemRef, usePhotosStore, type GridItem } from './use-photos-store';
+import { formatCount } from '../format';
 
 const GAP = 6;
 const PADDING = 10;
@@ -104,7 +105,7 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
           title={
             expanded
               ? 'Fold the near-duplicates back in'
-              : `Show the ${duplicates} near-duplicate${duplicates === 1 ? '' : 's'} folded in`
+              : `Show the ${formatCount(duplicates, 'near-duplicate')} folded in`
           }
           onClick={(event) => {
             event.stopPropagation();

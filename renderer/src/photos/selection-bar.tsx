@@ -8,6 +8,7 @@ import { recordEvent } from '../test-events';
 import { KeywordBox } from './keyword-box';
 import type { KeywordChoice } from './keyword-nodes';
 import { usePhotosStore } from './use-photos-store';
+import { formatCount } from '../format';
 
 export function SelectionBar() {
   const { selected, decide, clearSelection } = usePhotosStore();
@@ -16,7 +17,7 @@ export function SelectionBar() {
   const apply = async (choice: KeywordChoice, state: 'confirmed' | 'rejected') => {
     const changed = await decide([...selected], choice.labelSetId, choice.node.label, state);
     setDone(
-      `${state === 'confirmed' ? 'Confirmed' : 'Rejected'} “${choice.leaf}” (${choice.setName}) on ${changed} photo${changed === 1 ? '' : 's'}.`,
+      `${state === 'confirmed' ? 'Confirmed' : 'Rejected'} “${choice.leaf}” (${choice.setName}) on ${formatCount(changed, 'photo')}.`,
     );
     recordEvent('bulk-decided');
   };
