@@ -14,22 +14,18 @@ interface NewLabelProps {
   readonly onAdd: (path: string) => Promise<boolean>;
 }
 
-// Short: the engine drops requests a newer keystroke replaced, so asking early costs little.
-const PREVIEW_DELAY_MS = 40;
-
 export function NewLabel({ parent, onClearParent, onAdd }: NewLabelProps) {
   const [text, setText] = useState('');
   const preview = useLabelsStore((s) => s.preview);
   const previewWords = useLabelsStore((s) => s.previewWords);
   const input = useRef<HTMLInputElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const tooLong = text.trim().length > MAX_LABEL_CHARS;
   const words = tooLong ? '' : leafName(text.trim());
 
+  // Asked at every keystroke, without waiting for the typing to pause: the engine drops a request
+  // a newer one replaced before it runs, so a pause would only delay the last word's answer.
   useEffect(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void previewWords(words), PREVIEW_DELAY_MS);
-    return () => clearTimeout(timer.current);
+    void previewWords(words);
   }, [words, previewWords]);
 
   useEffect(() => {
