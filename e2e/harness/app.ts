@@ -23,6 +23,20 @@ export interface FacetApp {
   restart(whileClosed?: (libraryDir: string) => Promise<void>): Promise<void>;
   /** Sets what the folder picker answers the next time the app opens it. */
   chooseFolders(paths: readonly string[]): Promise<void>;
+  /**
+   * Once the app has loaded, adds `folders` as a user does (the picker, then Add folder…) and
+   * waits until their `photos` are all embedded.
+   */
+  addFolders(
+    folders: readonly string[],
+    photos: number,
+    options?: { readonly timeout?: number },
+  ): Promise<void>;
+  /**
+   * What the desktop was asked to show or open ({channel, path}, in order) in browser mode, where
+   * the bridge records it; null in Electron mode, where the real shell answers.
+   */
+  shellRequests(): Promise<unknown[] | null>;
   /** How many UI events were recorded so far: pass it as `after` to wait for a newer one. */
   eventMark(): Promise<number>;
   /** Waits until the renderer records `name` (at or after the mark, when given). */
@@ -80,7 +94,7 @@ export async function launchApp(options: { readonly mode?: AppMode } = {}): Prom
     return session;
   };
 
-  return {
+  const app: FacetApp = {
     get page() {
       return open().page;
     },
@@ -97,6 +111,15 @@ export async function launchApp(options: { readonly mode?: AppMode } = {}): Prom
       session = await openSession(mode, userDataDir, pageErrors);
     },
     chooseFolders: (paths) => open().chooseFolders(paths),
+    async addFolders(folders, photos, { timeout = 90_000 } = {}) {
+      await app.waitForEvent('app-loaded');
+      await app.chooseFolders(folders);
+      const mark = await app.eventMark();
+      await app.page.getByRole('button', { name: 'Add folder…' }).first().click();
+      await app.waitForEvent('library-changed', { after: mark });
+      expect(await app.waitUntilEmbedded(photos, { timeout })).toBe(photos);
+    },
+    shellRequests: () => open().shellRequests(),
     eventMark: () =>
       open().page.evaluate(() => (globalThis as EventLog).__facetEvents?.length ?? 0),
     async waitForEvent(name, { after = 0 } = {}) {
@@ -134,6 +157,7 @@ export async function launchApp(options: { readonly mode?: AppMode } = {}): Prom
       }
     },
   };
+  return app;
 }
 
 /** `test` with an `app` fixture: a fresh app per test, closed afterwards even when it fails. */

@@ -87,6 +87,8 @@ export interface BrowserSession {
   readonly page: Page;
   readonly url: string;
   chooseFolders(paths: readonly string[]): Promise<void>;
+  /** What the desktop was asked to show or open, in order, as the bridge recorded it. */
+  shellRequests(): Promise<unknown[]>;
   close(): Promise<void>;
 }
 
@@ -123,6 +125,13 @@ export async function launchBrowserSession(userDataDir: string): Promise<Browser
           body: JSON.stringify(paths),
         });
         if (!response.ok) throw new Error(`chooseFolders failed: HTTP ${response.status}`);
+      },
+      async shellRequests() {
+        const response = await fetch(new URL('facet/test/shell-requests', bridge.url), {
+          headers: { [TOKEN_HEADER]: bridge.token },
+        });
+        if (!response.ok) throw new Error(`shellRequests failed: HTTP ${response.status}`);
+        return ((await response.json()) as { result: unknown[] }).result;
       },
       async close() {
         await opened.close();

@@ -7,6 +7,8 @@ export interface ElectronSession {
   readonly page: Page;
   readonly url: null;
   chooseFolders(paths: readonly string[]): Promise<void>;
+  /** Not recorded: Electron's shell really shows the file. */
+  shellRequests(): Promise<null>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function launchElectronSession(
           dialog.showOpenDialog = (async () => answer) as typeof dialog.showOpenDialog;
         }, paths);
       },
+      shellRequests: async () => null,
       close: () => app.close(),
     };
   } catch (error) {

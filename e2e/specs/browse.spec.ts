@@ -38,13 +38,7 @@ const truthOf = (path: string) => truth[relative(SHAPES, path).split(sep).join('
 
 /** Adds the camera folder through the UI and waits until every photo is indexed. */
 async function addCameraFolder(app: FacetApp): Promise<void> {
-  await app.waitForEvent('app-loaded');
-  await app.chooseFolders([CAMERA]);
-  const mark = await app.eventMark();
-  await app.page.getByRole('button', { name: 'Add folder…' }).first().click();
-  await app.waitForEvent('library-changed', { after: mark });
-  const total = photosIn(CAMERA).length;
-  expect(await app.waitUntilEmbedded(total, { timeout: 60_000 })).toBe(total);
+  await app.addFolders([CAMERA], photosIn(CAMERA).length);
   await showPhotos(app.page);
 }
 
@@ -278,19 +272,12 @@ test('the photo view: tags with scores, decisions by key, arrows, details, file 
   await app.waitForEvent('photo-shown-in-folder', { after: beforeShell });
   await view.getByRole('button', { name: 'Open with default app' }).click();
   await app.waitForEvent('photo-opened-outside', { after: beforeShell });
-  if (app.url !== null) {
-    const asked = await page.evaluate(
-      async (url) => {
-        const response = await fetch(`${url}/facet/test/shell-requests`);
-        return ((await response.json()) as { result: unknown }).result;
-      },
-      app.url.replace(/\/$/, ''),
-    );
+  const asked = await app.shellRequests();
+  if (asked !== null)
     expect(asked).toEqual([
       { channel: 'shell:showInFolder', path: paths[0] },
       { channel: 'shell:openPath', path: paths[0] },
     ]);
-  }
   await page.keyboard.press('Escape');
   await expect(view).toBeHidden();
   await page.keyboard.press('?');

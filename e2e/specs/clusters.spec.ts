@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { FacetApi } from '../../preload/contract';
 import { writeResizedCopy } from '../../native/sharpness';
-import { expect, test, type FacetApp } from '../harness/app';
+import { expect, test } from '../harness/app';
 import { placement } from '../harness/map-placement';
 import { PHONE, SHAPES, photosIn } from './fixture-paths';
 
@@ -52,13 +52,6 @@ async function plantCopies(dir: string): Promise<number> {
   return copies;
 }
 
-async function addFolders(app: FacetApp, folders: readonly string[], photos: number) {
-  await app.waitForEvent('app-loaded');
-  await app.chooseFolders(folders);
-  await app.page.getByRole('button', { name: 'Add folder…' }).first().click();
-  expect(await app.waitUntilEmbedded(photos, { timeout: 90_000 })).toBe(photos);
-}
-
 test('clusters, near-duplicates and the map of the library', async ({ app }) => {
   test.setTimeout(240_000);
   const page = app.page;
@@ -70,7 +63,7 @@ test('clusters, near-duplicates and the map of the library', async ({ app }) => 
       join(SHAPES, name),
     );
     const photos = folders.reduce((n, folder) => n + photosIn(folder).length, 0);
-    await addFolders(app, [...folders, copiesDir], photos + 3 + copies);
+    await app.addFolders([...folders, copiesDir], photos + 3 + copies);
 
     // Clusters: named groups, largest first, with a strip of photos each.
     let mark = await app.eventMark();

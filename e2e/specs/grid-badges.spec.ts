@@ -11,13 +11,8 @@ const cells = (page: Page) => page.getByTestId('photo-cell');
 
 async function addCameraWithShapes(app: FacetApp): Promise<number> {
   const { page } = app;
-  await app.waitForEvent('app-loaded');
-  await app.chooseFolders([CAMERA]);
-  const mark = await app.eventMark();
-  await page.getByRole('button', { name: 'Add folder…' }).first().click();
-  await app.waitForEvent('library-changed', { after: mark });
   const total = photosIn(CAMERA).length;
-  expect(await app.waitUntilEmbedded(total, { timeout: 60_000 })).toBe(total);
+  await app.addFolders([CAMERA], total);
   await page.getByRole('button', { name: 'Photos' }).first().click();
   await expect(cells(page).first()).toBeVisible();
   return total;

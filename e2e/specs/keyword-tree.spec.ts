@@ -3,7 +3,7 @@
 // the grid to as many photos as it counts, and tags typed onto the selection updating the counts.
 import type { Locator, Page } from '@playwright/test';
 import type { FacetApi } from '../../preload/contract';
-import { expect, test, type FacetApp } from '../harness/app';
+import { expect, test } from '../harness/app';
 import { screenshotsAtSizes } from '../harness/screenshots';
 import { CAMERA, photosIn } from './fixture-paths';
 
@@ -20,16 +20,6 @@ const LABELS = [
   'Colours/blue',
   'Colours/green',
 ];
-
-async function addCameraFolder(app: FacetApp): Promise<void> {
-  await app.waitForEvent('app-loaded');
-  await app.chooseFolders([CAMERA]);
-  const mark = await app.eventMark();
-  await app.page.getByRole('button', { name: 'Add folder…' }).first().click();
-  await app.waitForEvent('library-changed', { after: mark });
-  const total = photosIn(CAMERA).length;
-  expect(await app.waitUntilEmbedded(total, { timeout: 60_000 })).toBe(total);
-}
 
 /** A keyword taxonomy of several levels, made as the Labels view would make it. */
 async function addTaxonomy(page: Page): Promise<void> {
@@ -63,7 +53,7 @@ test('the keyword tree counts, narrows and filters; typed keywords tag the selec
 }) => {
   test.setTimeout(180_000);
   const { page } = app;
-  await addCameraFolder(app);
+  await app.addFolders([CAMERA], photosIn(CAMERA).length);
   await addTaxonomy(page);
   await page.getByRole('button', { name: 'Photos' }).first().click();
   await expect(page.getByTestId('photo-cell').first()).toBeVisible();

@@ -44,11 +44,12 @@ test('Problems say what happened, show the file, and Retry takes a fixed one out
   await expect(row('empty.jpg')).toContainText('The file is empty');
   await expect(row('copying.jpg')).toContainText('The file ends early: it may still be copying');
   await expect(row('not-an-image.png')).toContainText("Facet can't read this kind of file");
-  // The decoder's words are kept for whoever wants them, on hover, not as the text.
+  // The decoder's words are kept for whoever wants them, on hover, not as the text (its wording
+  // varies from run to run, "premature end" or "unknown error": the detail names the file).
   await expect(panel).not.toContainText(/vips|buffer|premature|could not be read as/i);
   await expect(row('copying.jpg').getByTestId('problem-reason')).toHaveAttribute(
     'title',
-    /premature end/,
+    /copying\.jpg/,
   );
   await screenshotsAtSizes(app, 'problems');
 
@@ -56,16 +57,9 @@ test('Problems say what happened, show the file, and Retry takes a fixed one out
   let from = await app.eventMark();
   await row('empty.jpg').getByRole('button', { name: 'Show in folder' }).click();
   await app.waitForEvent('problem-shown-in-folder', { after: from });
-  if (app.url !== null) {
-    const asked = await page.evaluate(
-      async (url) => {
-        const response = await fetch(`${url}/facet/test/shell-requests`);
-        return ((await response.json()) as { result: unknown }).result;
-      },
-      app.url.replace(/\/$/, ''),
-    );
+  const asked = await app.shellRequests();
+  if (asked !== null)
     expect(asked).toEqual([{ channel: 'shell:showInFolder', path: join(folder, 'empty.jpg') }]);
-  }
 
   // The copy finished: Retry reads it, and it leaves Problems.
   await writeFile(join(folder, 'copying.jpg'), sample);

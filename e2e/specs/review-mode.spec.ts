@@ -47,13 +47,8 @@ test('review one label with the keys: progress, undo, the end, and no rejected t
     // A copy of the camera folder: the export writes sidecars beside the photos.
     const folder = join(dir, 'camera');
     await cp(CAMERA, folder, { recursive: true });
-    await app.waitForEvent('app-loaded');
-    await app.chooseFolders([folder]);
-    const mark0 = await app.eventMark();
-    await page.getByRole('button', { name: 'Add folder…' }).first().click();
-    await app.waitForEvent('library-changed', { after: mark0 });
     const total = photosIn(folder).length;
-    expect(await app.waitUntilEmbedded(total, { timeout: 60_000 })).toBe(total);
+    await app.addFolders([folder], total);
     const shapes = (await call<{ id: number }>(page, 'labels:addBuiltIn', 'shapes')).id;
     // A second set, so every photo has something to export besides the label reviewed.
     await call(page, 'labels:addBuiltIn', 'colours');
