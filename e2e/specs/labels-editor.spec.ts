@@ -1,7 +1,10 @@
 // The taxonomy editor as a new user finds it: a long label stays on one line with its whole name
 // on hover, a pasted 600-character label is refused in words, a typed path previews its last
 // level, one set leaves nothing behind in another, a deleted label comes back with Undo (and no
-// stale message stays), and one label is "1 label".
+// stale message stays), and one label is "1 label". A set with several templates previews at
+// every keystroke in its first, then in all of them once the typing pauses.
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { expect, test, type FacetApp } from '../harness/app';
 import { screenshotsAtSizes } from '../harness/screenshots';
 import { SHAPES } from './fixture-paths';
@@ -139,5 +142,41 @@ test('the labels editor: long names, the length limit, last-level preview, sets 
   await expect(page.getByTestId('label-preview')).toHaveCount(0);
   await expect(message).toHaveCount(0);
   await expect(page.getByTestId('label-panel')).not.toContainText(/beach/);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('a set with several templates previews in its first at every key, then in all of them', async ({
+  app,
+}) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  type Truth = { readonly shape?: string; readonly expected?: 'ok' | 'error' };
+  const { bad, ...photos } = JSON.parse(
+    readFileSync(join(SHAPES, 'labels.json'), 'utf8'),
+  ) as Record<string, Truth> & { bad: Record<string, Truth> };
+  const all = [...Object.entries(photos), ...Object.entries(bad)];
+  const shapeOf = new Map(all.map(([path, t]) => [basename(path), t.shape]));
+  const readable = all.filter(([, t]) => t.expected !== 'error').length;
+  await app.addFolders([SHAPES], readable);
+  let from = await app.eventMark();
+  await page.getByTestId('view-labels').click();
+  await app.waitForEvent('labels-loaded', { after: from });
+  from = await app.eventMark();
+  await page.getByLabel('Start from a ready-made set').selectOption('shapes');
+  await app.waitForEvent('labels-set-opened', { after: from });
+
+  from = await app.eventMark();
+  await page.getByTestId('new-label-input').pressSequentially('star', { delay: 40 });
+  await app.waitForEvent('labels-preview', { after: from });
+  await app.waitForEvent('labels-preview-all-templates', { after: from });
+  const preview = page.getByTestId('label-preview');
+  await expect(preview.getByRole('heading')).toHaveText('Photos that look most like “star”');
+  // The answer left on screen is the one in all the set's templates: its best photos are stars.
+  const names = await preview
+    .locator('img')
+    .evaluateAll((images) => images.map((image) => image.getAttribute('alt') ?? ''));
+  expect(names).toHaveLength(12);
+  const stars = names.filter((name) => shapeOf.get(name) === 'star');
+  expect(stars.length, `stars among ${names.join(', ')}`).toBeGreaterThanOrEqual(11);
   expect(app.pageErrors).toEqual([]);
 });

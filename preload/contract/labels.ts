@@ -247,9 +247,11 @@ export const labelsService = defineService('labels', {
     doc: 'How the library scores on one label: histogram, threshold, best and borderline photos.',
   },
   preview: {
-    args: z.tuple([recordId, prompts]),
+    args: z.tuple([recordId, prompts, z.enum(['first', 'all'])]),
     result: returns<readonly ScoredPhoto[]>(),
-    doc: 'Best-matching photos for words not saved yet (the preview while typing a label).',
+    doc:
+      'Best-matching photos for words not saved yet (the preview while typing a label), in the ' +
+      "set's first template (at every keystroke) or in all of them (once the typing pauses).",
   },
   decideAbove: {
     args: z.tuple([recordId, labelPath, score, tagState]),

@@ -82,6 +82,23 @@ test('imported label sets suggest the right shape and colour for at least 95 % o
   await engine.labels.delete(colours.id);
 });
 
+test("the preview answers in the set's first template, or in all of them, each finding the shape", async () => {
+  const shapes = await engine.labels.import('shapes.json', await readFile(SHAPES_SET, 'utf8'));
+  assert.ok(shapes.templates.length > 1);
+  const first = await engine.labels.preview(shapes.id, ['star'], 'first');
+  const all = await engine.labels.preview(shapes.id, ['star'], 'all');
+  for (const answer of [first, all]) {
+    const stars = answer.slice(0, 10).filter((p) => labels.photos.get(p.path)?.shape === 'star');
+    assert.ok(stars.length >= 9, `${stars.length} of the best 10 are stars`);
+  }
+  // Other texts reached the text tower: the same photos may lead, never with the same scores.
+  assert.notDeepEqual(
+    first.map((p) => p.score),
+    all.map((p) => p.score),
+  );
+  await engine.labels.delete(shapes.id);
+});
+
 test('a plain-text tree suggests the ancestors too; export and import keep the tree', async () => {
   const text =
     'Shapes\n  Round\n    circle\n  Angular\n    square\n    triangle\n    hexagon\n  Pointed\n    star\n    cross\n';

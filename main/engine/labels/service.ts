@@ -171,13 +171,14 @@ export function createLabelsService(ctx: EngineContext): ServiceApi<typeof label
       };
     },
 
-    async preview(labelSetId, prompts) {
+    async preview(labelSetId, prompts, templates) {
       const detail = labelSetDetail(db, labelSetId);
       const words = prompts.map((p) => p.trim()).filter((p) => p !== '');
       if (words.length === 0) return [];
       const scorer = await scores.scorerNow();
+      const used = templates === 'first' ? detail.templates.slice(0, 1) : detail.templates;
       // null: a newer keystroke replaced this request; its answer would be dropped anyway.
-      const best = await preview.best(scorer, detail.templates, words, BEST);
+      const best = await preview.best(scorer, used, words, BEST);
       return (best ?? []).map(({ row, score }) => ({
         id: scorer.matrix.ids[row] as number,
         path: scorer.matrix.paths[row] as string,

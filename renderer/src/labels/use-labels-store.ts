@@ -55,6 +55,8 @@ interface LabelsStore {
 }
 
 const MAX_UNDO = 50;
+/** How long the typing must pause before the preview is worked out in all of a set's templates. */
+const PREVIEW_ALL_TEMPLATES_AFTER_MS = 250;
 
 export const useLabelsStore = create<LabelsStore>()((set, get) => {
   const fail = (error: unknown) => set({ error: userMessage(error) });
@@ -259,11 +261,22 @@ export const useLabelsStore = create<LabelsStore>()((set, get) => {
         set({ preview: null });
         return;
       }
+      const latest = () => request === previewRequest && get().current?.id === current.id;
       try {
-        const photos = await facet.labels.preview(current.id, [words]);
-        if (request !== previewRequest || get().current?.id !== current.id) return;
-        set({ preview: { text: words, photos } });
+        // At once in the set's first template, one short text run; in all of its templates (a
+        // run several times longer) only once the typing pauses, so a keystroke never waits
+        // behind the last one's long run.
+        const first = await facet.labels.preview(current.id, [words], 'first');
+        if (!latest()) return;
+        set({ preview: { text: words, photos: first } });
         recordEvent('labels-preview');
+        if (current.templates.length === 1) return;
+        await new Promise((done) => setTimeout(done, PREVIEW_ALL_TEMPLATES_AFTER_MS));
+        if (!latest()) return;
+        const all = await facet.labels.preview(current.id, [words], 'all');
+        if (!latest()) return;
+        set({ preview: { text: words, photos: all } });
+        recordEvent('labels-preview-all-templates');
       } catch (error) {
         if (request === previewRequest) fail(error);
       }
