@@ -83,7 +83,12 @@ export function ClusterPhotos({ cluster }: { readonly cluster: ClusterSummary })
               onClick={(event) => click(index, event)}
               onDoubleClick={() => openInPhotos(photo, 'open')}
             >
-              <img src={window.facet.thumbUrl(photo.path, 256)} alt="" loading="lazy" />
+              <img
+                className="tile-image"
+                src={window.facet.thumbUrl(photo.path, 256)}
+                alt=""
+                loading="lazy"
+              />
               {chosen.has(photo.id) && (
                 <span className="cluster-grid-check" aria-hidden="true">
                   ✓

@@ -27,7 +27,12 @@ export function MapSelection({ map }: { readonly map: LibraryMap }) {
               style={{ borderColor: clusterColour(photo.clusterId) }}
               onDoubleClick={() => openInPhotos(photo, 'open')}
             >
-              <img src={window.facet.thumbUrl(photo.path, 128)} alt="" loading="lazy" />
+              <img
+                className="tile-image"
+                src={window.facet.thumbUrl(photo.path, 128)}
+                alt=""
+                loading="lazy"
+              />
             </button>
           </li>
         ))}

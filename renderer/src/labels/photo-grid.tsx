@@ -45,7 +45,11 @@ export function PhotoGrid({
               title={`${fileName(photo.path)} · ${describe(photo.score)}`}
               onClick={() => onToggle?.(photo.id)}
             >
-              <img src={window.facet.thumbUrl(photo.path, 128)} alt={fileName(photo.path)} />
+              <img
+                className="tile-image"
+                src={window.facet.thumbUrl(photo.path, 128)}
+                alt={fileName(photo.path)}
+              />
               {photo.decision !== null && (
                 <span className={`label-photo-badge label-photo-badge-${photo.decision}`}>
                   {photo.decision === 'confirmed' ? '✓' : '✕'}

@@ -67,6 +67,7 @@ function Cell({ item, index, size }: { item: GridItem | undefined; index: number
         <span className="photo-cell-missing">{name}</span>
       ) : (
         <img
+          className="tile-image"
           src={window.facet.thumbUrl(ref.path, thumbSize(size))}
           alt=""
           loading="lazy"

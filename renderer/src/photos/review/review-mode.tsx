@@ -66,7 +66,12 @@ function ReviewGrid() {
             title={photo.path}
             onClick={() => go(from + i)}
           >
-            <img src={window.facet.thumbUrl(photo.path, 256)} alt="" loading="lazy" />
+            <img
+              className="tile-image"
+              src={window.facet.thumbUrl(photo.path, 256)}
+              alt=""
+              loading="lazy"
+            />
             <span className="review-grid-tags">
               {inScope.map((t) => (
                 <span key={t.label} className={`review-grid-tag review-grid-tag-${t.state}`}>
