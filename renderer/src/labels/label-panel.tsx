@@ -11,7 +11,7 @@ import { useLabelsStore } from './use-labels-store';
 
 /** A score in words: in both modes it is how sure Facet is (a probability), so "% sure". */
 export function describeScore(score: number): string {
-  return `${Math.round(score * 100)} % sure`;
+  return `${Math.round(Math.max(0, Math.min(1, score)) * 100)} % sure`;
 }
 
 const COMMIT_DELAY_MS = 250;

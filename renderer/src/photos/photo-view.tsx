@@ -67,7 +67,7 @@ function TagRow({
         <span style={{ width: `${width}%` }} />
       </div>
       <span className="viewer-tag-score">
-        {tag.score === null ? '—' : describeScore(Math.max(0, Math.min(1, tag.score)))}
+        {tag.score === null ? '—' : describeScore(tag.score)}
       </span>
       <div className="viewer-tag-actions">
         <button

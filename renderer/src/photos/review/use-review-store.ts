@@ -139,9 +139,10 @@ export const useReviewStore = create<ReviewStore>()((set, get) => {
       // The decided tags' new state is known: counted and moved on in one step, so a key pressed
       // as the count changes acts on the photo shown next; the engine's view of the photo (a
       // parent's rejection hides what is below it) is read again after.
-      const decided = new Set(tags.map((tag) => `${tag.labelSetId}\0${tag.label}`));
+      const keyOf = (tag: PhotoTag) => `${tag.labelSetId}\0${tag.label}`;
+      const decided = new Set(tags.map(keyOf));
       const updated = (get().tags.get(photo.id) ?? []).map((tag) =>
-        decided.has(`${tag.labelSetId}\0${tag.label}`) ? { ...tag, state } : tag,
+        decided.has(keyOf(tag)) ? { ...tag, state } : tag,
       );
       set({
         tags: new Map(get().tags).set(photo.id, updated),
