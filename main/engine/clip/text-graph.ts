@@ -62,18 +62,19 @@ const SAME_VECTOR = 1e-4;
  * a run of "a photo of a heron." then costs a few tokens instead of 77. Decided by experiment on
  * `probe` (a short text), never assumed: a graph with a fixed sequence axis, one that fails on a
  * shorter input, or one whose answer reads the padding (SigLIP's last token, a mean over every
- * position) keeps the padding. `embed(length)` answers the probe's unit vector for a run that long.
+ * position) keeps the padding. `padded` is the probe's unit vector from a whole-context run;
+ * `embed(length)` answers it for a shorter run.
  */
 export async function trimsPadding(
   graph: TextGraph,
   probe: TextInput,
   contextLength: number,
+  padded: Float32Array,
   embed: (length: number) => Promise<Float32Array>,
 ): Promise<boolean> {
   const short = usedLength([probe]);
   if (typeof graph.ids.shape[1] === 'number' || short >= contextLength) return false;
   try {
-    const padded = await embed(contextLength);
     const trimmed = await embed(short);
     return (
       padded.length === trimmed.length &&
